@@ -1,0 +1,1 @@
+"""Whisper engines behind one small interface (see `base.Engine`)."""

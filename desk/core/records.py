@@ -1,0 +1,123 @@
+"""The plain records that travel between Desk's layers.
+
+Engines produce `Segment`s with `Word`s; the project stores them and hands them
+back with ids; exports read them. Times are seconds from the start of the
+recording, as floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Word:
+    start: float
+    end: float
+    text: str
+    probability: float | None = None
+    id: int | None = None
+    segment_id: int | None = None
+
+
+@dataclass
+class Segment:
+    start: float
+    end: float
+    text: str
+    words: list[Word] = field(default_factory=list)
+    avg_logprob: float | None = None
+    no_speech_prob: float | None = None
+    compression_ratio: float | None = None
+    speaker: str | None = None
+    edited: bool = False
+    id: int | None = None
+    transcript_id: int | None = None
+
+
+@dataclass
+class Media:
+    path: str
+    size: int
+    fingerprint: str
+    duration: float
+    has_video: bool
+    has_audio: bool = True
+    id: int | None = None
+
+
+@dataclass
+class Transcript:
+    engine: str
+    model: str
+    language: str | None = None
+    settings: dict = field(default_factory=dict)
+    status: str = "pending"  # pending | running | cancelled | failed | complete
+    progress: float = 0.0  # seconds of the recording done
+    total: float = 0.0
+    error: str | None = None
+    id: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+@dataclass
+class Speaker:
+    name: str
+    colour: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class Tag:
+    name: str
+    description: str = ""
+    colour: str = "#888888"
+    key: int | None = None  # 1-9: the keyboard shortcut for coding
+    position: int = 0
+    archived: bool = False
+    keywords: list[str] = field(default_factory=list)  # rules for suggestions
+    id: int | None = None
+
+
+@dataclass
+class Annotation:
+    tag: str
+    start: float
+    end: float
+    note: str = ""
+    annotator: str = ""
+    source: str = "manual"  # manual | suggested | imported
+    id: int | None = None
+    tag_id: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+    def to_json(self) -> dict:
+        """The documented JSON shape of `desk annotations --json`."""
+        return {
+            "id": self.id,
+            "tag": self.tag,
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
+            "note": self.note,
+            "annotator": self.annotator,
+            "source": self.source,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass
+class Silence:
+    start: float
+    end: float
+    id: int | None = None
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
