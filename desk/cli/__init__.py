@@ -1,0 +1,80 @@
+"""The `desk` command: the same core as the app, headless, for batches and scripts.
+
+Each command group lives in its own module and registers its subcommands in
+`register(subparsers)`. Exit codes: 0 success, 2 bad input (one line
+`desk: error: ...`), 1 unexpected failure (details in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desk import __version__
+from desk.core.errors import DeskError
+
+# One module per command group; each has `register(subparsers)`.
+COMMAND_MODULES = [
+    "desk.cli.project_cmds",
+    "desk.cli.codebook_cmds",
+]
+
+log = logging.getLogger("desk.cli")
+
+
+class UsageError(DeskError):
+    """argparse found the command line malformed."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="desk",
+        description="Annotate a livestream recording: transcribe, tag, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return _open_app_or_help(parser)
+        return int(args.func(args) or 0)
+    except DeskError as exc:
+        print(f"desk: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("desk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        from desk.core.logs import setup_logging
+
+        path = setup_logging()
+        log.exception("unexpected failure running desk %s", " ".join(argv))
+        print(f"desk: unexpected error; details are in {path}", file=sys.stderr)
+        return 1
+
+
+def _open_app_or_help(parser: argparse.ArgumentParser) -> int:
+    try:
+        from desk.ui.app import main as app_main
+    except ImportError:
+        parser.print_help()
+        return 0
+    return int(app_main([]) or 0)

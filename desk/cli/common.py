@@ -1,0 +1,50 @@
+"""What every CLI command needs: opening projects, the annotator's name, output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from desk.core.store import Project
+
+
+def open_project(path: str | Path, writable: bool = True) -> Project:
+    return Project.open(Path(path), writable=writable)
+
+
+def default_annotator() -> str:
+    """The name stored with each coding decision: $DESK_ANNOTATOR, else the login name."""
+    name = os.environ.get("DESK_ANNOTATOR")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def add_project_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", metavar="PROJECT", help="a .desk project file")
+
+
+def add_json_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: list[list[str]], headers: list[str]) -> None:
+    """A plain aligned table; the last column is left ragged (long text)."""
+    if not rows:
+        return
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers) - 1)]
+    for row in [headers, *rows]:
+        cells = [str(c).ljust(w) for c, w in zip(row[:-1], widths, strict=False)]
+        print("  ".join([*cells, str(row[-1])]).rstrip())

@@ -1,0 +1,35 @@
+"""Where Desk writes its log, and crash traces (faulthandler) for bug reports."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import os
+from pathlib import Path
+
+import platformdirs
+
+_fault_file = None
+
+
+def log_dir() -> Path:
+    override = os.environ.get("DESK_LOG_DIR")
+    path = Path(override) if override else Path(platformdirs.user_log_dir("Desk", False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup_logging(name: str = "desk") -> Path:
+    """Log to `<log dir>/NAME.log`; hard crashes (segfaults in libvlc) go there too."""
+    global _fault_file
+    path = log_dir() / f"{name}.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    if _fault_file is None:
+        _fault_file = (log_dir() / f"{name}-crash.log").open("a", encoding="utf-8")
+        faulthandler.enable(_fault_file)
+    return path

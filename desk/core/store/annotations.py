@@ -1,0 +1,127 @@
+"""Annotations: coded time ranges of the recording (tag, start, end, note, annotator)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from desk.core.errors import InputError
+from desk.core.records import Annotation
+from desk.core.store.database import Database, utc_now
+from desk.core.store.history import History
+from desk.core.store.tags import TagStore
+
+SOURCES = ("manual", "suggested", "imported")
+_SELECT = (
+    'SELECT a.*, t.name AS tag_name FROM annotations a JOIN tags t ON t.id = a.tag_id'
+)
+
+
+class AnnotationStore:
+    def __init__(self, database: Database, history: History, tags: TagStore,
+                 duration: callable) -> None:  # type: ignore[valid-type]
+        self._db = database
+        self._history = history
+        self._tags = tags
+        self._duration = duration  # the recording's length, for range checks
+
+    def list(self, tag: str | None = None, start: float | None = None, end: float | None = None,
+             annotator: str | None = None, source: str | None = None,
+             include_suggested: bool = True) -> list[Annotation]:
+        """Annotations ordered by start; optional filters; a time window keeps overlaps."""
+        where, params = [], []
+        if tag is not None:
+            where.append("a.tag_id=?")
+            params.append(self._tags.get(tag).id)
+        if start is not None:
+            where.append('a."end" > ?')
+            params.append(start)
+        if end is not None:
+            where.append("a.start < ?")
+            params.append(end)
+        if annotator is not None:
+            where.append("a.annotator=?")
+            params.append(annotator)
+        if source is not None:
+            where.append("a.source=?")
+            params.append(source)
+        elif not include_suggested:
+            where.append("a.source != 'suggested'")
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.query(f"{_SELECT}{clause} ORDER BY a.start, a.id", tuple(params))
+        return [_annotation(r) for r in rows]
+
+    def get(self, annotation_id: int) -> Annotation:
+        rows = self._db.query(f"{_SELECT} WHERE a.id=?", (annotation_id,))
+        if not rows:
+            raise InputError(f"no annotation with id {annotation_id}")
+        return _annotation(rows[0])
+
+    def add(self, tag: str | int, start: float, end: float, note: str = "", annotator: str = "",
+            source: str = "manual") -> Annotation:
+        tag_row = self._tags.get(tag)
+        start, end = self._check_range(start, end)
+        if source not in SOURCES:
+            raise InputError(f"unknown annotation source '{source}'")
+        now = utc_now()
+        with self._history.action(f"tag {tag_row.name}", annotator) as act:
+            cursor = self._db.conn.execute(
+                'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                (tag_row.id, start, end, note, annotator, source, now, now),
+            )
+            annotation_id = int(cursor.lastrowid)
+            act.record("annotation", annotation_id, None)
+        return self.get(annotation_id)
+
+    def update(self, annotation_id: int, annotator: str = "", *, tag: str | int | None = None,
+               start: float | None = None, end: float | None = None, note: str | None = None,
+               source: str | None = None) -> Annotation:
+        """Change any of tag, bounds, note or source (accepting a suggestion) in one step."""
+        current = self.get(annotation_id)
+        tag_id = self._tags.get(tag).id if tag is not None else current.tag_id
+        new_start, new_end = self._check_range(
+            current.start if start is None else start, current.end if end is None else end
+        )
+        if source is not None and source not in SOURCES:
+            raise InputError(f"unknown annotation source '{source}'")
+        with self._history.action(f"edit annotation {annotation_id}", annotator) as act:
+            before = act.before("annotation", annotation_id)
+            self._db.conn.execute(
+                'UPDATE annotations SET tag_id=?, start=?, "end"=?, note=?, source=?, '
+                "updated_at=? WHERE id=?",
+                (tag_id, new_start, new_end, current.note if note is None else note,
+                 current.source if source is None else source, utc_now(), annotation_id),
+            )
+            act.record("annotation", annotation_id, before)
+        return self.get(annotation_id)
+
+    def delete(self, annotation_id: int, annotator: str = "") -> None:
+        self.get(annotation_id)
+        with self._history.action(f"delete annotation {annotation_id}", annotator) as act:
+            before = act.before("annotation", annotation_id)
+            self._db.conn.execute("DELETE FROM annotations WHERE id=?", (annotation_id,))
+            act.record("annotation", annotation_id, before)
+
+    def count(self) -> int:
+        return int(self._db.query("SELECT COUNT(*) FROM annotations")[0][0])
+
+    def _check_range(self, start: float, end: float) -> tuple[float, float]:
+        start, end = round(float(start), 3), round(float(end), 3)
+        if start < 0:
+            raise InputError(f"start {start:.3f} s is before the recording begins")
+        if end <= start:
+            raise InputError(f"end ({end:.3f} s) must be after start ({start:.3f} s)")
+        duration = self._duration()
+        if duration and end > duration + 0.001:
+            raise InputError(
+                f"end {end:.3f} s is after the end of the recording ({duration:.3f} s)"
+            )
+        return start, end
+
+
+def _annotation(row: sqlite3.Row) -> Annotation:
+    return Annotation(
+        id=row["id"], tag=row["tag_name"], tag_id=row["tag_id"], start=row["start"],
+        end=row["end"], note=row["note"], annotator=row["annotator"], source=row["source"],
+        created_at=row["created_at"], updated_at=row["updated_at"],
+    )

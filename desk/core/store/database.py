@@ -1,0 +1,209 @@
+"""Opening a .desk file safely: checks, migrations with a backup, transactions.
+
+Every user action runs in one `transaction()`: it is either entirely on disk
+when the call returns, or not at all. WAL lets a reader (the GUI, `desk
+segments`) and a writer (a transcription job) work on one file at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from desk.core.errors import ProjectError
+from desk.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = int(os.environ.get("DESK_BUSY_TIMEOUT_MS", "5000"))
+
+
+def utc_now() -> str:
+    """Timestamps are stored as ISO 8601 UTC text: sortable and readable in exports."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Database:
+    """One connection to a project file, with Desk's pragmas and transaction rules."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, writable: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.writable = writable
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    # -- opening --------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path) -> Database:
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path} already exists; open it instead of creating it")
+        if not path.parent.is_dir():
+            raise ProjectError(f"folder does not exist: {path.parent}")
+        if not os.access(path.parent, os.W_OK):
+            raise ProjectError(f"cannot create a project in {path.parent}: the folder is read-only")
+        conn = _connect(path, writable=True)
+        database = cls(path, conn, writable=True)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            with database.transaction():
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                for migration in MIGRATIONS:
+                    migration(conn)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('created_at', ?)", (utc_now(),)
+                )
+        except BaseException:
+            conn.close()
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        return database
+
+    @classmethod
+    def open(cls, path: Path, writable: bool = True) -> Database:
+        path = Path(path)
+        _check_is_project_file(path)
+        if writable and not os.access(path, os.W_OK):
+            raise ProjectError(f"{path.name} is read-only; copy it somewhere writable to edit it")
+        if writable and not os.access(path.parent, os.W_OK):
+            raise ProjectError(
+                f"{path.name} is in a read-only folder; copy it somewhere writable to edit it"
+            )
+        conn = _connect(path, writable)
+        database = cls(path, conn, writable)
+        try:
+            database._check_and_migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return database
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- transactions -----------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing writes. Nested calls become savepoints of the outer one."""
+        if not self.writable:
+            raise ProjectError(f"{self.path.name} was opened read-only")
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _explain(exc, self.path) from exc
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _explain(exc, self.path) from exc
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _explain(exc, self.path) from exc
+
+    # -- versions -----------------------------------------------------------------
+    def _check_and_migrate(self) -> None:
+        try:
+            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise _explain(exc, self.path) from exc
+        if app_id != APPLICATION_ID:
+            raise ProjectError(f"{self.path.name} is an SQLite file but not a Desk project")
+        if version > SCHEMA_VERSION:
+            raise ProjectError(
+                f"{self.path.name} was written by a newer Desk (file format {version}; "
+                f"this Desk reads up to {SCHEMA_VERSION}). Update Desk to open it."
+            )
+        if version < SCHEMA_VERSION:
+            if not self.writable:
+                raise ProjectError(
+                    f"{self.path.name} uses an older file format ({version}) and must be "
+                    "upgraded; open it for editing once"
+                )
+            self.backup_before_migration(version)
+            with self.transaction():
+                for migration in MIGRATIONS[version:]:
+                    migration(self.conn)
+                self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        if self.writable:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+
+    def backup_before_migration(self, version: int) -> Path:
+        """Copy the file with SQLite's backup API before touching its layout."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.v{version}-backup-{stamp}")
+        partial = target.with_name(target.name + ".part")
+        dest = sqlite3.connect(partial)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(partial, target)
+        return target
+
+
+def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + ("" if writable else "?mode=ro")
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, path) from exc
+    return conn
+
+
+def _check_is_project_file(path: Path) -> None:
+    if not path.exists():
+        raise ProjectError(f"project not found: {path}")
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a Desk project")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path.name}: {exc.strerror}") from exc
+    if header != SQLITE_HEADER:
+        raise ProjectError(f"{path.name} is not a Desk project")
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> ProjectError:
+    """Turn SQLite's wording into a sentence the analyst can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return ProjectError(
+            f"{path.name} is locked by another program; close it there or try again"
+        )
+    if "readonly" in text or "read-only" in text:
+        return ProjectError(f"{path.name} is read-only; copy it somewhere writable to edit it")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return ProjectError(f"{path.name} is damaged (corrupt SQLite file); open a backup copy")
+    if "unable to open" in text:
+        return ProjectError(f"cannot open {path.name}: {exc}")
+    return ProjectError(f"{path.name}: database error: {exc}")

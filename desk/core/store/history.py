@@ -1,0 +1,169 @@
+"""The edit history: provenance for every change, and undo/redo built on it.
+
+Each user action (add an annotation, correct a segment, split, ...) is one row
+in `actions` plus one row per touched record in `changes`, holding the record
+as it was before and after. Undo writes the "before" snapshots back, redo the
+"after" ones, each in one transaction, so the GUI's undo stack and the CLI's
+`desk undo` share the same, durable history.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from desk.core.errors import InputError
+from desk.core.store.database import Database, utc_now
+
+ENTITY_TABLES = {
+    "annotation": "annotations",
+    "segment": "segments",
+    "tag": "tags",
+    "speaker": "speakers",
+}
+
+ACTIVE, UNDONE, DISCARDED = 0, 1, 2
+
+
+@dataclass
+class ActionInfo:
+    id: int
+    at: str
+    annotator: str
+    label: str
+    undone: bool
+
+
+class ActionRecorder:
+    """Collects the before/after snapshots of one action's records."""
+
+    def __init__(self, history: History, action_id: int) -> None:
+        self._history = history
+        self.action_id = action_id
+
+    def before(self, entity: str, entity_id: int) -> dict | None:
+        return self._history.snapshot(entity, entity_id)
+
+    def record(self, entity: str, entity_id: int, before: dict | None) -> None:
+        after = self._history.snapshot(entity, entity_id)
+        self._history.database.conn.execute(
+            "INSERT INTO changes(action_id, entity, entity_id, before, after) VALUES (?,?,?,?,?)",
+            (self.action_id, entity, entity_id, _dump(before), _dump(after)),
+        )
+
+
+class History:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    @contextmanager
+    def action(self, label: str, annotator: str = "") -> Iterator[ActionRecorder]:
+        """One user action: one transaction, one history entry."""
+        conn = self.database.conn
+        with self.database.transaction():
+            # A new action makes the undone ones unreachable for redo.
+            conn.execute("UPDATE actions SET undone=? WHERE undone=?", (DISCARDED, UNDONE))
+            cursor = conn.execute(
+                "INSERT INTO actions(at, annotator, label) VALUES (?,?,?)",
+                (utc_now(), annotator, label),
+            )
+            yield ActionRecorder(self, int(cursor.lastrowid))
+
+    def snapshot(self, entity: str, entity_id: int) -> dict | None:
+        table = ENTITY_TABLES[entity]
+        row = self.database.conn.execute(
+            f"SELECT * FROM {table} WHERE id=?", (entity_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        data = dict(row)
+        if entity == "segment":
+            data["__words"] = [
+                dict(w)
+                for w in self.database.conn.execute(
+                    "SELECT * FROM words WHERE segment_id=? ORDER BY idx", (entity_id,)
+                )
+            ]
+        return data
+
+    # -- undo / redo ------------------------------------------------------------
+    def actions(self, limit: int = 100) -> list[ActionInfo]:
+        rows = self.database.query(
+            "SELECT * FROM actions WHERE undone != ? ORDER BY id DESC LIMIT ?", (DISCARDED, limit)
+        )
+        return [ActionInfo(r["id"], r["at"], r["annotator"], r["label"], bool(r["undone"]))
+                for r in rows]
+
+    def undo(self) -> ActionInfo | None:
+        """Revert the latest active action; None when there is nothing to undo."""
+        row = self.database.conn.execute(
+            "SELECT id FROM actions WHERE undone=? ORDER BY id DESC LIMIT 1", (ACTIVE,)
+        ).fetchone()
+        return self.revert(row["id"]) if row else None
+
+    def redo(self) -> ActionInfo | None:
+        """Re-apply the action undone last; None when there is nothing to redo."""
+        row = self.database.conn.execute(
+            "SELECT id FROM actions WHERE undone=? ORDER BY id ASC LIMIT 1", (UNDONE,)
+        ).fetchone()
+        return self.reapply(row["id"]) if row else None
+
+    def revert(self, action_id: int) -> ActionInfo:
+        return self._apply(action_id, "before", UNDONE, reverse=True)
+
+    def reapply(self, action_id: int) -> ActionInfo:
+        return self._apply(action_id, "after", ACTIVE, reverse=False)
+
+    def _apply(self, action_id: int, side: str, new_state: int, reverse: bool) -> ActionInfo:
+        conn = self.database.conn
+        with self.database.transaction():
+            action = conn.execute("SELECT * FROM actions WHERE id=?", (action_id,)).fetchone()
+            if action is None:
+                raise InputError(f"no such action in the history: {action_id}")
+            order = "DESC" if reverse else "ASC"
+            changes = conn.execute(
+                f"SELECT * FROM changes WHERE action_id=? ORDER BY id {order}", (action_id,)
+            ).fetchall()
+            for change in changes:
+                _restore(conn, change["entity"], change["entity_id"], _load(change[side]))
+            conn.execute("UPDATE actions SET undone=? WHERE id=?", (new_state, action_id))
+        return ActionInfo(action["id"], action["at"], action["annotator"], action["label"],
+                          new_state == UNDONE)
+
+
+def _restore(conn: sqlite3.Connection, entity: str, entity_id: int, data: dict | None) -> None:
+    table = ENTITY_TABLES[entity]
+    if data is None:
+        conn.execute(f"DELETE FROM {table} WHERE id=?", (entity_id,))
+        return
+    data = dict(data)
+    words = data.pop("__words", None)
+    exists = conn.execute(f"SELECT 1 FROM {table} WHERE id=?", (entity_id,)).fetchone()
+    if exists:
+        assignments = ", ".join(f'"{c}"=?' for c in data)
+        conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE id=?", [*data.values(), entity_id]
+        )
+    else:
+        _insert(conn, table, data)
+    if words is not None:
+        conn.execute("DELETE FROM words WHERE segment_id=?", (entity_id,))
+        for word in words:
+            _insert(conn, "words", word)
+
+
+def _insert(conn: sqlite3.Connection, table: str, data: dict) -> None:
+    columns = ", ".join(f'"{c}"' for c in data)
+    marks = ", ".join("?" for _ in data)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(data.values()))
+
+
+def _dump(data: dict | None) -> str | None:
+    return None if data is None else json.dumps(data, ensure_ascii=False)
+
+
+def _load(text: str | None) -> dict | None:
+    return None if text is None else json.loads(text)

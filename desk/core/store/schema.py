@@ -1,0 +1,176 @@
+"""The project file's tables, as an ordered list of migrations.
+
+`PRAGMA user_version` holds how many migrations a file has seen. Opening an
+older file backs it up and runs the missing migrations in one transaction;
+a file from a newer Desk is refused. Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x4445534B  # "DESK": lets Desk tell its files from other SQLite files
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one inside the caller's transaction.
+
+    `executescript` would commit the open transaction first, so a failed
+    migration could leave a half-migrated file; this keeps it all-or-nothing.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")
+
+
+_V1 = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            duration REAL NOT NULL,
+            has_video INTEGER NOT NULL DEFAULT 0,
+            has_audio INTEGER NOT NULL DEFAULT 1,
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE transcripts (
+            id INTEGER PRIMARY KEY,
+            engine TEXT NOT NULL,
+            model TEXT NOT NULL,
+            language TEXT,
+            settings TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'pending',
+            progress REAL NOT NULL DEFAULT 0,
+            total REAL NOT NULL DEFAULT 0,
+            error TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            colour TEXT
+        );
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+            start REAL NOT NULL,
+            "end" REAL NOT NULL,
+            text TEXT NOT NULL,
+            speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+            avg_logprob REAL,
+            no_speech_prob REAL,
+            compression_ratio REAL,
+            edited INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX segments_time ON segments(transcript_id, start);
+        CREATE TABLE words (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start REAL NOT NULL,
+            "end" REAL NOT NULL,
+            text TEXT NOT NULL,
+            probability REAL
+        );
+        CREATE INDEX words_segment ON words(segment_id, idx);
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            description TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL DEFAULT '#888888',
+            key INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE RESTRICT,
+            start REAL NOT NULL,
+            "end" REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            annotator TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'manual',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX annotations_time ON annotations(start, "end");
+        CREATE INDEX annotations_tag ON annotations(tag_id);
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX changes_action ON changes(action_id);
+"""
+
+_V2 = """
+        CREATE INDEX words_time ON words(start);
+        CREATE VIRTUAL TABLE segments_fts USING fts5(
+            text, content='segments', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');
+        CREATE TRIGGER segments_fts_insert AFTER INSERT ON segments BEGIN
+            INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER segments_fts_delete AFTER DELETE ON segments BEGIN
+            INSERT INTO segments_fts(segments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER segments_fts_update AFTER UPDATE OF text ON segments BEGIN
+            INSERT INTO segments_fts(segments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        ALTER TABLE tags ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE silences (
+            id INTEGER PRIMARY KEY,
+            start REAL NOT NULL,
+            "end" REAL NOT NULL
+        );
+        CREATE TABLE waveform (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            buckets_per_second REAL NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE dismissed_suggestions (
+            id INTEGER PRIMARY KEY,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            start REAL NOT NULL,
+            "end" REAL NOT NULL,
+            at TEXT NOT NULL
+        );
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """The first released layout: media, transcript, codebook, annotations, history."""
+    run_script(conn, _V1)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Full-text search, dead air, waveform cache, suggestion rules and their refusals."""
+    run_script(conn, _V2)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)

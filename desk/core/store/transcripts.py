@@ -1,0 +1,271 @@
+"""Transcripts as written by a job: transcript rows, segments with words, search.
+
+Jobs append segments here as soon as the engine yields them (one transaction
+each), which is what makes cancel and resume lose nothing. Corrections by the
+analyst go through `SegmentEditor` instead, which records history.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from desk.core.errors import InputError
+from desk.core.records import Segment, Transcript, Word
+from desk.core.store.database import Database, utc_now
+
+STATUSES = ("pending", "running", "cancelled", "failed", "complete")
+
+
+@dataclass
+class SearchHit:
+    segment_id: int
+    start: float
+    end: float
+    text: str
+    snippet: str  # the text with matches wrapped in [ ]
+
+
+class TranscriptStore:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # -- transcripts -----------------------------------------------------------
+    def create(self, transcript: Transcript) -> Transcript:
+        now = utc_now()
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO transcripts(engine, model, language, settings, status, progress, "
+                "total, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (transcript.engine, transcript.model, transcript.language,
+                 json.dumps(transcript.settings, ensure_ascii=False), transcript.status,
+                 transcript.progress, transcript.total, now, now),
+            )
+        return self.get(int(cursor.lastrowid))
+
+    def get(self, transcript_id: int) -> Transcript:
+        rows = self._db.query("SELECT * FROM transcripts WHERE id=?", (transcript_id,))
+        if not rows:
+            raise InputError(f"no transcript with id {transcript_id}")
+        return _transcript(rows[0])
+
+    def list(self) -> list[Transcript]:
+        return [_transcript(r) for r in self._db.query("SELECT * FROM transcripts ORDER BY id")]
+
+    def current(self) -> Transcript | None:
+        """The transcript the analyst works on: the newest one."""
+        rows = self._db.query("SELECT * FROM transcripts ORDER BY id DESC LIMIT 1")
+        return _transcript(rows[0]) if rows else None
+
+    def update(self, transcript_id: int, **fields: object) -> None:
+        """Job bookkeeping: status, progress, total, language, error."""
+        allowed = {"status", "progress", "total", "language", "error", "engine", "model"}
+        if set(fields) - allowed:
+            raise ValueError(f"unknown transcript fields {set(fields) - allowed}")
+        if "status" in fields and fields["status"] not in STATUSES:
+            raise ValueError(f"bad status {fields['status']}")
+        assignments = ", ".join(f"{k}=?" for k in fields)
+        with self._db.transaction() as conn:
+            conn.execute(
+                f"UPDATE transcripts SET {assignments}, updated_at=? WHERE id=?",
+                (*fields.values(), utc_now(), transcript_id),
+            )
+
+    def delete(self, transcript_id: int) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM transcripts WHERE id=?", (transcript_id,))
+
+    # -- segments ---------------------------------------------------------------
+    def add_segments(self, transcript_id: int, segments: list[Segment],
+                     progress: float | None = None) -> list[int]:
+        """Append segments (with words and speakers) and, optionally, the job's progress."""
+        now = utc_now()
+        ids: list[int] = []
+        with self._db.transaction() as conn:
+            for segment in segments:
+                speaker_id = self._speaker_id(conn, segment.speaker)
+                cursor = conn.execute(
+                    'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, '
+                    "avg_logprob, no_speech_prob, compression_ratio, edited, created_at, "
+                    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (transcript_id, round(segment.start, 3), round(segment.end, 3),
+                     segment.text.strip(), speaker_id, segment.avg_logprob,
+                     segment.no_speech_prob, segment.compression_ratio, int(segment.edited),
+                     now, now),
+                )
+                segment_id = int(cursor.lastrowid)
+                ids.append(segment_id)
+                insert_words(conn, segment_id, segment.words)
+            if progress is not None:
+                conn.execute(
+                    "UPDATE transcripts SET progress=?, updated_at=? WHERE id=?",
+                    (progress, now, transcript_id),
+                )
+        return ids
+
+    def segments(self, transcript_id: int | None = None, start: float | None = None,
+                 end: float | None = None, with_words: bool = True) -> list[Segment]:
+        """Segments in time order (of the current transcript by default)."""
+        transcript_id = self._resolve(transcript_id)
+        if transcript_id is None:
+            return []
+        where, params = ["s.transcript_id=?"], [transcript_id]
+        if start is not None:
+            where.append('s."end" > ?')
+            params.append(start)
+        if end is not None:
+            where.append("s.start < ?")
+            params.append(end)
+        rows = self._db.query(
+            "SELECT s.*, sp.name AS speaker_name FROM segments s "
+            "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            f"WHERE {' AND '.join(where)} ORDER BY s.start, s.id",
+            tuple(params),
+        )
+        segments = [_segment(r) for r in rows]
+        if with_words and segments:
+            words = self._words_for(transcript_id, start, end)
+            for segment in segments:
+                segment.words = words.get(segment.id, [])
+        return segments
+
+    def segment(self, segment_id: int) -> Segment:
+        rows = self._db.query(
+            "SELECT s.*, sp.name AS speaker_name FROM segments s "
+            "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id=?",
+            (segment_id,),
+        )
+        if not rows:
+            raise InputError(f"no segment with id {segment_id}")
+        segment = _segment(rows[0])
+        segment.words = [
+            _word(w) for w in self._db.query(
+                "SELECT * FROM words WHERE segment_id=? ORDER BY idx", (segment_id,)
+            )
+        ]
+        return segment
+
+    def last_end(self, transcript_id: int) -> float:
+        rows = self._db.query(
+            'SELECT MAX("end") FROM segments WHERE transcript_id=?', (transcript_id,)
+        )
+        return float(rows[0][0] or 0.0)
+
+    def delete_after(self, transcript_id: int, time: float) -> int:
+        """Drop segments starting at or after `time` (a resume redoes that window)."""
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM segments WHERE transcript_id=? AND start >= ?", (transcript_id, time)
+            )
+        return cursor.rowcount
+
+    def count(self, transcript_id: int | None = None) -> tuple[int, int]:
+        """(segments, words) of a transcript."""
+        transcript_id = self._resolve(transcript_id)
+        segments = self._db.query(
+            "SELECT COUNT(*) FROM segments WHERE transcript_id=?", (transcript_id,)
+        )[0][0]
+        words = self._db.query(
+            "SELECT COUNT(*) FROM words w JOIN segments s ON s.id = w.segment_id "
+            "WHERE s.transcript_id=?", (transcript_id,)
+        )[0][0]
+        return int(segments), int(words)
+
+    def search(self, query: str, transcript_id: int | None = None,
+               limit: int = 500) -> list[SearchHit]:
+        """Full-text search (FTS5): words in any order, the last one as a prefix."""
+        transcript_id = self._resolve(transcript_id)
+        match = fts_query(query)
+        if transcript_id is None or not match:
+            return []
+        rows = self._db.query(
+            "SELECT s.id, s.start, s.\"end\", s.text, "
+            "highlight(segments_fts, 0, '[', ']') AS snippet "
+            "FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid "
+            "WHERE segments_fts MATCH ? AND s.transcript_id=? ORDER BY s.start LIMIT ?",
+            (match, transcript_id, limit),
+        )
+        return [SearchHit(r["id"], r["start"], r["end"], r["text"], r["snippet"]) for r in rows]
+
+    # -- helpers ----------------------------------------------------------------
+    def _resolve(self, transcript_id: int | None) -> int | None:
+        if transcript_id is not None:
+            return transcript_id
+        current = self.current()
+        return current.id if current else None
+
+    def _words_for(self, transcript_id: int, start: float | None,
+                   end: float | None) -> dict[int, list[Word]]:
+        where, params = ["s.transcript_id=?"], [transcript_id]
+        if start is not None:
+            where.append('s."end" > ?')
+            params.append(start)
+        if end is not None:
+            where.append("s.start < ?")
+            params.append(end)
+        rows = self._db.query(
+            "SELECT w.* FROM words w JOIN segments s ON s.id = w.segment_id "
+            f"WHERE {' AND '.join(where)} ORDER BY w.segment_id, w.idx",
+            tuple(params),
+        )
+        grouped: dict[int, list[Word]] = defaultdict(list)
+        for row in rows:
+            grouped[row["segment_id"]].append(_word(row))
+        return grouped
+
+    @staticmethod
+    def _speaker_id(conn: sqlite3.Connection, name: str | None) -> int | None:
+        if not name:
+            return None
+        row = conn.execute("SELECT id FROM speakers WHERE name=?", (name,)).fetchone()
+        if row:
+            return int(row["id"])
+        return int(conn.execute("INSERT INTO speakers(name) VALUES (?)", (name,)).lastrowid)
+
+
+def insert_words(conn: sqlite3.Connection, segment_id: int, words: list[Word]) -> None:
+    conn.executemany(
+        'INSERT INTO words(segment_id, idx, start, "end", text, probability) '
+        "VALUES (?,?,?,?,?,?)",
+        [(segment_id, i, round(w.start, 3), round(w.end, 3), w.text.strip(), w.probability)
+         for i, w in enumerate(words)],
+    )
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """Make a safe FTS5 query from what the analyst typed (no syntax errors possible)."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return ""
+    quoted = [f'"{t}"' for t in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _transcript(row: sqlite3.Row) -> Transcript:
+    return Transcript(
+        id=row["id"], engine=row["engine"], model=row["model"], language=row["language"],
+        settings=json.loads(row["settings"] or "{}"), status=row["status"],
+        progress=row["progress"], total=row["total"], error=row["error"],
+        created_at=row["created_at"], updated_at=row["updated_at"],
+    )
+
+
+def _segment(row: sqlite3.Row) -> Segment:
+    return Segment(
+        id=row["id"], transcript_id=row["transcript_id"], start=row["start"], end=row["end"],
+        text=row["text"], speaker=row["speaker_name"], avg_logprob=row["avg_logprob"],
+        no_speech_prob=row["no_speech_prob"], compression_ratio=row["compression_ratio"],
+        edited=bool(row["edited"]),
+    )
+
+
+def _word(row: sqlite3.Row) -> Word:
+    return Word(id=row["id"], segment_id=row["segment_id"], start=row["start"], end=row["end"],
+                text=row["text"], probability=row["probability"])
