@@ -97,6 +97,13 @@ class History:
         return [ActionInfo(r["id"], r["at"], r["annotator"], r["label"], bool(r["undone"]))
                 for r in rows]
 
+    def last_action_id(self) -> int | None:
+        """The newest action still in effect (what a fresh edit just created)."""
+        row = self.database.conn.execute(
+            "SELECT id FROM actions WHERE undone=? ORDER BY id DESC LIMIT 1", (ACTIVE,)
+        ).fetchone()
+        return int(row["id"]) if row else None
+
     def undo(self) -> ActionInfo | None:
         """Revert the latest active action; None when there is nothing to undo."""
         row = self.database.conn.execute(

@@ -1,0 +1,58 @@
+"""Undo in the app = the project's own history, driven by a QUndoStack.
+
+Every edit is done by a core call that records one history action and commits
+it. `push_action` wraps that call in a QUndoCommand whose undo/redo revert and
+re-apply the same recorded action, so Ctrl+Z in the app and `desk undo` agree,
+and undo steps are as durable as the edits themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desk.core.store import Project
+
+
+class ProjectActionCommand(QUndoCommand):
+    """One recorded project action; created only after the edit succeeded."""
+
+    def __init__(self, project: Project, label: str, action_id: int,
+                 on_change: Callable[[], None] | None = None) -> None:
+        super().__init__(label)
+        self._project = project
+        self._action_id = action_id
+        self._on_change = on_change
+        self._done = True  # the edit already happened when the command is pushed
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False  # QUndoStack.push calls redo once: the edit is already made
+        else:
+            self._project.history.reapply(self._action_id)
+        if self._on_change:
+            self._on_change()
+
+    def undo(self) -> None:
+        self._project.history.revert(self._action_id)
+        if self._on_change:
+            self._on_change()
+
+
+def push_action(stack: QUndoStack, project: Project, label: str, perform: Callable[[], Any],
+                on_change: Callable[[], None] | None = None) -> Any:
+    """Do `perform()` (a core edit) as one undoable step; returns what it returned.
+
+    If `perform` raises (bad input), nothing is pushed and the error propagates.
+    If it recorded nothing (e.g. the text did not change), no step is pushed.
+    """
+    before = project.history.last_action_id()
+    result = perform()
+    action_id = project.history.last_action_id()
+    if action_id is not None and action_id != before:
+        stack.push(ProjectActionCommand(project, label, action_id, on_change))
+    elif on_change:
+        on_change()
+    return result
