@@ -12,10 +12,10 @@ import pytest
 # Qt runs without a screen unless a test starts Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk.core.codebook import load_codebook  # noqa: E402
-from desk.core.media import probe  # noqa: E402
-from desk.core.resources import resource_path  # noqa: E402
-from desk.core.store import Project  # noqa: E402
+from desk.core.codebook import load_codebook
+from desk.core.media import probe
+from desk.core.resources import resource_path
+from desk.core.store import Project
 
 REPO = Path(__file__).resolve().parents[1]
 

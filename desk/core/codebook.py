@@ -121,7 +121,9 @@ def validate_tag(tag: Tag, where: str = "tag") -> None:
     if len(tag.name) > 80:
         raise InputError(f"{where}: tag name '{tag.name[:20]}…' is longer than 80 characters")
     if not COLOUR.match(tag.colour):
-        raise InputError(f"{where}: colour of '{tag.name}' must look like #1f77b4, not {tag.colour}")
+        raise InputError(
+            f"{where}: colour of '{tag.name}' must look like #1f77b4, not {tag.colour}"
+        )
     if tag.key is not None and (
         isinstance(tag.key, bool) or not isinstance(tag.key, int) or not 1 <= tag.key <= 9
     ):

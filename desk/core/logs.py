@@ -23,10 +23,13 @@ def setup_logging(name: str = "desk") -> Path:
     """Log to `<log dir>/NAME.log`; hard crashes (segfaults in libvlc) go there too."""
     global _fault_file
     path = log_dir() / f"{name}.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
+    if not any(getattr(h, "desk_log", None) == path for h in root.handlers):
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.desk_log = path  # type: ignore[attr-defined]
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        )
         root.addHandler(handler)
         root.setLevel(logging.INFO)
     if _fault_file is None:

@@ -130,6 +130,7 @@ class Database:
             raise _explain(exc, self.path) from exc
         if app_id != APPLICATION_ID:
             raise ProjectError(f"{self.path.name} is an SQLite file but not a Desk project")
+        self._check_integrity()
         if version > SCHEMA_VERSION:
             raise ProjectError(
                 f"{self.path.name} was written by a newer Desk (file format {version}; "
@@ -148,6 +149,18 @@ class Database:
                 self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         if self.writable:
             self.conn.execute("PRAGMA journal_mode=WAL")
+
+    def _check_integrity(self) -> None:
+        """Refuse a damaged file before the analyst edits it (cheap: no index cross-check)."""
+        try:
+            result = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise _explain(exc, self.path) from exc
+        if result != "ok":
+            raise ProjectError(
+                f"{self.path.name} is damaged (corrupt SQLite file: {result[:80]}); "
+                "open a backup copy"
+            )
 
     def backup_before_migration(self, version: int) -> Path:
         """Copy the file with SQLite's backup API before touching its layout."""

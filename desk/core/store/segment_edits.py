@@ -103,7 +103,8 @@ class SegmentEditor:
     def merge_with_next(self, segment_id: int, annotator: str = "") -> Segment:
         segment = self._transcripts.segment(segment_id)
         following = self._db.query(
-            "SELECT id FROM segments WHERE transcript_id=? AND (start > ? OR (start = ? AND id > ?))"
+            "SELECT id FROM segments WHERE transcript_id=? "
+            "AND (start > ? OR (start = ? AND id > ?))"
             " ORDER BY start, id LIMIT 1",
             (segment.transcript_id, segment.start, segment.start, segment_id),
         )
@@ -152,7 +153,7 @@ class SegmentEditor:
                 act.record("segment", segment_id, before)
 
     def rename_speaker(self, old: str, new: str, annotator: str = "") -> None:
-        """Rename a speaker everywhere (e.g. SPEAKER_1 → Elon Musk); merges into an existing name."""
+        """Rename a speaker everywhere (SPEAKER_1 → Elon Musk); merges into an existing name."""
         new = new.strip()
         if not new:
             raise InputError("a speaker needs a name")
