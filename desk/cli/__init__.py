@@ -20,6 +20,7 @@ from desk.core.errors import DeskError
 COMMAND_MODULES = [
     "desk.cli.project_cmds",
     "desk.cli.codebook_cmds",
+    "desk.cli.tagging_cmds",
 ]
 
 log = logging.getLogger("desk.cli")
