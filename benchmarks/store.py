@@ -1,0 +1,93 @@
+"""Project-file figures at 2-hour scale: open, one tag committed, full-text search.
+
+2,500 segments, 25,000 words, 1,000 annotations (what a coded 2-hour
+livestream holds). Prints medians; targets: open ≤ 0.5 s, tag ≤ 10 ms, search ≤ 50 ms.
+Run: .venv/bin/python benchmarks/store.py
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from desk.core.codebook import load_codebook
+from desk.core.records import Media, Segment, Transcript, Word
+from desk.core.store import Project
+
+VOCAB = ("the border is open Kamala Harris massive attack servers amazing job great "
+         "people country election economy inflation tremendous incredible very").split()
+
+
+def build_two_hour_project(path: Path, segments: int = 2500, words_per_segment: int = 10,
+                           annotations: int = 1000, seed: int = 1) -> Project:
+    """A project shaped like a transcribed and coded 2-hour livestream."""
+    rng = random.Random(seed)
+    duration = 7200.0
+    media = Media(str(path.with_suffix(".mp4")), 10**9, "s3:bench", duration, True)
+    project = Project.create(path, media=media, codebook=load_codebook("trump-musk-x-2024"))
+    transcript = project.transcripts.create(Transcript("openai", "tiny.en", "en", total=duration))
+    step = duration / segments
+    batch: list[Segment] = []
+    for i in range(segments):
+        start = i * step
+        tokens = [rng.choice(VOCAB) for _ in range(words_per_segment)]
+        wstep = (step * 0.9) / words_per_segment
+        words = [Word(start + k * wstep, start + (k + 1) * wstep, t, 0.9)
+                 for k, t in enumerate(tokens)]
+        batch.append(Segment(start, start + step * 0.9, " ".join(tokens), words, -0.3, 0.01,
+                             speaker=rng.choice(["Elon Musk", "Donald Trump"])))
+    project.transcripts.add_segments(transcript.id, batch, progress=duration)
+    tags = [t.name for t in project.tags.list()]
+    with project.database.transaction():
+        for _ in range(annotations):
+            start = rng.uniform(0, duration - 30)
+            project.annotations.add(rng.choice(tags), start, start + rng.uniform(1, 30),
+                                    annotator="bench")
+    return project
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "two-hours.desk"
+        t0 = time.perf_counter()
+        build_two_hour_project(path).close()
+        build = time.perf_counter() - t0
+        print(f"built 2-hour project in {build:.2f} s ({path.stat().st_size / 1e6:.1f} MB)")
+
+        opens = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            project = Project.open(path)
+            segments = project.transcripts.segments()
+            opens.append(time.perf_counter() - t0)
+            project.close()
+        print(f"open + load all {len(segments)} segments with words: "
+              f"median {statistics.median(opens) * 1000:.0f} ms (target ≤ 500 ms)")
+
+        project = Project.open(path)
+        tag_times = []
+        for i in range(100):
+            t0 = time.perf_counter()
+            project.annotations.add("delay", i, i + 1.0, annotator="bench")
+            tag_times.append(time.perf_counter() - t0)
+        print(f"one tag committed: median {statistics.median(tag_times) * 1000:.2f} ms, "
+              f"p95 {sorted(tag_times)[94] * 1000:.2f} ms (target ≤ 10 ms)")
+
+        search_times = []
+        for query in ["harris", "border open", "massive attack", "tremend", "zzz"] * 4:
+            t0 = time.perf_counter()
+            project.transcripts.search(query)
+            search_times.append(time.perf_counter() - t0)
+        print(f"full-text search: median {statistics.median(search_times) * 1000:.2f} ms, "
+              f"max {max(search_times) * 1000:.2f} ms (target ≤ 50 ms)")
+        project.close()
+
+
+if __name__ == "__main__":
+    main()
