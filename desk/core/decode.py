@@ -27,10 +27,16 @@ from desk.core.errors import InputError, MediaError
 
 SAMPLE_RATE = 16_000
 _BYTES_PER_SAMPLE = 4
+_ONE_BUFFER_SECONDS = 3600.0
+_SLACK_BYTES = 4096  # room for ffmpeg's rounding of the window length
 _INSTALL_HINT = (
     "install ffmpeg (Debian/Ubuntu: sudo apt install ffmpeg; macOS: brew install ffmpeg; "
     "Windows: winget install ffmpeg) and make sure it is on PATH"
 )
+# Sample n is at time n / rate on the player's clock, even when the audio track
+# starts late or has gaps or overlaps (cut livestreams, joined files): ffmpeg
+# pads or trims to follow the timestamps instead of just counting samples.
+_FOLLOW_TIMESTAMPS = "aresample=async=1:first_pts=0"
 _PREFIX = re.compile(r"^\[[^\]]+ @ 0x[0-9a-f]+\]\s*")
 
 log = logging.getLogger(__name__)
@@ -55,7 +61,9 @@ def iter_audio(
 
     Times are seconds of the recording; `end=None` means to the end of the
     audio. Every chunk but the last has exactly `chunk_seconds * sample_rate`
-    samples. Stopping the iteration early (break, close) stops ffmpeg.
+    samples, and sample n is at `start + n / sample_rate` on the player's clock
+    (silence fills in where the audio track starts late or has gaps).
+    Stopping the iteration early (break, close) stops ffmpeg.
     Raises MediaError when the file cannot be decoded, has no audio, or is
     truncated (after yielding what could be decoded).
     """
@@ -67,15 +75,23 @@ def iter_audio(
         return
     command = _command(media, start, end, sample_rate)
     chunk_bytes = max(1, round(chunk_seconds * sample_rate)) * _BYTES_PER_SAMPLE
+    # With a known end, never allocate a full chunk just to learn that the pipe
+    # is at its end: that would double the peak for a one-chunk window.
+    expected = None if end is None else round((end - start) * sample_rate) * _BYTES_PER_SAMPLE
     with tempfile.TemporaryFile() as errors:
         process = _spawn(command, errors)
         finished = False
         try:
             assert process.stdout is not None
             while True:
-                chunk = _read_exactly(process.stdout, chunk_bytes)
+                size = chunk_bytes
+                if expected is not None:
+                    size = min(chunk_bytes, max(expected, 0) + _SLACK_BYTES)
+                chunk = _read_exactly(process.stdout, size)
                 if chunk is None:
                     break
+                if expected is not None:
+                    expected -= chunk.nbytes
                 yield chunk
             finished = True
         finally:
@@ -98,7 +114,11 @@ def read_audio(
     Meant for transcription windows of tens of minutes (20 min = 77 MB);
     use `iter_audio` for anything that should not be held at once.
     """
-    chunks = list(iter_audio(path, start, end, chunk_seconds=60.0, sample_rate=sample_rate))
+    # A window of known length is read into one buffer (peak memory = the window);
+    # anything open-ended or huge is gathered in chunks and joined (twice that).
+    span = None if end is None else end - start
+    chunk_seconds = span if span is not None and 0 < span <= _ONE_BUFFER_SECONDS else 60.0
+    chunks = list(iter_audio(path, start, end, chunk_seconds, sample_rate))
     if not chunks:
         return np.zeros(0, dtype=np.float32)
     if len(chunks) == 1:
@@ -182,7 +202,7 @@ def _command(media: Path, start: float, end: float | None, sample_rate: int) -> 
     command += ["-i", str(media)]
     if end is not None:
         command += ["-t", f"{end - start:.6f}"]
-    command += ["-map", "0:a:0", "-vn", "-sn", "-dn"]
+    command += ["-map", "0:a:0", "-vn", "-sn", "-dn", "-af", _FOLLOW_TIMESTAMPS]
     command += ["-f", "f32le", "-acodec", "pcm_f32le", "-ac", "1", "-ar", str(sample_rate), "-"]
     return command
 

@@ -87,15 +87,25 @@ def test_audio_of_a_video_file(media: dict[str, Path]) -> None:
     assert audio.size == pytest.approx(8 * SAMPLE_RATE, abs=2 * FRAME)
 
 
+def test_samples_follow_the_timestamps_when_the_audio_track_starts_late(tmp_path: Path) -> None:
+    """Sample n is at n / rate on the player's clock, not n samples after the first frame."""
+    late = tmp_path / "late.mp4"
+    ffmpeg("-f", "lavfi", "-i", "color=c=blue:s=64x36:r=10:d=6", "-itsoffset", "2",
+           "-f", "lavfi", "-i", "sine=f=440:d=4", "-map", "0:v", "-map", "1:a",
+           "-c:v", "libx264", "-c:a", "aac", str(late))
+    whole = read_audio(late)
+    assert onset(whole) == pytest.approx(2 * SAMPLE_RATE, abs=FRAME)
+    assert onset(read_audio(late, 1.0, 4.0)) == pytest.approx(SAMPLE_RATE, abs=FRAME)
+
+
 def test_other_sample_rates(media: dict[str, Path]) -> None:
     assert read_audio(media["step.wav"], 0, 2, sample_rate=8_000).size == 16_000
 
 
 def test_memory_stays_flat_for_a_long_file(tmp_path: Path) -> None:
-    """30 min of audio (115 MB as float32) streams through in a few MB."""
+    """20 min of audio (77 MB as float32) streams through in a few MB."""
     long = tmp_path / "long.flac"
-    ffmpeg("-f", "lavfi", "-i", "anoisesrc=d=1800:r=16000:a=0.1:seed=7", "-ac", "1",
-           "-c:a", "flac", "-compression_level", "0", str(long))
+    ffmpeg("-f", "lavfi", "-i", "sine=f=440:r=16000:d=1200", "-c:a", "flac", str(long))
     tracemalloc.start()
     try:
         total = 0
@@ -104,8 +114,17 @@ def test_memory_stays_flat_for_a_long_file(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert total == 1800 * SAMPLE_RATE
+    assert total == 1200 * SAMPLE_RATE
     assert peak < 8 * 2**20, f"peak {peak / 2**20:.1f} MiB"
+    # A transcription window is held once, not copied: peak ~ the window itself.
+    tracemalloc.start()
+    try:
+        window = read_audio(long, 60.0, 660.0)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert window.size == 600 * SAMPLE_RATE
+    assert peak < 1.1 * window.nbytes, f"peak {peak / 2**20:.1f} MiB"
 
 
 def test_stopping_early_stops_ffmpeg_quickly(media: dict[str, Path]) -> None:
