@@ -1,0 +1,123 @@
+"""Every keyboard shortcut of the app in one table: defaults, user overrides, the help sheet.
+
+Keys 1–9 without a modifier are deliberately absent: they belong to the tagging
+pane (live coding). Playback shortcuts are application-wide so that Ctrl+Space
+plays and pauses even while the analyst is typing a correction.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from desk.ui.settings import Settings
+
+
+@dataclass(frozen=True)
+class ShortcutSpec:
+    action: str  # stable id, also the settings key
+    default: str  # portable text, e.g. "Ctrl+Space"
+    group: str
+    label: str  # English source text, translated at display time
+    global_: bool = False  # works while a text field has focus
+
+
+def _spec(action: str, default: str, group: str, label: str, global_: bool = False) -> ShortcutSpec:
+    return ShortcutSpec(action, default, group, label, global_)
+
+
+SHORTCUTS: list[ShortcutSpec] = [
+    _spec("play_pause", "Ctrl+Space", "Playback", "Play / pause", True),
+    _spec("back", "Ctrl+Left", "Playback", "Back (skip length)", True),
+    _spec("forward", "Ctrl+Right", "Playback", "Forward (skip length)", True),
+    _spec("faster", "Ctrl+Up", "Playback", "Faster (+0.1×)", True),
+    _spec("slower", "Ctrl+Down", "Playback", "Slower (−0.1×)", True),
+    _spec("normal_speed", "Ctrl+0", "Playback", "Normal speed", True),
+    _spec("mute", "Ctrl+M", "Playback", "Mute / unmute", True),
+    _spec("new_project", "Ctrl+N", "File", "New project from a recording…"),
+    _spec("open_project", "Ctrl+O", "File", "Open project…"),
+    _spec("close_project", "Ctrl+W", "File", "Close project"),
+    _spec("quit", "Ctrl+Q", "File", "Quit"),
+    _spec("undo", "Ctrl+Z", "Edit", "Undo"),
+    _spec("redo", "Ctrl+Shift+Z", "Edit", "Redo"),
+    _spec("find", "Ctrl+F", "Edit", "Find in transcript"),
+    _spec("find_next", "F3", "Edit", "Find next"),
+    _spec("find_previous", "Shift+F3", "Edit", "Find previous"),
+    _spec("settings", "Ctrl+,", "Edit", "Settings…"),
+    _spec("edit_segment", "F2", "Transcript", "Edit the segment's text"),
+    _spec("split_segment", "Ctrl+Shift+S", "Transcript", "Split the segment at the cursor"),
+    _spec("merge_segment", "Ctrl+Shift+M", "Transcript", "Merge with the next segment"),
+    _spec("segment_times", "Ctrl+Shift+T", "Transcript", "Adjust the segment's times…"),
+    _spec("assign_speaker", "Ctrl+Shift+K", "Transcript", "Assign a speaker…"),
+    _spec("rename_speaker", "Ctrl+Shift+R", "Transcript", "Rename a speaker…"),
+    _spec("follow_playback", "Ctrl+L", "Transcript", "Follow playback"),
+    _spec("go_to_playhead", "Ctrl+J", "Transcript", "Jump to the segment playing"),
+    _spec("transcribe", "Ctrl+T", "Transcript", "Transcribe…"),
+    _spec("shortcuts_sheet", "F1", "Help", "Keyboard shortcuts"),
+]
+BY_ACTION = {s.action: s for s in SHORTCUTS}
+
+
+def label(spec: ShortcutSpec) -> str:
+    return QCoreApplication.translate("shortcuts", spec.label)
+
+
+def group_label(group: str) -> str:
+    return QCoreApplication.translate("shortcuts", group)
+
+
+def keys_for(action: str, settings: Settings) -> QKeySequence:
+    """The user's override if any (empty = unbound), else the default."""
+    override = settings.shortcut(action)
+    text = BY_ACTION[action].default if override is None else override
+    return QKeySequence(text, QKeySequence.SequenceFormat.PortableText)
+
+
+def conflicts(settings: Settings) -> list[tuple[str, str, str]]:
+    """(keys, action, action) pairs bound to the same keys, to warn in the settings dialog."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for spec in SHORTCUTS:
+        keys = keys_for(spec.action, settings).toString(QKeySequence.SequenceFormat.PortableText)
+        if not keys:
+            continue
+        if keys in seen:
+            clashes.append((keys, seen[keys], spec.action))
+        seen[keys] = spec.action
+    return clashes
+
+
+def bind(action: QAction, name: str, settings: Settings) -> QAction:
+    """Give a QAction its configured shortcut and the right scope."""
+    spec = BY_ACTION[name]
+    action.setShortcut(keys_for(name, settings))
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut if spec.global_
+                              else Qt.ShortcutContext.WindowShortcut)
+    action.setObjectName(f"action_{name}")
+    return action
+
+
+def sheet_html(settings: Settings) -> str:
+    """The Help → Keyboard shortcuts sheet, grouped, with the user's current keys."""
+    native = QKeySequence.SequenceFormat.NativeText
+    parts = []
+    group = None
+    for spec in SHORTCUTS:
+        if spec.group != group:
+            if group is not None:
+                parts.append("</table>")
+            group = spec.group
+            parts.append(f"<h3>{html.escape(group_label(group))}</h3><table cellpadding='3'>")
+        keys = keys_for(spec.action, settings).toString(native) or "—"
+        parts.append(f"<tr><td><b>{html.escape(keys)}</b></td>"
+                     f"<td>{html.escape(label(spec))}</td></tr>")
+    parts.append("</table>")
+    tr = QCoreApplication.translate
+    parts.append(f"<h3>{html.escape(tr('shortcuts', 'Coding'))}</h3><p>"
+                 + html.escape(tr("shortcuts", "1–9: code the selection (or live, while playing) "
+                                               "with the tag of that key."))
+                 + "</p>")
+    return "".join(parts)

@@ -1,0 +1,158 @@
+"""The transcript pane: read along, click a word to seek, select what to code.
+
+Selection has two grains: whole segments (ordinary row selection) or a run of
+words (click a word, Shift+click another). `selected_time_range()` answers
+with the finer one, which is what the tagging pane codes.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desk.ui.transcript_delegate import TranscriptDelegate
+from desk.ui.transcript_model import COL_SPEAKER, COL_TEXT, COL_TIME, TranscriptModel
+
+USER_SCROLL_GRACE = 3.0  # seconds: following playback waits after the user scrolled
+
+
+class TranscriptView(QTableView):
+    selection_changed = Signal()
+    seek_requested = Signal(float)
+
+    def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptView")
+        self.transcript_model = model
+        self.setModel(model)
+        self.delegate = TranscriptDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SPEAKER, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.setColumnWidth(COL_SPEAKER, 110)
+        self.follow_playback = True
+        self._user_scrolled_at = 0.0
+        self._word_anchor: tuple[int, int] | None = None
+        model.current_changed.connect(self._on_current_changed)
+        model.modelReset.connect(self._on_reset)
+        self.selectionModel().selectionChanged.connect(self._on_selection)
+        header.sectionResized.connect(self._on_section_resized)
+
+    # -- the contract -------------------------------------------------------------------
+    def selected_time_range(self) -> tuple[float, float] | None:
+        """The selected words' span, else the selected segments' span, else None."""
+        model = self.transcript_model
+        selection = self.delegate.word_selection
+        if selection is not None:
+            r0, w0, r1, w1 = selection
+            first, last = model.row(r0), model.row(r1)
+            if w0 < len(first.word_starts) and w1 < len(last.word_ends):
+                return first.word_starts[w0], last.word_ends[w1]
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        return (min(model.row(r).start for r in rows), max(model.row(r).end for r in rows))
+
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.selectionModel().selectedRows())
+
+    def selected_segment_ids(self) -> list[int]:
+        return [self.transcript_model.row(r).id for r in self.selected_rows()]
+
+    def clear_word_selection(self) -> None:
+        if self.delegate.word_selection is not None:
+            self.delegate.word_selection = None
+            self.viewport().update()
+
+    def editor_cursor(self) -> tuple[int, int] | None:
+        """(segment id, character offset) of an open text editor's cursor."""
+        editor = self.delegate.active_editor
+        index = self.currentIndex()
+        if editor is None or not index.isValid():
+            return None
+        return self.transcript_model.row(index.row()).id, editor.textCursor().position()
+
+    def is_editing(self) -> bool:
+        return self.state() == QAbstractItemView.State.EditingState
+
+    # -- following playback ---------------------------------------------------------------
+    def _on_current_changed(self, row: int, word: int) -> None:
+        self.delegate.current_row, self.delegate.current_word = row, word
+        if (row >= 0 and self.follow_playback and not self.is_editing()
+                and time.monotonic() - self._user_scrolled_at > USER_SCROLL_GRACE):
+            self.scrollTo(self.transcript_model.index(row, COL_TEXT),
+                          QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._user_scrolled_at = time.monotonic()
+        super().wheelEvent(event)
+
+    def _on_reset(self) -> None:
+        self.delegate.clear_cache()
+        self.delegate.word_selection = None
+        self.delegate.current_row = self.delegate.current_word = -1
+        self._word_anchor = None
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == COL_TEXT:
+            self.delegate.clear_cache()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.delegate.clear_cache()
+
+    def set_find_terms(self, terms: list[str]) -> None:
+        self.delegate.find_terms = [t.casefold() for t in terms if t]
+        self.viewport().update()
+
+    # -- mouse: seek and word selection ------------------------------------------------------
+    def word_at(self, index: QModelIndex, x: float, y: float) -> int:
+        if not index.isValid() or index.column() != COL_TEXT:
+            return -1
+        offset = self.delegate.char_at(index, self.visualRect(index), x, y, self.font())
+        return self.transcript_model.row(index.row()).word_at_char(offset) if offset >= 0 else -1
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        position = event.position()
+        index = self.indexAt(position.toPoint())
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        word = self.word_at(index, position.x(), position.y())
+        if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            row = self.transcript_model.row(index.row())
+            if word >= 0 and shift and self._word_anchor is not None:
+                self._select_words(self._word_anchor, (index.row(), word))
+            elif word >= 0:
+                self._word_anchor = (index.row(), word)
+                self.clear_word_selection()
+                self.seek_requested.emit(row.word_starts[word])
+            else:
+                self._word_anchor = None
+                self.clear_word_selection()
+                if not shift:
+                    self.seek_requested.emit(row.start)
+        super().mousePressEvent(event)
+
+    def _select_words(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        (r0, w0), (r1, w1) = sorted([a, b])
+        self.delegate.word_selection = (r0, w0, r1, w1)
+        self.viewport().update()
+        self.selection_changed.emit()
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.selection_changed.emit()

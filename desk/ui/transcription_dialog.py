@@ -1,0 +1,148 @@
+"""The Transcribe… dialog: engine, model (what is on this computer), language, prompt.
+
+Only models found offline are offered (desk.core.models.list_models); the
+"Download…" entry explains how to fetch another one, because Desk never
+downloads behind the analyst's back.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desk.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DOWNLOAD = "__download__"
+LANGUAGES = [("", "Detect"), ("en", "English"), ("de", "Deutsch"), ("fr", "Français"),
+             ("es", "Español"), ("it", "Italiano"), ("nl", "Nederlands"), ("pl", "Polski"),
+             ("pt", "Português"), ("tr", "Türkçe"), ("uk", "Українська"), ("ru", "Русский")]
+
+
+def offline_models() -> list[tuple[str, str]]:
+    """(name, description) of the models on this computer, each name once."""
+    try:
+        from desk.core.models import list_models
+
+        found = list_models()
+    except Exception:  # a broken model folder must not make the dialog unusable
+        log.exception("listing models failed")
+        return [("tiny.en", "tiny.en")]
+    seen: dict[str, str] = {}
+    for info in found:
+        if info.name not in seen:
+            size = f"{info.size / 1e6:.0f} MB" if info.size else ""
+            details = ", ".join(p for p in (info.format, info.source, size) if p)
+            seen[info.name] = f"{info.name}  ({details})"
+    return list(seen.items()) or [("tiny.en", "tiny.en")]
+
+
+def installed_engines() -> list[str]:
+    try:
+        from desk.core.engines.registry import available_engines
+
+        return ["auto", *available_engines()]
+    except Exception:
+        log.exception("listing engines failed")
+        return ["auto"]
+
+
+class TranscriptionDialog(QDialog):
+    def __init__(self, settings: Settings, resumable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptionDialog")
+        self.setWindowTitle(self.tr("Transcribe"))
+        self.settings = settings
+        self._resumable = resumable
+        self.engine = QComboBox()
+        self.engine.setObjectName("engineBox")
+        for name in installed_engines():
+            label = {"auto": self.tr("Automatic"), "faster": "faster-whisper",
+                     "openai": "openai-whisper"}.get(name, name)
+            self.engine.addItem(label, name)
+        self._select(self.engine, settings.engine)
+        self.model = QComboBox()
+        self.model.setObjectName("modelBox")
+        for name, description in offline_models():
+            self.model.addItem(description, name)
+        self.model.addItem(self.tr("Download…"), DOWNLOAD)
+        self._select(self.model, settings.model)
+        self.model.activated.connect(self._model_chosen)
+        self.language = QComboBox()
+        self.language.setObjectName("languageBox")
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr("Detect") if not code else f"{name} ({code})", code)
+        self._select(self.language, settings.language)
+        self.prompt = QPlainTextEdit()
+        self.prompt.setObjectName("promptEdit")
+        self.prompt.setPlaceholderText(self.tr("Names and terms that will come up, e.g. "
+                                               "Elon Musk, Donald Trump, Kamala Harris, DDoS"))
+        self.prompt.setMaximumHeight(70)
+        self.resume = QCheckBox(self.tr("Continue the interrupted transcription"))
+        self.resume.setObjectName("resumeBox")
+        self.resume.setVisible(resumable)
+        self.resume.setChecked(resumable)
+        self.remember = QCheckBox(self.tr("Use these settings as the default"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Transcribe"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Engine:"), self.engine)
+        form.addRow(self.tr("Model:"), self.model)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Prompt:"), self.prompt)
+        form.addRow(self.resume)
+        form.addRow(self.remember)
+        note = QLabel(self.tr("Runs on this computer; nothing is uploaded. Segments appear while "
+                              "they are transcribed."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    @staticmethod
+    def _select(box: QComboBox, value: str) -> None:
+        index = box.findData(value)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    def _model_chosen(self, index: int) -> None:
+        if self.model.itemData(index) != DOWNLOAD:
+            return
+        self._select(self.model, self.settings.model)
+        if self.model.currentData() == DOWNLOAD:
+            self.model.setCurrentIndex(0)
+        QMessageBox.information(
+            self, self.tr("Download a model"),
+            self.tr("Desk only uses models on this computer. To fetch another official Whisper "
+                    "model, run in a terminal (needs internet once):\n\n"
+                    "    desk models --download base\n\n"
+                    "or copy a model file into Desk's model folder. It then appears in this list."))
+
+    def options(self) -> Any:
+        from desk.core.jobs import JobOptions
+
+        prompt = self.prompt.toPlainText().strip() or None
+        options = JobOptions(engine=self.engine.currentData(), model=self.model.currentData(),
+                             language=self.language.currentData() or None, prompt=prompt,
+                             resume=self._resumable and self.resume.isChecked())
+        if self.remember.isChecked():
+            self.settings.engine = options.engine
+            self.settings.model = options.model
+            self.settings.language = options.language or ""
+        return options

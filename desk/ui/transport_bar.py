@@ -1,0 +1,141 @@
+"""The transport bar: play/pause, ±skip, speed, volume, position slider, elapsed/total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from desk.core.timecode import format_time
+from desk.ui.player import MAX_RATE, MIN_RATE, Player
+
+SLIDER_UNITS = 10  # slider steps per second (0.1 s resolution, fits 2^31 for any stream)
+
+
+class TransportBar(QWidget):
+    """Controls bound to a Player; it holds no state of its own besides the widgets."""
+
+    skip_requested = Signal(int)  # -1 back, +1 forward (the window knows the skip length)
+
+    def __init__(self, player: Player, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.player = player
+        style, icons = self.style(), QStyle.StandardPixmap
+        self.back_button = self._button(style.standardIcon(icons.SP_MediaSeekBackward),
+                                        self.tr("Back"))
+        self.play_button = self._button(style.standardIcon(icons.SP_MediaPlay), self.tr("Play"))
+        self.forward_button = self._button(style.standardIcon(icons.SP_MediaSeekForward),
+                                           self.tr("Forward"))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("positionSlider")
+        self.slider.setAccessibleName(self.tr("Position"))
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.time_label = QLabel(self._time_text(0.0, 0.0))
+        self.time_label.setObjectName("timeLabel")
+        self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.speed = QDoubleSpinBox()
+        self.speed.setObjectName("speedBox")
+        self.speed.setRange(MIN_RATE, MAX_RATE)
+        self.speed.setSingleStep(0.1)
+        self.speed.setDecimals(1)
+        self.speed.setSuffix("×")
+        self.speed.setValue(1.0)
+        self.speed.setToolTip(self.tr("Playback speed"))
+        self.speed.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.mute_button = self._button(style.standardIcon(icons.SP_MediaVolume),
+                                        self.tr("Mute"))
+        self.mute_button.setCheckable(True)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setObjectName("volumeSlider")
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.volume.setRange(0, 100)
+        self.volume.setMaximumWidth(90)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (self.back_button, self.play_button, self.forward_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.time_label)
+        layout.addWidget(self.speed)
+        layout.addWidget(self.mute_button)
+        layout.addWidget(self.volume)
+
+        self.play_button.clicked.connect(player.toggle)
+        self.back_button.clicked.connect(lambda: self.skip_requested.emit(-1))
+        self.forward_button.clicked.connect(lambda: self.skip_requested.emit(1))
+        self.slider.sliderMoved.connect(self._slider_moved)
+        self.slider.sliderReleased.connect(lambda: self._slider_moved(self.slider.value()))
+        self.speed.valueChanged.connect(player.set_rate)
+        self.mute_button.toggled.connect(player.set_muted)
+        self.volume.valueChanged.connect(player.set_volume)
+        player.position_changed.connect(self._show_position)
+        player.duration_changed.connect(self._show_duration)
+        player.playing_changed.connect(self._show_playing)
+        player.rate_changed.connect(self._show_rate)
+        player.volume_changed.connect(self._show_volume)
+        self.setEnabled(player.available)
+
+    def _button(self, icon: object, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon)  # type: ignore[arg-type]
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    @staticmethod
+    def _time_text(elapsed: float, total: float) -> str:
+        return f"{format_time(elapsed)} / {format_time(total)}"
+
+    def _slider_moved(self, value: int) -> None:
+        self.player.seek(value / SLIDER_UNITS)
+
+    def _show_position(self, seconds: float) -> None:
+        if not self.slider.isSliderDown():
+            self.slider.blockSignals(True)
+            self.slider.setValue(round(seconds * SLIDER_UNITS))
+            self.slider.blockSignals(False)
+        text = self._time_text(seconds, self.player.duration())
+        if text != self.time_label.text():
+            self.time_label.setText(text)
+
+    def _show_duration(self, seconds: float) -> None:
+        self.slider.setRange(0, round(seconds * SLIDER_UNITS))
+        self.slider.setPageStep(max(1, round(10 * SLIDER_UNITS)))
+        self.time_label.setText(self._time_text(self.player.position(), seconds))
+
+    def _show_playing(self, playing: bool) -> None:
+        icons = QStyle.StandardPixmap
+        pixmap = icons.SP_MediaPause if playing else icons.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        tip = self.tr("Pause") if playing else self.tr("Play")
+        self.play_button.setToolTip(tip)
+        self.play_button.setAccessibleName(tip)
+
+    def _show_rate(self, rate: float) -> None:
+        if abs(self.speed.value() - rate) > 1e-6:
+            self.speed.blockSignals(True)
+            self.speed.setValue(rate)
+            self.speed.blockSignals(False)
+
+    def _show_volume(self, volume: int, muted: bool) -> None:
+        for widget, value in ((self.volume, volume), (self.mute_button, muted)):
+            widget.blockSignals(True)
+            if widget is self.volume:
+                self.volume.setValue(int(value))
+            else:
+                self.mute_button.setChecked(bool(value))
+            widget.blockSignals(False)
+        pixmap = (QStyle.StandardPixmap.SP_MediaVolumeMuted if muted
+                  else QStyle.StandardPixmap.SP_MediaVolume)
+        self.mute_button.setIcon(self.style().standardIcon(pixmap))

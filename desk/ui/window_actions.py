@@ -1,0 +1,179 @@
+"""The main window's menus and actions, wired to the controllers that do the work.
+
+Actions are created from the shortcut table (desk/ui/shortcuts.py), so a key
+the user re-binds in the settings changes here and in the help sheet alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu
+
+from desk.core.logs import log_dir
+from desk.ui import shortcuts
+from desk.ui.editing import TranscriptEditing
+from desk.ui.project_files import ProjectFiles
+from desk.ui.transcription_controller import TranscriptionController
+
+if TYPE_CHECKING:
+    from desk.ui.main_window import MainWindow
+
+
+class WindowActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.files = ProjectFiles(window)
+        self.transcription = TranscriptionController(window)
+        self.editing = TranscriptEditing(window)
+        self._actions: dict[str, QAction] = {}
+        self._build()
+        window.project_opened.connect(lambda _p: self.update_enabled())
+        window.project_closed.connect(self.update_enabled)
+        self.update_enabled()
+
+    def get(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def _add(self, menu: str | QMenu, name: str, handler: Callable[[], object],
+             checkable: bool = False, text: str | None = None) -> QAction:
+        target = self.window.menu(menu) if isinstance(menu, str) else menu
+        action = QAction(text or name, self.window)
+        if name in shortcuts.BY_ACTION:
+            shortcuts.bind(action, name, self.window.settings)
+            action.setText(shortcuts.label(shortcuts.BY_ACTION[name]))
+        else:
+            action.setObjectName(f"action_{name}")
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False: handler())
+        target.addAction(action)
+        self.window.addAction(action)  # shortcuts work while the menu bar is hidden, too
+        self._actions[name] = action
+        return action
+
+    def _build(self) -> None:
+        w = self.window
+        tr = QCoreApplication.translate
+        files, editing, player = self.files, self.editing, w.player
+
+        self._add("file", "new_project", files.new_project)
+        self._add("file", "open_project", files.open_project)
+        self.recent_menu = w.menu("file").addMenu(tr("actions", "Open &recent"))
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._add("file", "relink", files.relink, text=tr("actions", "Relink recording…"))
+        w.menu("file").addSeparator()
+        self._add("file", "close_project", w.close_project)
+        self._add("file", "quit", w.close)
+
+        undo = w.undo_stack.createUndoAction(w, tr("actions", "Undo"))
+        redo = w.undo_stack.createRedoAction(w, tr("actions", "Redo"))
+        for name, action in (("undo", undo), ("redo", redo)):
+            shortcuts.bind(action, name, w.settings)
+            w.menu("edit").addAction(action)
+            self._actions[name] = action
+        w.menu("edit").addSeparator()
+        self._add("edit", "find", w.find_bar.open_bar)
+        self._add("edit", "find_next", w.find_bar.next)
+        self._add("edit", "find_previous", w.find_bar.previous)
+        w.menu("edit").addSeparator()
+        self._add("edit", "settings", self._open_settings)
+
+        self._add("playback", "play_pause", player.toggle)
+        self._add("playback", "back", lambda: w.skip(-1))
+        self._add("playback", "forward", lambda: w.skip(1))
+        self._add("playback", "faster", lambda: player.set_rate(player.rate() + 0.1))
+        self._add("playback", "slower", lambda: player.set_rate(player.rate() - 0.1))
+        self._add("playback", "normal_speed", lambda: player.set_rate(1.0))
+        self._add("playback", "mute", lambda: player.set_muted(not player.is_muted()))
+
+        transcription = self.transcription
+        self._add("transcript", "transcribe", transcription.open_dialog)
+        self._add("transcript", "resume_transcription", transcription.resume,
+                  text=tr("actions", "Resume the interrupted transcription"))
+        self._add("transcript", "cancel_transcription", transcription.cancel,
+                  text=tr("actions", "Cancel the transcription"))
+        w.menu("transcript").addSeparator()
+        self._add("transcript", "edit_segment", editing.edit_current)
+        self._add("transcript", "split_segment", editing.split)
+        self._add("transcript", "merge_segment", editing.merge)
+        self._add("transcript", "segment_times", editing.adjust_times)
+        self._add("transcript", "assign_speaker", editing.assign_speaker)
+        self._add("transcript", "rename_speaker", editing.rename_speaker)
+        w.menu("transcript").addSeparator()
+        follow = self._add("transcript", "follow_playback", self._set_follow, checkable=True)
+        follow.setChecked(w.settings.follow_playback)
+        self._add("transcript", "go_to_playhead", editing.go_to_playhead)
+
+        self._add("help", "shortcuts_sheet", self._show_shortcuts)
+        self._add("help", "log_folder", self._open_log_folder,
+                  text=tr("actions", "Open the log folder"))
+        self._add("help", "about", self._about, text=tr("actions", "About Desk"))
+
+    def update_enabled(self) -> None:
+        w = self.window
+        has_project = w.project is not None
+        writable = has_project and w.project.writable  # type: ignore[union-attr]
+        for name in ("close_project", "relink", "find", "find_next", "find_previous",
+                     "go_to_playhead"):
+            self._actions[name].setEnabled(has_project)
+        for name in ("transcribe", "edit_segment", "split_segment", "merge_segment",
+                     "segment_times", "assign_speaker", "rename_speaker"):
+            self._actions[name].setEnabled(writable)
+        self.transcription.update_actions(self)
+
+    def apply_shortcuts(self) -> None:
+        """Re-read the key bindings after the settings dialog changed them."""
+        for name, action in self._actions.items():
+            if name in shortcuts.BY_ACTION:
+                action.setShortcut(shortcuts.keys_for(name, self.window.settings))
+
+    def retranslate(self) -> None:
+        for name, action in self._actions.items():
+            if name in shortcuts.BY_ACTION and name not in ("undo", "redo"):
+                action.setText(shortcuts.label(shortcuts.BY_ACTION[name]))
+
+    # -- small handlers ---------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.settings.recent_projects
+        if not recent:
+            self.recent_menu.addAction(
+                QCoreApplication.translate("actions", "(none)")).setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_recent(p))
+
+    def _set_follow(self, enabled: bool) -> None:
+        self.window.transcript_view.follow_playback = enabled
+        self.window.settings.follow_playback = enabled
+        if enabled:
+            self.editing.go_to_playhead()
+
+    def _open_settings(self) -> None:
+        from desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window.settings, self.window)
+        if dialog.exec():
+            self.apply_shortcuts()
+            self.window.transcript_model.annotator = self.window.settings.annotator
+            self.window.apply_look()
+
+    def _show_shortcuts(self) -> None:
+        from desk.ui.dialogs import show_shortcuts_sheet
+
+        show_shortcuts_sheet(self.window, self.window.settings)
+
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def _about(self) -> None:
+        from desk.ui.dialogs import show_about
+
+        show_about(self.window)

@@ -1,0 +1,76 @@
+"""The MainWindow contract the tagging pane codes against, on a real project and real libvlc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
+from pytestqt.qtbot import QtBot
+
+from desk.core.records import Segment, Transcript, Word
+from desk.core.store import Project
+from tests.ui.ui_helpers import isolated_settings, make_window
+
+
+def add_transcript(project: Project, texts: list[str], length: float = 4.0) -> list[int]:
+    """Segments of `length` seconds with evenly spread words, as a job would store them."""
+    transcript = project.transcripts.create(Transcript(engine="test", model="none",
+                                                       status="complete"))
+    segments = []
+    for i, text in enumerate(texts):
+        start = 1.0 + i * length
+        tokens = text.split()
+        step = (length - 0.5) / len(tokens)
+        words = [Word(start + k * step, start + (k + 1) * step, t) for k, t in enumerate(tokens)]
+        segments.append(Segment(start, start + length - 0.5, text, words))
+    return project.transcripts.add_segments(transcript.id, segments)
+
+
+@pytest.fixture
+def project_path(tmp_project: Project) -> Path:
+    add_transcript(tmp_project, ["Hello everyone and welcome", "Sorry for the late start",
+                                 "There was a massive attack", "Let us talk about the border"])
+    path = tmp_project.path
+    tmp_project.close()
+    return path
+
+
+def test_contract_without_project(qtbot: QtBot, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    assert window.project is None
+    assert isinstance(window.undo_stack, QUndoStack)
+    assert window.settings.annotator == "tester"
+    for name in ("file", "edit", "view", "tags", "transcript", "help"):
+        assert isinstance(window.menu(name), QMenu)
+    assert window.transcript_view.selected_time_range() is None
+    assert window.player.position() == 0.0 and not window.player.is_playing()
+    dock = window.add_dock("Codes", QLabel("codes"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                           "codesDock")
+    assert isinstance(dock, QDockWidget)
+    assert dock.toggleViewAction() in window.menu("view").actions()
+    timeline = QLabel("timeline")
+    window.set_timeline(timeline)
+    assert timeline.parent() is not None
+    window.status("hello")
+    assert window.statusBar().currentMessage() == "hello"
+
+
+def test_open_project_emits_and_shows_rows(qtbot: QtBot, tmp_path: Path, project_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    opened: list[object] = []
+    window.project_opened.connect(opened.append)
+    project = window.window_actions.files.open_project(project_path)
+    assert project is not None and opened == [project] and window.project is project
+    assert window.transcript_model.rowCount() == 4
+    assert project_path.stem in window.windowTitle()
+    window.transcript_view.selectRow(1)
+    assert window.transcript_view.selected_time_range() == pytest.approx((5.0, 8.5))
+    closed: list[bool] = []
+    window.project_closed.connect(lambda: closed.append(True))
+    window.close_project()
+    assert closed == [True] and window.project is None and window.transcript_model.rowCount() == 0
