@@ -64,20 +64,33 @@ def iter_audio(
     samples, and sample n is at `start + n / sample_rate` on the player's clock
     (silence fills in where the audio track starts late or has gaps).
     Stopping the iteration early (break, close) stops ffmpeg.
-    Raises MediaError when the file cannot be decoded, has no audio, or is
-    truncated (after yielding what could be decoded).
+    Bad arguments, a missing file and a missing ffmpeg raise at once; a file
+    ffmpeg cannot decode, without audio, or truncated raises MediaError while
+    iterating (after yielding whatever could be decoded).
     """
     media = _checked_media(path)
     _check_range(start, end)
     if chunk_seconds <= 0:
         raise InputError(f"chunk length must be positive, not {chunk_seconds}")
     if end is not None and end <= start:
-        return
+        return _no_chunks()
     command = _command(media, start, end, sample_rate)
     chunk_bytes = max(1, round(chunk_seconds * sample_rate)) * _BYTES_PER_SAMPLE
     # With a known end, never allocate a full chunk just to learn that the pipe
     # is at its end: that would double the peak for a one-chunk window.
     expected = None if end is None else round((end - start) * sample_rate) * _BYTES_PER_SAMPLE
+    return _stream(media, command, chunk_bytes, expected)
+
+
+def _no_chunks() -> Iterator[np.ndarray]:
+    """An empty generator (closable, like the real one)."""
+    yield from ()
+
+
+def _stream(
+    media: Path, command: list[str], chunk_bytes: int, expected: int | None
+) -> Iterator[np.ndarray]:
+    """Run ffmpeg and hand out its output chunk by chunk (starts on the first `next`)."""
     with tempfile.TemporaryFile() as errors:
         process = _spawn(command, errors)
         finished = False

@@ -80,6 +80,9 @@ def test_windows_start_and_end_exactly(media: dict[str, Path], name: str) -> Non
 def test_window_past_the_end_is_short_and_empty_range_is_empty(media: dict[str, Path]) -> None:
     assert read_audio(media["step.wav"], 9.0, 30.0).size == SAMPLE_RATE
     assert read_audio(media["step.wav"], 3.0, 3.0).size == 0
+    nothing = iter_audio(media["step.wav"], 3.0, 3.0)
+    assert list(nothing) == []
+    nothing.close()  # type: ignore[attr-defined]
 
 
 def test_audio_of_a_video_file(media: dict[str, Path]) -> None:
@@ -198,6 +201,8 @@ def test_ffmpeg_missing(media: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(MediaError, match="ffmpeg was not found; install ffmpeg"):
         read_audio(media["step.wav"])
+    with pytest.raises(MediaError, match="ffmpeg was not found"):
+        iter_audio(media["step.wav"])  # raised when asked, not on the first chunk
 
 
 def test_bad_ranges_are_input_errors(media: dict[str, Path]) -> None:
