@@ -1,0 +1,327 @@
+"""The one place where the app's tagging edits the project.
+
+The codebook panel, the annotations pane, the timeline, the keys 1–9 and the
+suggestion actions all call this controller; it turns each user action into
+one core call wrapped in `push_action` (one undo step, committed at once, the
+annotator's name stored with it), reports bad input as a message instead of a
+traceback, and tells the views to reload, coalesced into one reload per event
+loop turn so that a burst of edits costs one refresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from desk.core import suggest
+from desk.core.codebook import Codebook, save_codebook
+from desk.core.errors import DeskError
+from desk.core.records import Annotation, Silence, Tag
+from desk.core.store import Project
+from desk.core.word_snap import snap_range, words_near
+from desk.ui.tagging.live_coding import LiveCoder
+from desk.ui.undo import push_action
+
+NUDGE_SECONDS = 0.1
+
+
+class PlayerLike(Protocol):
+    """What coding needs from the player (the MainWindow contract)."""
+
+    def position(self) -> float: ...
+    def seek(self, seconds: float) -> None: ...
+    def is_playing(self) -> bool: ...
+
+
+class CodingController(QObject):
+    project_changed = Signal()  # another project (or none) is open
+    changed = Signal()  # tags, annotations or dead air changed: views reload from the caches
+    selected_changed = Signal()  # the annotations selected in any view
+    message = Signal(str)  # for the status bar
+    error = Signal(str)  # for a dialog
+
+    def __init__(self, undo_stack: QUndoStack, annotator: Callable[[], str],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.annotator = annotator
+        self.project: Project | None = None
+        self.player: PlayerLike | None = None
+        self.selection: Callable[[], tuple[float, float] | None] | None = None
+        self.snap_to_words = False
+        self.live = LiveCoder(self)
+        self.selected: list[int] = []
+        # Caches the views read (refreshed together, once per change).
+        self.annotations: list[Annotation] = []
+        self.tags: list[Tag] = []  # in codebook order, archived ones too
+        self.silences: list[Silence] = []
+        self.duration = 0.0
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        undo_stack.indexChanged.connect(self.schedule_refresh)
+
+    # -- setup ------------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        self.live.cancel_all()
+        self.project = project
+        self.selected = []
+        self.refresh()
+        self.selected_changed.emit()
+        self.project_changed.emit()
+
+    def set_player(self, player: PlayerLike | None) -> None:
+        self.player = player
+
+    def position(self) -> float:
+        return self.player.position() if self.player is not None else 0.0
+
+    def seek(self, seconds: float) -> None:
+        if self.player is not None:
+            self.player.seek(max(0.0, seconds))
+
+    # -- caches -----------------------------------------------------------------------
+    def schedule_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def flush(self) -> None:
+        """Run a pending refresh now (tests and benchmarks)."""
+        if self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+            self.refresh()
+
+    def refresh(self) -> None:
+        project = self.project
+        if project is None:
+            self.annotations, self.tags, self.silences, self.duration = [], [], [], 0.0
+        else:
+            self.annotations = project.annotations.list()
+            self.tags = project.tags.list(include_archived=True)
+            self.silences = project.media.silences()
+            self.duration = project.media.duration()
+        known = {a.id for a in self.annotations}
+        if any(i not in known for i in self.selected):
+            self.selected = [i for i in self.selected if i in known]
+            self.selected_changed.emit()
+        self.changed.emit()
+
+    def active_tags(self) -> list[Tag]:
+        return [t for t in self.tags if not t.archived]
+
+    def tag_named(self, name: str) -> Tag | None:
+        folded = name.casefold()
+        return next((t for t in self.tags if t.name.casefold() == folded), None)
+
+    def set_selected(self, ids: list[int]) -> None:
+        if ids != self.selected:
+            self.selected = list(ids)
+            self.selected_changed.emit()
+
+    # -- the three ways to code -----------------------------------------------------------
+    def press_key(self, key: int) -> Annotation | None:
+        """A digit 1–9: code the selection, or open/close a live range of that key's tag."""
+        if self.project is None:
+            return None
+        tag = self.project.tags.by_key(key)
+        if tag is None:
+            self.message.emit(self.tr("No tag on key %1").replace("%1", str(key)))
+            return None
+        return self.activate(tag)
+
+    def activate(self, tag: Tag) -> Annotation | None:
+        """What a tag's key or button does, depending on the moment."""
+        if self.project is None:
+            self.error.emit(self.tr("Open a project first."))
+            return None
+        if self.live.is_open(tag):
+            return self.close_live(tag)
+        span = self.selection() if self.selection is not None else None
+        if span is not None:
+            return self.code_range(tag.name, span[0], span[1], snap=False,
+                                   label=self.tr("Code selection as %1").replace("%1", tag.name))
+        if self.player is None:
+            self.error.emit(self.tr("Select text in the transcript, or play the recording."))
+            return None
+        self.live.open(tag, self.position())
+        self.message.emit(self.tr("Recording “%1”: press its key again to close, Esc to cancel")
+                          .replace("%1", tag.name))
+        return None
+
+    def close_live(self, tag: Tag) -> Annotation | None:
+        end = self.position()
+        if self.duration:
+            end = min(end, self.duration)
+        span = self.live.close(tag, end)
+        if span is None:
+            self.message.emit(self.tr("Range too short; nothing coded"))
+            return None
+        return self.code_range(tag.name, span[0], span[1],
+                               label=self.tr("Live code %1").replace("%1", tag.name))
+
+    def cancel_live(self) -> None:
+        if self.live.cancel_all():
+            self.message.emit(self.tr("Live coding cancelled"))
+
+    def code_range(self, tag: str | int, start: float, end: float, note: str = "",
+                   snap: bool | None = None, label: str | None = None) -> Annotation | None:
+        """One annotation (any of the three ways ends here)."""
+        project = self.project
+        if project is None:
+            return None
+        if self.snap_to_words if snap is None else snap:
+            start, end = snap_range(start, end, words_near(project, start, end))
+        annotator = self.annotator()
+        return self.run(label or self.tr("Code"), lambda: project.annotations.add(
+            tag, start, end, note=note, annotator=annotator))
+
+    # -- changing annotations -------------------------------------------------------------
+    def update_annotation(self, annotation_id: int, label: str | None = None,
+                          **changes: Any) -> Annotation | None:
+        project = self.project
+        if project is None:
+            return None
+        annotator = self.annotator()
+        return self.run(label or self.tr("Edit annotation"), lambda: project.annotations.update(
+            annotation_id, annotator, **changes))
+
+    def retime(self, annotation_id: int, start: float, end: float,
+               snap: bool | None = None) -> Annotation | None:
+        """New bounds (timeline edge drag, typed times), snapped if asked."""
+        if self.project is not None and (self.snap_to_words if snap is None else snap):
+            start, end = snap_range(start, end, words_near(self.project, start, end))
+        return self.update_annotation(annotation_id, self.tr("Retime annotation"),
+                                      start=start, end=end)
+
+    def nudge(self, ids: list[int], edge: str, delta: float = NUDGE_SECONDS) -> None:
+        """Move the start, the end or both of annotations by `delta` seconds."""
+        if self.project is None or not ids:
+            return
+        with self._one_step(self.tr("Nudge annotations"), len(ids)):
+            for annotation_id in ids:
+                current = self.project.annotations.get(annotation_id)
+                start = current.start + (delta if edge in ("start", "both") else 0.0)
+                end = current.end + (delta if edge in ("end", "both") else 0.0)
+                if edge == "both" and start < 0:
+                    start, end = 0.0, current.end - current.start
+                if self.duration and edge == "both" and end > self.duration:
+                    start, end = self.duration - (current.end - current.start), self.duration
+                self.update_annotation(annotation_id, self.tr("Nudge annotation"),
+                                       start=max(0.0, start), end=end)
+
+    def delete_annotations(self, ids: list[int]) -> None:
+        project = self.project
+        if project is None or not ids:
+            return
+        annotator = self.annotator()
+        with self._one_step(self.tr("Delete annotations"), len(ids)):
+            for annotation_id in ids:
+                self.run(self.tr("Delete annotation"),
+                         lambda i=annotation_id: project.annotations.delete(i, annotator))
+
+    # -- suggestions ------------------------------------------------------------------------
+    def suggest_delays(self, min_silence: float) -> list[Annotation]:
+        project = self.project
+        if project is None:
+            return []
+        annotator = self.annotator()
+        made = self.run(self.tr("Suggest delays"), lambda: suggest.suggest_delays(
+            project, min_silence, annotator))
+        return made or []
+
+    def suggest_keywords(self) -> list[Annotation]:
+        project = self.project
+        if project is None:
+            return []
+        annotator = self.annotator()
+        made = self.run(self.tr("Suggest from keywords"),
+                        lambda: suggest.suggest_keywords(project, annotator))
+        return made or []
+
+    def accept(self, ids: list[int] | None = None) -> None:
+        project = self.project
+        if project is not None:
+            annotator = self.annotator()
+            self.run(self.tr("Accept suggestions"),
+                     lambda: suggest.accept(project, ids, annotator))
+
+    def reject(self, ids: list[int] | None = None) -> None:
+        project = self.project
+        if project is not None:
+            annotator = self.annotator()
+            self.run(self.tr("Reject suggestions"),
+                     lambda: suggest.reject(project, ids, annotator))
+
+    # -- the codebook ---------------------------------------------------------------------
+    def add_tag(self, tag: Tag) -> Tag | None:
+        project = self.project
+        if project is None:
+            return None
+        annotator = self.annotator()
+        return self.run(self.tr("Add tag %1").replace("%1", tag.name),
+                        lambda: project.tags.add(tag, annotator))
+
+    def update_tag(self, name_or_id: str | int, **changes: Any) -> Tag | None:
+        project = self.project
+        if project is None:
+            return None
+        annotator = self.annotator()
+        return self.run(self.tr("Edit tag"),
+                        lambda: project.tags.update(name_or_id, annotator, **changes))
+
+    def reorder_tags(self, names: list[str]) -> None:
+        project = self.project
+        if project is not None:
+            annotator = self.annotator()
+            self.run(self.tr("Reorder tags"), lambda: project.tags.reorder(names, annotator))
+
+    def apply_codebook(self, codebook: Codebook) -> tuple[int, int] | None:
+        project = self.project
+        if project is None:
+            return None
+        annotator = self.annotator()
+        return self.run(self.tr("Import codebook %1").replace("%1", codebook.name),
+                        lambda: project.tags.apply_codebook(codebook, annotator))
+
+    def export_codebook(self, path: Path) -> bool:
+        if self.project is None:
+            return False
+        try:
+            save_codebook(self.project.tags.to_codebook(name=self.project.path.stem), path)
+        except (DeskError, OSError) as exc:
+            self.error.emit(str(exc))
+            return False
+        self.message.emit(self.tr("Codebook saved to %1").replace("%1", str(path)))
+        return True
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def run(self, label: str, perform: Callable[[], Any]) -> Any:
+        """One undoable, committed core edit; a DeskError becomes an error message."""
+        project = self.project
+        if project is None:
+            return None
+        try:
+            return push_action(self.undo_stack, project, label, perform,
+                               on_change=self.schedule_refresh)
+        except DeskError as exc:
+            self.error.emit(str(exc))
+            return None
+        finally:
+            self.schedule_refresh()
+
+    @contextlib.contextmanager
+    def _one_step(self, label: str, count: int) -> Iterator[None]:
+        """Several core edits as one undo step in the app (a macro) when there are several."""
+        if count < 2:
+            yield
+            return
+        self.undo_stack.beginMacro(label)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()

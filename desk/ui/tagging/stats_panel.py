@@ -1,0 +1,152 @@
+"""The statistics pane: per tag, per speaker, and the code timeline picture.
+
+Figures come from desk.core.stats (suggestions excluded, overlaps of one tag
+counted once in "covered"), so the pane, `desk stats` and exports agree. It is
+recomputed only while visible, at most once per change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.core import stats
+from desk.core.code_timeline import code_timeline
+from desk.core.errors import DeskError
+from desk.core.timecode import format_time
+from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.tagging.stats_picture import render_code_timeline, save_code_timeline_png
+from desk.ui.tagging.tag_dialog import colour_icon
+
+
+class StatsPanel(QWidget):
+    def __init__(self, controller: CodingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statsPanel")
+        self.controller = controller
+        self.tag_rows: list[stats.TagStats] = []
+        self.speaker_rows: list[stats.SpeakerStats] = []
+        self._stale = True
+        self.tags_table = self._table([self.tr("Tag"), self.tr("Count"), self.tr("Total"),
+                                       self.tr("Covered"), self.tr("Share")])
+        self.speakers_table = self._table([self.tr("Speaker"), self.tr("Segments"),
+                                           self.tr("Talk time"), self.tr("Share")])
+        self.picture = QLabel(self)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        save = QPushButton(self.tr("Save picture…"), self)
+        save.clicked.connect(self.save_dialog)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.setToolTip(self.tr("Recount (talk time changes when speakers are edited)"))
+        refresh.clicked.connect(self.recompute)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(refresh)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(QLabel(self.tr("Tags (suggestions not counted)"), self))
+        layout.addWidget(self.tags_table, 2)
+        layout.addWidget(QLabel(self.tr("Talk time per speaker"), self))
+        layout.addWidget(self.speakers_table, 1)
+        layout.addWidget(self.picture)
+        layout.addLayout(buttons)
+        controller.changed.connect(self._mark_stale)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # -- recomputing ------------------------------------------------------------------------
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.recompute()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible() and self.controller.project is not None:
+            self._draw_picture()
+
+    def recompute(self) -> None:
+        self._stale = False
+        project = self.controller.project
+        self.tag_rows = stats.tag_stats(project) if project else []
+        self.speaker_rows = stats.speaker_stats(project) if project else []
+        self.tags_table.setRowCount(len(self.tag_rows))
+        for row, t in enumerate(self.tag_rows):
+            cells = [t.tag, str(t.count), format_time(t.total), format_time(t.covered),
+                     f"{t.share * 100:.1f} %"]
+            self._fill(self.tags_table, row, cells)
+            self.tags_table.item(row, 0).setIcon(colour_icon(t.colour))
+        self.speakers_table.setRowCount(len(self.speaker_rows))
+        for row, s in enumerate(self.speaker_rows):
+            self._fill(self.speakers_table, row, [s.speaker, str(s.segments),
+                                                  format_time(s.talk_time),
+                                                  f"{s.share * 100:.1f} %"])
+        self._draw_picture()
+
+    def _fill(self, table: QTableWidget, row: int, cells: list[str]) -> None:
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, column, item)
+
+    def _draw_picture(self) -> None:
+        project = self.controller.project
+        if project is None:
+            self.picture.clear()
+            return
+        width = max(400, min(2000, self.width() - 8))
+        image = render_code_timeline(code_timeline(project), width)
+        self.picture.setPixmap(QPixmap.fromImage(image))
+
+    # -- saving -------------------------------------------------------------------------------
+    def save_picture(self, path: Path | str, width: int = 1600) -> bool:
+        project = self.controller.project
+        if project is None:
+            return False
+        try:
+            save_code_timeline_png(project, path, width)
+        except DeskError as exc:
+            self.controller.error.emit(str(exc))
+            return False
+        self.controller.message.emit(self.tr("Picture saved to %1").replace("%1", str(path)))
+        return True
+
+    def save_dialog(self) -> None:
+        project = self.controller.project
+        if project is None:
+            return
+        suggested = str(project.path.with_name(project.path.stem + "-codes.png"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save code timeline"), suggested,
+                                              "PNG (*.png)")
+        if path:
+            self.save_picture(path)

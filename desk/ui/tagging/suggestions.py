@@ -1,0 +1,124 @@
+"""Suggestion actions: "Suggest delays" (dead air), "Suggest from keywords", accept or reject all.
+
+Suggestions appear hatched on the timeline and in italics in the annotations
+pane until the analyst accepts or rejects them there. When the project has no
+dead air stored yet, the recording is scanned first, in the background.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from desk.core.records import Silence
+from desk.core.suggest import DEFAULT_MIN_SILENCE
+from desk.ui.tagging.background import BackgroundRunner
+from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.tagging.prefs import TaggingPrefs
+
+
+def _scan(path: str) -> list[Silence]:
+    from desk.core.silence import detect_silences  # ffmpeg streaming; only in the worker
+
+    return detect_silences(path)
+
+
+class SuggestionActions(QObject):
+    finished = Signal(int)  # how many suggestions one request added
+
+    def __init__(self, controller: CodingController, prefs: TaggingPrefs,
+                 parent_widget: QWidget | None = None) -> None:
+        super().__init__(parent_widget)
+        self.controller = controller
+        self.prefs = prefs
+        self.parent_widget = parent_widget
+        self.runner = BackgroundRunner(self)
+        self.suggest_delays_action = QAction(self.tr("Suggest delays from dead air…"), self)
+        self.suggest_delays_action.triggered.connect(lambda: self.ask_min_silence())
+        self.suggest_keywords_action = QAction(self.tr("Suggest from codebook keywords"), self)
+        self.suggest_keywords_action.triggered.connect(self.suggest_keywords)
+        self.accept_all_action = QAction(self.tr("Accept all suggestions"), self)
+        self.accept_all_action.triggered.connect(lambda: controller.accept(None))
+        self.reject_all_action = QAction(self.tr("Reject all suggestions"), self)
+        self.reject_all_action.triggered.connect(lambda: controller.reject(None))
+        controller.changed.connect(self._enable)
+        self._enable()
+
+    def actions(self) -> list[QAction]:
+        return [self.suggest_delays_action, self.suggest_keywords_action,
+                self.accept_all_action, self.reject_all_action]
+
+    def _enable(self) -> None:
+        has_project = self.controller.project is not None
+        pending = any(a.source == "suggested" for a in self.controller.annotations)
+        self.suggest_delays_action.setEnabled(has_project and not self.runner.busy())
+        self.suggest_keywords_action.setEnabled(has_project)
+        self.accept_all_action.setEnabled(pending)
+        self.reject_all_action.setEnabled(pending)
+
+    def min_silence(self) -> float:
+        return self.prefs.get_float("min_silence", DEFAULT_MIN_SILENCE)
+
+    def ask_min_silence(self) -> QInputDialog:
+        dialog = QInputDialog(self.parent_widget)
+        dialog.setWindowTitle(self.tr("Suggest delays"))
+        dialog.setLabelText(self.tr("Shortest dead air to suggest as a delay (seconds):"))
+        dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
+        dialog.setDoubleRange(0.5, 3600.0)
+        dialog.setDoubleDecimals(1)
+        dialog.setDoubleValue(self.min_silence())
+        dialog.doubleValueSelected.connect(self.suggest_delays)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def suggest_delays(self, min_silence: float | None = None) -> None:
+        """Scan for dead air if none is stored (background), then add the suggestions."""
+        project = self.controller.project
+        if project is None:
+            return
+        min_silence = self.min_silence() if min_silence is None else float(min_silence)
+        self.prefs.set("min_silence", min_silence)
+        if project.media.silences():
+            self._suggest(min_silence)
+            return
+        media = project.media.get()
+        if media is None or not Path(media.path).is_file():
+            self.controller.error.emit(self.tr("The recording is missing, so dead air cannot "
+                                               "be found. Relink the recording first."))
+            return
+        self.controller.message.emit(self.tr("Looking for dead air in the recording…"))
+        self.runner.run(lambda: _scan(media.path),
+                        lambda found: self._scanned(project, found, min_silence),
+                        self._failed)
+        self._enable()
+
+    def _scanned(self, project, found: list[Silence], min_silence: float) -> None:  # type: ignore[no-untyped-def]
+        self._enable()
+        if project is not self.controller.project:
+            return  # the project was closed meanwhile
+        if found:
+            project.media.set_silences(found)
+            self.controller.schedule_refresh()
+        self._suggest(min_silence)
+
+    def _failed(self, message: str) -> None:
+        self._enable()
+        self.controller.error.emit(message)
+        self.finished.emit(0)
+
+    def _suggest(self, min_silence: float) -> None:
+        made = self.controller.suggest_delays(min_silence)
+        self._report(made)
+
+    def suggest_keywords(self) -> None:
+        self._report(self.controller.suggest_keywords())
+
+    def _report(self, made: list) -> None:
+        self.controller.message.emit(
+            self.tr("%1 suggestions added: accept or reject them in the Annotations pane")
+            .replace("%1", str(len(made))))
+        self.finished.emit(len(made))

@@ -1,0 +1,395 @@
+"""The timeline canvas: ruler, waveform, dead air, one lane per tag, playhead.
+
+Click seeks; dragging across makes a range and then asks for its tag (popup
+menu, the lane's own tag preselected); dragging an annotation's edge retimes
+it; Ctrl+wheel zooms around the mouse, the wheel scrolls.
+
+Painting is split in two: a cached background (everything but the moving
+parts) redrawn only when the data, the view or the size change, and cheap
+overlays (playhead, live ranges, the range being dragged) drawn over it on
+every update. The background itself only visits what is visible (see
+timeline_layers), so it stays fast with thousands of annotations.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QWidget
+
+from desk.core.records import Annotation, Silence
+from desk.core.time_axis import tick_label, tick_step, ticks
+from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.tagging.tag_dialog import colour_icon
+from desk.ui.tagging.time_window import TimeWindow
+from desk.ui.tagging.timeline_layers import Lane, build_lanes, envelope, pixel_runs
+
+GUTTER = 130  # px for the lane names
+RULER_H, WAVE_H, LANE_H = 18, 44, 16
+EDGE_GRAB = 5  # px around an annotation edge that grab it
+DRAG_THRESHOLD = 4  # px of movement that turn a click into a drag
+WHEEL_ZOOM = 1.25  # per wheel notch
+
+
+@dataclass
+class EdgeDrag:
+    annotation: Annotation
+    edge: str  # "start" | "end"
+    time: float
+
+
+class TimelineCanvas(QWidget):
+    view_changed = Signal()
+
+    def __init__(self, controller: CodingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineCanvas")
+        self.controller = controller
+        self.window_ = TimeWindow()
+        self.lanes: list[Lane] = []
+        self.playhead = 0.0
+        self.follow_playhead = True
+        self.peaks: np.ndarray | None = None
+        self.buckets_per_second = 0.0
+        self.waveform_note = ""
+        self.tag_menu: QMenu | None = None
+        self._background: QPixmap | None = None
+        self._silence_starts: list[float] = []
+        self._press: QPointF | None = None
+        self._drag_range: tuple[float, float] | None = None
+        self._edge_drag: EdgeDrag | None = None
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        controller.changed.connect(self.reload)
+        controller.selected_changed.connect(self.invalidate)
+        controller.live.changed.connect(self.update)
+        self.reload()
+
+    # -- data -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.lanes = build_lanes(self.controller.tags, self.controller.annotations)
+        self._silence_starts = [s.start for s in self.controller.silences]
+        if abs(self.window_.duration - self.controller.duration) > 1e-6:
+            self.window_.set_duration(self.controller.duration)
+            self.view_changed.emit()
+        self.setMinimumHeight(self.sizeHint().height())
+        self.updateGeometry()
+        self.invalidate()
+
+    def set_waveform(self, buckets_per_second: float, peaks: np.ndarray | None,
+                     note: str = "") -> None:
+        self.buckets_per_second, self.peaks, self.waveform_note = buckets_per_second, peaks, note
+        self.invalidate()
+
+    def set_playhead(self, seconds: float) -> None:
+        old = self.playhead
+        self.playhead = seconds
+        player = self.controller.player
+        if self.follow_playhead and player is not None and player.is_playing() \
+                and self._drag_range is None and self._edge_drag is None \
+                and self.window_.follow(seconds):
+            self.invalidate()
+            self.view_changed.emit()
+            return
+        if self.controller.live.open_ranges():
+            self.update()
+            return
+        for t in (old, seconds):
+            x = self.x_of(t)
+            self.update(int(x) - 2, 0, 5, self.height())
+
+    def invalidate(self) -> None:
+        self._background = None
+        self.update()
+
+    # -- geometry ---------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(800, RULER_H + WAVE_H + max(1, len(self.lanes)) * LANE_H + 4)
+
+    def x_of(self, seconds: float) -> float:
+        return GUTTER + self.window_.x_of(seconds)
+
+    def time_at(self, x: float) -> float:
+        t = self.window_.time_at(x - GUTTER)
+        return min(max(0.0, t), self.window_.duration) if self.window_.duration else max(0.0, t)
+
+    def lane_at(self, y: float) -> Lane | None:
+        index = int((y - RULER_H - WAVE_H) // LANE_H)
+        return self.lanes[index] if y >= RULER_H + WAVE_H and index < len(self.lanes) else None
+
+    def lane_top(self, lane_index: int) -> int:
+        return RULER_H + WAVE_H + lane_index * LANE_H
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.window_.resize(max(1, self.width() - GUTTER))
+        self.view_changed.emit()
+        self.invalidate()
+        super().resizeEvent(event)
+
+    # -- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._background is None or self._background.size() != self.size() \
+                * self.devicePixelRatioF():
+            self._background = self.render_background()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._background)
+        self._paint_overlays(painter)
+        painter.end()
+
+    def render_background(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(self.palette().base().color())
+        painter = QPainter(pixmap)
+        right = float(self.width())
+        self._paint_silences(painter, right)
+        self._paint_ruler(painter)
+        self._paint_waveform(painter)
+        self._paint_lanes(painter, right)
+        self._paint_gutter(painter)
+        painter.end()
+        return pixmap
+
+    def _paint_silences(self, painter: QPainter, right: float) -> None:
+        shade = QColor(128, 128, 128, 50)
+        for silence in self._visible_silences():
+            x0 = max(GUTTER, self.x_of(silence.start))
+            x1 = min(right, self.x_of(silence.end))
+            painter.fillRect(QRectF(x0, RULER_H, max(1.0, x1 - x0), self.height() - RULER_H),
+                             shade)
+
+    def _visible_silences(self) -> list[Silence]:
+        last = bisect_left(self._silence_starts, self.window_.end)
+        return [s for s in self.controller.silences[:last] if s.end > self.window_.start]
+
+    def _paint_ruler(self, painter: QPainter) -> None:
+        text = self.palette().text().color()
+        painter.setPen(QPen(text, 1))
+        step = tick_step(self.window_.seconds_per_pixel)
+        for t in ticks(self.window_.start, self.window_.end, step):
+            x = self.x_of(t)
+            painter.drawLine(QLineF(x, RULER_H - 5, x, RULER_H))
+            painter.drawText(QPointF(x + 3, RULER_H - 6), tick_label(t, step))
+        painter.drawLine(QLineF(GUTTER, RULER_H, self.width(), RULER_H))
+
+    def _paint_waveform(self, painter: QPainter) -> None:
+        middle = RULER_H + WAVE_H / 2
+        colour = self.palette().highlight().color()
+        if self.peaks is None or not self.buckets_per_second:
+            if self.waveform_note:
+                painter.setPen(self.palette().placeholderText().color())
+                painter.drawText(QPointF(GUTTER + 6, middle + 4), self.waveform_note)
+            return
+        width = self.width() - GUTTER
+        lows, highs = envelope(self.peaks, self.buckets_per_second, self.window_.start,
+                               self.window_.seconds_per_pixel, width)
+        scale = WAVE_H / 2 - 2
+        columns = np.flatnonzero(~np.isnan(lows))
+        y0 = middle - np.clip(highs[columns], -1, 1) * scale
+        y1 = middle - np.clip(lows[columns], -1, 1) * scale
+        xs = columns + GUTTER + 0.5
+        painter.setPen(QPen(colour, 1))
+        painter.drawLines([QLineF(x, a, x, b + 0.5) for x, a, b in
+                           zip(xs.tolist(), y0.tolist(), y1.tolist(), strict=True)])
+
+    def _paint_lanes(self, painter: QPainter, right: float) -> None:
+        alternate = self.palette().alternateBase().color()
+        start, end = self.window_.start, self.window_.end
+        selected = set(self.controller.selected)
+        outline = QPen(self.palette().highlight().color(), 2)
+        for i, lane in enumerate(self.lanes):
+            top = self.lane_top(i)
+            if i % 2:
+                painter.fillRect(QRectF(GUTTER, top, right - GUTTER, LANE_H), alternate)
+            colour = QColor(lane.tag.colour)
+            faint = QColor(colour)
+            faint.setAlpha(70)
+            hatch = QBrush(colour, Qt.BrushStyle.BDiagPattern)
+            visible = lane.visible(start, end)
+            for x0, x1, suggested in pixel_runs(visible, self.x_of, GUTTER, right):
+                rect = QRectF(x0, top + 2, x1 - x0, LANE_H - 4)
+                if suggested:
+                    painter.fillRect(rect, faint)
+                    painter.fillRect(rect, hatch)
+                    painter.setPen(QPen(colour, 1))
+                    painter.drawRect(rect.adjusted(0, 0, -1, -1))
+                else:
+                    painter.fillRect(rect, colour)
+            if selected:
+                painter.setPen(outline)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for a in visible:
+                    if a.id in selected:
+                        x0, x1 = max(GUTTER, self.x_of(a.start)), min(right, self.x_of(a.end))
+                        painter.drawRect(QRectF(x0, top + 1, max(2.0, x1 - x0), LANE_H - 2))
+
+    def _paint_gutter(self, painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, GUTTER, self.height()), self.palette().window().color())
+        text = self.palette().windowText().color()
+        metrics = self.fontMetrics()
+        painter.setPen(text)
+        painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
+                         int(Qt.AlignmentFlag.AlignVCenter), self.tr("Waveform"))
+        for i, lane in enumerate(self.lanes):
+            top = self.lane_top(i)
+            painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))
+            label = f"{lane.tag.key} {lane.tag.name}" if lane.tag.key else lane.tag.name
+            painter.setPen(QColor(Qt.GlobalColor.gray) if lane.tag.archived else text)
+            painter.drawText(QRectF(16, top, GUTTER - 20, LANE_H),
+                             int(Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, GUTTER - 20))
+
+    def _paint_overlays(self, painter: QPainter) -> None:
+        right = float(self.width())
+        painter.setClipRect(QRectF(GUTTER, 0, right - GUTTER, self.height()))
+        lane_index = {lane.tag.id: i for i, lane in enumerate(self.lanes)}
+        for live in self.controller.live.open_ranges():
+            i = lane_index.get(live.tag.id)
+            if i is None:
+                continue
+            a, b = sorted((live.start, self.playhead))
+            x0, x1 = self.x_of(a), max(self.x_of(b), self.x_of(a) + 2)
+            colour = QColor(live.tag.colour)
+            colour.setAlpha(150)
+            rect = QRectF(x0, self.lane_top(i) + 1, x1 - x0, LANE_H - 2)
+            painter.fillRect(rect, colour)
+            painter.setPen(QPen(QColor("#d62728"), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(rect)
+        if self._drag_range is not None:
+            a, b = sorted(self._drag_range)
+            band = QColor(self.palette().highlight().color())
+            band.setAlpha(70)
+            painter.fillRect(QRectF(self.x_of(a), RULER_H, self.x_of(b) - self.x_of(a),
+                                    self.height() - RULER_H), band)
+        if self._edge_drag is not None:
+            drag = self._edge_drag
+            start, end = self._dragged_bounds(drag)
+            i = lane_index.get(drag.annotation.tag_id, -1)
+            if i >= 0:
+                painter.setPen(QPen(self.palette().text().color(), 1, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(self.x_of(start), self.lane_top(i) + 1,
+                                        self.x_of(end) - self.x_of(start), LANE_H - 2))
+        x = self.x_of(self.playhead)
+        painter.setPen(QPen(QColor("#d62728"), 1.5))
+        painter.drawLine(QLineF(x, 0, x, self.height()))
+
+    # -- mouse ------------------------------------------------------------------------------
+    def _edge_at(self, pos: QPointF) -> EdgeDrag | None:
+        lane = self.lane_at(pos.y())
+        if lane is None or pos.x() < GUTTER:
+            return None
+        slack = EDGE_GRAB * self.window_.seconds_per_pixel
+        best: tuple[float, EdgeDrag] | None = None
+        for a in lane.at(self.time_at(pos.x()), slack):
+            for edge, t in (("start", a.start), ("end", a.end)):
+                distance = abs(self.x_of(t) - pos.x())
+                if distance <= EDGE_GRAB and (best is None or distance < best[0]):
+                    best = (distance, EdgeDrag(a, edge, t))
+        return best[1] if best else None
+
+    def _dragged_bounds(self, drag: EdgeDrag) -> tuple[float, float]:
+        a = drag.annotation
+        return (drag.time, a.end) if drag.edge == "start" else (a.start, drag.time)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.position().x() < GUTTER:
+            return super().mousePressEvent(event)
+        self._edge_drag = self._edge_at(event.position())
+        self._press = None if self._edge_drag else event.position()
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._edge_drag is not None:
+            self._edge_drag.time = self.time_at(pos.x())
+            self.update()
+        elif self._press is not None and abs(pos.x() - self._press.x()) > DRAG_THRESHOLD:
+            self._drag_range = (self.time_at(self._press.x()), self.time_at(pos.x()))
+            self.update()
+        elif not event.buttons():
+            shape = (Qt.CursorShape.SizeHorCursor if self._edge_at(pos)
+                     else Qt.CursorShape.ArrowCursor)
+            self.setCursor(QCursor(shape))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseReleaseEvent(event)
+        pos = event.position()
+        if self._edge_drag is not None:
+            drag, self._edge_drag = self._edge_drag, None
+            start, end = sorted(self._dragged_bounds(drag))
+            if (start, end) != (drag.annotation.start, drag.annotation.end):
+                self.controller.retime(drag.annotation.id, start, end)  # type: ignore[arg-type]
+            self.update()
+        elif self._drag_range is not None:
+            start, end = sorted(self._drag_range)
+            lane = self.lane_at(self._press.y()) if self._press is not None else None
+            self._press = None
+            self.show_tag_menu(start, end, self.mapToGlobal(pos.toPoint()),
+                               lane.tag.id if lane else None)
+        elif self._press is not None:
+            self._press = None
+            self._click(pos)
+        event.accept()
+
+    def _click(self, pos: QPointF) -> None:
+        t = self.time_at(pos.x())
+        lane = self.lane_at(pos.y())
+        hits = lane.at(t) if lane else []
+        self.controller.set_selected([a.id for a in hits[-1:]])  # type: ignore[misc]
+        self.controller.seek(t)
+        self.set_playhead(t)
+
+    def show_tag_menu(self, start: float, end: float, where, preselect: int | None = None) -> QMenu:  # type: ignore[no-untyped-def]
+        """Ask which tag the dragged range gets (non-blocking popup)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for tag in self.controller.active_tags():
+            label = f"{tag.key}  {tag.name}" if tag.key else tag.name
+            action = menu.addAction(colour_icon(tag.colour), label)
+            action.triggered.connect(
+                lambda _checked=False, n=tag.name: self._code_drag(n, start, end))
+            if tag.id == preselect:
+                menu.setActiveAction(action)
+        menu.aboutToHide.connect(self._clear_drag)
+        menu.destroyed.connect(lambda: setattr(self, "tag_menu", None))
+        self.tag_menu = menu
+        menu.popup(where)
+        return menu
+
+    def _code_drag(self, tag: str, start: float, end: float) -> None:
+        self.controller.code_range(tag, start, end,
+                                   label=self.tr("Code range as %1").replace("%1", tag))
+
+    def _clear_drag(self) -> None:
+        self._drag_range = None
+        self.update()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if not delta:
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.window_.zoom(WHEEL_ZOOM ** (delta / 120), event.position().x() - GUTTER)
+        else:
+            self.window_.scroll_by_pixels(-delta / 120 * 0.1 * self.window_.width)
+        self.invalidate()
+        self.view_changed.emit()
+        event.accept()

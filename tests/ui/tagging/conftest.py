@@ -1,0 +1,76 @@
+"""Fixtures for the tagging UI tests: a real MainWindow (real libvlc, dummy output)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desk.core.records import Segment, Transcript, Word
+from desk.core.store import Project
+from desk.ui.main_window import MainWindow
+from desk.ui.tagging.tagging_ui import TaggingUi
+from tests.ui.ui_helpers import isolated_settings, make_window
+
+TEXTS = ["Hello everyone and welcome", "Sorry for the late start",
+         "There was a massive attack", "Kamala Harris is a disaster"]
+
+
+def add_transcript(project: Project, texts: list[str] = TEXTS, length: float = 4.0,
+                   speakers: tuple[str, ...] = ("HOST", "GUEST")) -> list[int]:
+    """Segments of `length` s from 1 s on, words spread evenly, speakers alternating."""
+    transcript = project.transcripts.create(Transcript(engine="test", model="none",
+                                                       status="complete"))
+    segments = []
+    for i, text in enumerate(texts):
+        start = 1.0 + i * length
+        tokens = text.split()
+        step = (length - 0.5) / len(tokens)
+        words = [Word(round(start + k * step, 3), round(start + (k + 1) * step, 3), t)
+                 for k, t in enumerate(tokens)]
+        segments.append(Segment(start, start + length - 0.5, text, words,
+                                speaker=speakers[i % len(speakers)]))
+    return project.transcripts.add_segments(transcript.id, segments)
+
+
+@pytest.fixture
+def project_path(tmp_project: Project) -> Path:
+    """The 30 s tone project with the default codebook and a 4-segment transcript."""
+    add_transcript(tmp_project)
+    path = tmp_project.path
+    tmp_project.close()
+    return path
+
+
+@pytest.fixture
+def errors() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           errors: list[str]) -> Iterator[MainWindow]:
+    win = make_window(qtbot, isolated_settings(tmp_path, monkeypatch), errors)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=3000)
+    yield win
+    tagging(win).timeline.runner.wait(10_000)
+    tagging(win).suggestions.runner.wait(10_000)
+
+
+@pytest.fixture
+def opened(window: MainWindow, project_path: Path) -> MainWindow:
+    """The window with the tone project open (waveform computed and cached)."""
+    project = window.window_actions.files.open_project(project_path)
+    assert project is not None
+    ui = tagging(window)
+    ui.timeline.runner.wait(10_000)
+    return window
+
+
+def tagging(window: MainWindow) -> TaggingUi:
+    ui = window.tagging  # type: ignore[attr-defined]
+    assert isinstance(ui, TaggingUi)
+    return ui
