@@ -84,6 +84,7 @@ class FindBar(QWidget):
 
     def search(self) -> list[SearchHit]:
         """Run the search now; go to the first match at or after the current row."""
+        self._debounce.stop()
         model = self.view.transcript_model
         text = self.field.text().strip()
         self.hits = model.project.transcripts.search(text) if (model.project and text) else []

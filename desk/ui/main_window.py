@@ -121,9 +121,9 @@ class MainWindow(QMainWindow):
 
         self.window_actions = WindowActions(self)
         self.resize(1280, 800)
-        self._restore_layout()
         self._update_title()
         self._install_plugins()
+        self._restore_layout()
 
     # -- the contract -----------------------------------------------------------------------
     def menu(self, name: str) -> QMenu:
@@ -240,8 +240,11 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            # First run: the transcript gets most of the right-hand column.
+            self.resizeDocks([self.transcript_dock], [int(self.height() * 0.6)],
+                             Qt.Orientation.Vertical)
+            self.resizeDocks([self.transcript_dock], [460], Qt.Orientation.Horizontal)
         self._layout_restored = True
 
     def save_layout(self) -> None:

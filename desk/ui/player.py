@@ -65,6 +65,9 @@ class Player(QObject):
         self._stale_report: int | None = None  # a pre-seek report to ignore
         self._shown = 0.0  # last emitted position
         self._pending_seek: float | None = None
+        self._volume = 100
+        self._muted = False
+        self._audio_applied = False
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -137,6 +140,7 @@ class Player(QObject):
             self._pending_seek = self._pending_seek or 0.0
             self._set_shown(self._pending_seek, emit=True)
         self._mp.set_rate(self._rate)
+        self._audio_applied = False
         if self._mp.play() == -1:
             self.error.emit(self.tr("This recording cannot be played (unsupported or corrupt)."))
             return
@@ -197,20 +201,26 @@ class Player(QObject):
         self.rate_changed.emit(rate)
 
     def volume(self) -> int:
-        return int(self._mp.audio_get_volume()) if self._mp is not None else 0
+        return self._volume
 
     def set_volume(self, volume: int) -> None:
-        if self._mp is not None:
-            self._mp.audio_set_volume(max(0, min(100, int(volume))))
-        self.volume_changed.emit(max(0, min(100, int(volume))), self.is_muted())
+        """Kept here and re-applied once playing: libvlc forgets it without an audio output."""
+        self._volume = max(0, min(100, int(volume)))
+        self._apply_audio()
+        self.volume_changed.emit(self._volume, self._muted)
 
     def is_muted(self) -> bool:
-        return bool(self._mp.audio_get_mute()) if self._mp is not None else False
+        return self._muted
 
     def set_muted(self, muted: bool) -> None:
+        self._muted = bool(muted)
+        self._apply_audio()
+        self.volume_changed.emit(self._volume, self._muted)
+
+    def _apply_audio(self) -> None:
         if self._mp is not None:
-            self._mp.audio_set_mute(bool(muted))
-        self.volume_changed.emit(self.volume(), bool(muted))
+            self._mp.audio_set_volume(self._volume)
+            self._mp.audio_set_mute(self._muted)
 
     # -- the clock -------------------------------------------------------------------------
     def _seekable(self) -> bool:
@@ -260,6 +270,9 @@ class Player(QObject):
             self.error.emit(self.tr("Playback failed: the recording is unsupported or corrupt."))
             return
         if state == vlc_state.Playing:
+            if not self._audio_applied:
+                self._apply_audio()
+                self._audio_applied = True
             if self._pending_seek is not None:
                 self._mp.set_time(int(self._pending_seek * 1000))
                 self._stale_report = self._last_report

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desk.ui.transcript_delegate import TranscriptDelegate
+from desk.ui.transcript_delegate import PAD, TranscriptDelegate
 from desk.ui.transcript_model import COL_SPEAKER, COL_TEXT, COL_TIME, TranscriptModel
 
 USER_SCROLL_GRACE = 3.0  # seconds: following playback waits after the user scrolled
@@ -127,6 +127,24 @@ class TranscriptView(QTableView):
             return -1
         offset = self.delegate.char_at(index, self.visualRect(index), x, y, self.font())
         return self.transcript_model.row(index.row()).word_at_char(offset) if offset >= 0 else -1
+
+    def word_rect(self, row: int, word: int) -> QRect:
+        """Where a word is drawn, in viewport coordinates (empty if not laid out)."""
+        index = self.transcript_model.index(row, COL_TEXT)
+        segment = self.transcript_model.row(row)
+        spans = segment.word_spans()
+        if not 0 <= word < len(spans):
+            return QRect()
+        begin, end = spans[word]
+        layout = self.delegate.layout_for(segment, self.delegate.text_width(), self.font())
+        line = layout.lineForTextPosition(begin)
+        if not line.isValid():
+            return QRect()
+        cell = self.visualRect(index)
+        x0 = line.cursorToX(begin)[0]
+        x1 = line.cursorToX(end)[0]
+        return QRect(int(cell.left() + PAD + x0), int(cell.top() + PAD + line.y()),
+                     max(1, int(x1 - x0)), int(line.height()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         position = event.position()

@@ -10,23 +10,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
-from desk.core.records import Segment, Transcript, Word
 from desk.core.store import Project
-from tests.ui.ui_helpers import isolated_settings, make_window
-
-
-def add_transcript(project: Project, texts: list[str], length: float = 4.0) -> list[int]:
-    """Segments of `length` seconds with evenly spread words, as a job would store them."""
-    transcript = project.transcripts.create(Transcript(engine="test", model="none",
-                                                       status="complete"))
-    segments = []
-    for i, text in enumerate(texts):
-        start = 1.0 + i * length
-        tokens = text.split()
-        step = (length - 0.5) / len(tokens)
-        words = [Word(start + k * step, start + (k + 1) * step, t) for k, t in enumerate(tokens)]
-        segments.append(Segment(start, start + length - 0.5, text, words))
-    return project.transcripts.add_segments(transcript.id, segments)
+from tests.ui.ui_helpers import add_transcript, isolated_settings, make_window
 
 
 @pytest.fixture

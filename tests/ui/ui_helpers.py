@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desk.core.records import Segment, Transcript, Word
+from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.settings import Settings
 
@@ -36,3 +38,17 @@ def make_window(qtbot: QtBot, settings: Settings, errors: list[str] | None = Non
 
 def wait_until(qtbot: QtBot, condition: Callable[[], bool], timeout: int = 5000) -> None:
     qtbot.waitUntil(condition, timeout=timeout)
+
+
+def add_transcript(project: Project, texts: list[str], length: float = 4.0) -> list[int]:
+    """Segments of `length` seconds with evenly spread words, as a job would store them."""
+    transcript = project.transcripts.create(Transcript(engine="test", model="none",
+                                                       status="complete"))
+    segments = []
+    for i, text in enumerate(texts):
+        start = 1.0 + i * length
+        tokens = text.split()
+        step = (length - 0.5) / len(tokens)
+        words = [Word(start + k * step, start + (k + 1) * step, t) for k, t in enumerate(tokens)]
+        segments.append(Segment(start, start + length - 0.5, text, words))
+    return project.transcripts.add_segments(transcript.id, segments)
