@@ -20,7 +20,10 @@ from desk.core.errors import DeskError
 COMMAND_MODULES = [
     "desk.cli.project_cmds",
     "desk.cli.codebook_cmds",
+    "desk.cli.transcribe_cmds",
     "desk.cli.tagging_cmds",
+    "desk.cli.exchange_cmds",
+    "desk.cli.app_cmds",
 ]
 
 log = logging.getLogger("desk.cli")
@@ -41,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Annotate a livestream recording: transcribe, tag, export.",
     )
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="play, transcribe and save the sample to check this installation")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -49,9 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--job-worker"]:  # a frozen app runs its transcription child this way
+        from desk.core.jobs import worker_main
+
+        return worker_main(argv[1:])
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.self_test:
+            from desk.selftest import run_self_test
+
+            return run_self_test()
         if args.command is None:
             return _open_app_or_help(parser)
         return int(args.func(args) or 0)

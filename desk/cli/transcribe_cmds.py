@@ -1,0 +1,149 @@
+"""`desk transcribe` and `desk models`: local Whisper, with progress on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+
+from desk.cli.common import add_json_arg, print_json, print_table
+from desk.core.codebook import DEFAULT_PRESET, load_codebook
+from desk.core.errors import DeskError, InputError
+from desk.core.jobs import JobEvent, JobOptions, TranscriptionJob, run_transcription
+from desk.core.media import probe
+from desk.core.store import Project
+from desk.core.store.project import SUFFIX
+from desk.core.timecode import format_time
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("transcribe", help="transcribe a recording locally with Whisper")
+    p.add_argument("target", metavar="MEDIA|PROJECT",
+                   help="a recording (a project is created beside it) or a .desk project")
+    p.add_argument("-p", "--project", help="project file for a recording (default: MEDIA.desk)")
+    p.add_argument("--engine", default="auto", choices=["auto", "openai", "faster"],
+                   help="auto = faster-whisper when installed (default)")
+    p.add_argument("--model", default="tiny.en", help="model name or path (default: tiny.en)")
+    p.add_argument("--language", default="auto", help="auto (detect), en, de, ...")
+    p.add_argument("--prompt", help="names and words to expect (e.g. 'Kamala Harris, DDoS')")
+    p.add_argument("--resume", action="store_true", help="continue an interrupted job")
+    p.add_argument("--beam-size", type=int, default=5, help="beam search width (default 5)")
+    p.set_defaults(func=cmd_transcribe)
+
+    p = sub.add_parser("models", help="list the Whisper models available offline")
+    add_json_arg(p)
+    p.add_argument("--download", metavar="NAME", help="fetch an official model (needs network)")
+    p.set_defaults(func=cmd_models)
+
+
+def project_for(target: str, project: str | None) -> Path:
+    """The project to transcribe into; created (with the default codebook) for a recording."""
+    path = Path(target)
+    if path.suffix == SUFFIX:
+        if not path.exists():
+            raise InputError(f"project not found: {path}")
+        return path
+    project_path = Path(project) if project else path.with_suffix(SUFFIX)
+    if project_path.exists():
+        with Project.open(project_path, writable=False) as existing:
+            media = existing.media.get()
+        if media is None or Path(media.path).resolve() != path.resolve():
+            raise InputError(f"{project_path.name} belongs to another recording; "
+                             "choose another project with -p")
+        return project_path
+    media = probe(path)
+    Project.create(project_path, media=media, codebook=load_codebook(DEFAULT_PRESET)).close()
+    print(f"created {project_path}", file=sys.stderr)
+    return project_path
+
+
+class ProgressLine:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last_print = 0.0
+        self.last_percent = -10
+
+    def __call__(self, event: JobEvent) -> None:
+        if event.kind == "started":
+            print(f"transcribing: {event.message}", file=sys.stderr)
+            return
+        if event.kind not in ("progress", "segments") or not event.total:
+            return
+        percent = int(100 * event.done / event.total)
+        eta = f" ETA {format_time(event.eta)}" if event.eta is not None else ""
+        text = (f"{percent:3d}% {format_time(event.done)}/{format_time(event.total)}{eta}"
+                + (f" {event.message}" if event.message else ""))
+        if self.tty:
+            now = time.monotonic()
+            if now - self.last_print > 0.2:
+                bar = "#" * (percent // 4) + "-" * (25 - percent // 4)
+                sys.stderr.write(f"\r[{bar}] {text}\033[K")
+                sys.stderr.flush()
+                self.last_print = now
+        elif percent >= self.last_percent + 10:
+            print(text, file=sys.stderr)
+            self.last_percent = percent
+
+    def close(self) -> None:
+        if self.tty:
+            sys.stderr.write("\r\033[K")
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from desk.core.engines.registry import choose_engine
+    from desk.core.models import resolve_model
+
+    # Fail on a missing model or engine before a project is created for a recording.
+    choose_engine(args.engine, resolve_model(args.model))
+    project_path = project_for(args.target, args.project)
+    options = JobOptions(engine=args.engine, model=args.model, language=args.language,
+                         prompt=args.prompt, resume=args.resume, beam_size=args.beam_size)
+    job = TranscriptionJob(project_path, options)
+    progress = ProgressLine()
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        job.cancel()
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        final = run_transcription(project_path, options, progress, job=job)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        progress.close()
+    if final.kind == "finished":
+        print(f"{project_path}: {final.message}")
+        return 0
+    if final.kind == "cancelled":
+        print(f"desk: cancelled at {format_time(final.done)}; continue with "
+              f"`desk transcribe {project_path} --resume`", file=sys.stderr)
+        return 130
+    if job.returncode == 2:
+        raise DeskError(final.message)
+    print(f"desk: error: {final.message}", file=sys.stderr)
+    return 1
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from desk.core.models import download_model, list_models
+
+    if args.download:
+        def report(done: int, total: int | None) -> None:
+            if total:
+                sys.stderr.write(f"\r{args.download}: {100 * done // total}%")
+
+        ref = download_model(args.download, report)
+        print(f"\n{ref.name}: {ref.path}")
+        return 0
+    models = list_models()
+    if args.json:
+        print_json([m.to_json() for m in models])
+        return 0
+    print_table([[m.name, m.format, "multilingual" if m.multilingual else "English",
+                  f"{m.size / 1e6:.0f} MB", m.source, str(m.path)] for m in models],
+                ["model", "format", "languages", "size", "source", "path"])
+    return 0
