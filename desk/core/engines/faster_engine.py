@@ -1,0 +1,112 @@
+"""The fast engine: faster-whisper (CTranslate2), int8 on CPU.
+
+faster-whisper treats any string that is not an existing folder as a Hugging
+Face hub name and downloads it, and fetches a tokenizer from the hub when the
+folder has none. Desk therefore only ever hands it a resolved folder that holds
+model.bin and tokenizer.json, and turns off hub access before importing it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from desk.core.engines.base import ModelRef, TranscribeOptions
+from desk.core.engines.segments import build_segment, check_language
+from desk.core.errors import ModelError
+from desk.core.records import Segment
+
+EXTRA_DECODE_KEYS = ("temperature", "best_of", "patience", "length_penalty")
+REQUIRED_FILES = ("model.bin", "tokenizer.json")
+
+
+def _check_folder(model: ModelRef) -> Path:
+    if model.format != "ct2":
+        raise ModelError(
+            f"the faster engine needs a CTranslate2 model, but '{model.name}' is a "
+            f"{model.format} checkpoint ({model.path}); use the openai engine for it"
+        )
+    folder = Path(model.path)
+    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelError(
+            f"the CTranslate2 model folder {folder} lacks {', '.join(missing)}; "
+            "faster-whisper would try to download it"
+        )
+    return folder
+
+
+class FasterWhisperEngine:
+    """faster-whisper behind Desk's `Engine` interface."""
+
+    name = "faster"
+
+    def __init__(self, model: ModelRef, threads: int | None = None) -> None:
+        from desk.core.engines.registry import default_threads
+
+        folder = _check_folder(model)
+        # Belt and braces: even a mistake further down cannot reach the hub.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from faster_whisper import WhisperModel
+
+        self._language: str | None = None
+        try:
+            self._model = WhisperModel(
+                str(folder),
+                device="cpu",
+                compute_type="int8",
+                cpu_threads=threads or default_threads(),
+                local_files_only=True,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(f"cannot load the CTranslate2 model in {folder}: {exc}") from None
+        # The loaded model, not the name, says whether it knows other languages.
+        self.model_ref = replace(model, multilingual=bool(self._model.model.is_multilingual))
+
+    @property
+    def detected_language(self) -> str | None:
+        return self._language
+
+    def _decode_options(self, options: TranscribeOptions) -> dict[str, Any]:
+        decode: dict[str, Any] = {
+            "language": options.language,
+            "beam_size": options.beam_size or 1,  # None means greedy, as in openai-whisper
+            "word_timestamps": options.word_timestamps,
+            "initial_prompt": options.initial_prompt or None,
+            "condition_on_previous_text": options.condition_on_previous_text,
+            "vad_filter": False,  # Desk finds silences itself, before transcribing
+        }
+        decode.update({k: options.extra[k] for k in EXTRA_DECODE_KEYS if k in options.extra})
+        return decode
+
+    def transcribe(
+        self, audio: np.ndarray, options: TranscribeOptions, offset: float = 0.0
+    ) -> Iterator[Segment]:
+        """Transcribe one window; segments are yielded as faster-whisper decodes them."""
+        check_language(self.model_ref, options.language)
+        audio = np.ascontiguousarray(audio, dtype=np.float32)
+        if not audio.flags.writeable:  # torch.from_numpy warns on read-only buffers
+            audio = audio.copy()
+        if audio.size == 0:
+            return
+        raw_segments, info = self._model.transcribe(audio, **self._decode_options(options))
+        self._language = info.language if options.language is None else options.language
+        for raw in raw_segments:
+            words = [(w.start, w.end, w.word, w.probability) for w in raw.words or []]
+            segment = build_segment(
+                raw.start,
+                raw.end,
+                raw.text,
+                words,
+                offset,
+                raw.avg_logprob,
+                raw.no_speech_prob,
+                raw.compression_ratio,
+            )
+            if segment is not None:
+                yield segment
