@@ -1,0 +1,107 @@
+"""Evidence clips: one media file per annotation, cut from the recording with ffmpeg.
+
+Clips are stream copies by default (fast, no quality loss, `-ss` before `-i`
+so ffmpeg seeks instead of decoding from the start); a copy starts at the
+keyframe before the annotation, so it may begin a little early — never late.
+`precise=True` re-encodes for frame-exact cuts, and a copy that ffmpeg
+refuses is retried that way. Names say tag and time:
+`harris-attacks_00-12-03.500.mp4`. Each clip is written to a temporary name
+and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from desk.core.errors import FormatError, InputError, MediaError
+from desk.core.formats.snapshot import ProjectSnapshot
+from desk.core.media import FFMPEG_HINT
+from desk.core.records import Annotation
+from desk.core.timecode import format_time
+
+CLIP_TIMEOUT = 600
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a tag: lower case, words joined by '-'."""
+    cleaned = re.sub(r"[^\w]+", "-", text.casefold(), flags=re.UNICODE).strip("-_")
+    return cleaned[:60] or "tag"
+
+
+def clip_name(tag: str, start: float, suffix: str) -> str:
+    return f"{slug(tag)}_{format_time(start, millis=True).replace(':', '-')}{suffix}"
+
+
+def _ffmpeg() -> str:
+    found = shutil.which("ffmpeg")
+    if not found:
+        raise MediaError(f"ffmpeg was not found; {FFMPEG_HINT}")
+    return found
+
+
+def _cut(media: Path, annotation: Annotation, target: Path, precise: bool) -> None:
+    part = target.with_name(f".{target.stem}.part{target.suffix}")
+    base = [_ffmpeg(), "-nostdin", "-loglevel", "error", "-y",
+            "-ss", f"{annotation.start:.3f}", "-i", str(media),
+            "-t", f"{annotation.end - annotation.start:.3f}", "-map", "0:v?", "-map", "0:a?"]
+    copy = ["-c", "copy", "-avoid_negative_ts", "make_zero"]
+    encode = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac"]
+    attempts = [encode] if precise else [copy, encode]
+    error = ""
+    try:
+        for codec in attempts:
+            try:
+                done = subprocess.run([*base, *codec, str(part)], capture_output=True,
+                                      timeout=CLIP_TIMEOUT, check=False)
+            except subprocess.TimeoutExpired:
+                error = f"ffmpeg took longer than {CLIP_TIMEOUT} s"
+                continue
+            if done.returncode == 0 and part.exists() and part.stat().st_size > 0:
+                os.replace(part, target)
+                return
+            error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            error = error[0][:200]
+    finally:
+        with contextlib.suppress(OSError):
+            part.unlink()
+    raise MediaError(f"could not cut {target.name} from {media.name}: {error or 'ffmpeg failed'}")
+
+
+def export_clips(snapshot: ProjectSnapshot, folder: Path, tag: str | None = None,
+                 precise: bool = False) -> Path:
+    """Cut a clip per annotation (of `tag`, or all) into `folder`; returns the folder."""
+    if snapshot.media is None:
+        raise InputError("the project has no recording to cut clips from")
+    media = Path(snapshot.media.path)
+    if not media.is_file():
+        raise MediaError(f"recording not found: {media} (was it moved? relink it first)")
+    annotations = snapshot.annotations
+    if tag is not None:
+        known = snapshot.tag(tag) or next(
+            (t for t in snapshot.tags if t.name.casefold() == tag.casefold()), None)
+        if known is None:
+            names = ", ".join(t.name for t in snapshot.tags) or "none"
+            raise InputError(f"unknown tag '{tag}' (tags: {names})")
+        annotations = [a for a in annotations if a.tag == known.name]
+    if not annotations:
+        raise InputError("no annotations to cut" + (f" with tag '{tag}'" if tag else ""))
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise FormatError(f"{folder} is a file; clips go into a folder")
+    if not folder.parent.is_dir():
+        raise FormatError(f"folder does not exist: {folder.parent}")
+    folder.mkdir(exist_ok=True)
+    used: set[str] = set()
+    for annotation in annotations:
+        name = clip_name(annotation.tag, annotation.start, media.suffix.lower())
+        stem, n = Path(name).stem, 2
+        while name in used:
+            name, n = f"{stem}_{n}{media.suffix.lower()}", n + 1
+        used.add(name)
+        _cut(media, annotation, folder / name, precise)
+    return folder

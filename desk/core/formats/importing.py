@@ -1,0 +1,226 @@
+"""What every import shares: reading a foreign file safely, and applying it all or nothing.
+
+Each importer only *parses* its file into an `ImportBundle` (pure, no project
+involved), naming the line or element of any problem. `apply_bundle` then
+writes the bundle in one `project.database.transaction()`: tags first, then a
+new transcript, then the annotations as one undoable history action. Any error
+rolls everything back, so a bad file never leaves a half-imported project.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk.core.codebook import Codebook
+from desk.core.errors import DeskError, FormatError, InputError
+from desk.core.records import Annotation, Segment, Tag, Transcript
+from desk.core.store import Project
+from desk.core.store.database import utc_now
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# Colours for tags that arrive without one (ELAN tiers, SRT-less codebooks).
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf")
+MODES = ("transcript", "annotations")
+# An annotation may end this far past the recording (rounding in other tools).
+END_TOLERANCE = 0.5
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, for the CLI's line and the app's status bar."""
+
+    source: str
+    transcript_id: int | None = None
+    segments: int = 0
+    words: int = 0
+    speakers: int = 0
+    tags_added: int = 0
+    tags_updated: int = 0
+    annotations: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        parts = []
+        if self.transcript_id is not None:
+            parts.append(f"transcript {self.transcript_id} with {self.segments} segments"
+                         + (f", {self.words} words" if self.words else "")
+                         + (f", {self.speakers} speakers" if self.speakers else ""))
+        if self.tags_added or self.tags_updated:
+            parts.append(f"{self.tags_added} tags added, {self.tags_updated} updated")
+        if self.annotations:
+            parts.append(f"{self.annotations} annotations")
+        text = f"imported {self.source}: " + ("; ".join(parts) or "nothing to import")
+        return text + "".join(f" (warning: {w})" for w in self.warnings)
+
+
+@dataclass
+class ImportBundle:
+    """A parsed import file, not yet applied; `*_origins` say where each item came from."""
+
+    source: Path
+    transcript: Transcript | None = None
+    segments: list[Segment] = field(default_factory=list)
+    segment_origins: list[str] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
+    update_tags: bool = False  # a codebook file updates existing tags; others only add
+    annotations: list[Annotation] = field(default_factory=list)
+    annotation_origins: list[str] = field(default_factory=list)
+    media_fingerprint: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_mode(as_: str | None, allowed: tuple[str, ...], source: Path) -> None:
+    if as_ is not None and as_ not in MODES:
+        raise InputError(f"--as must be one of {', '.join(MODES)}, not '{as_}'")
+    if as_ is not None and as_ not in allowed:
+        raise InputError(f"{source.name} can only be imported as {' or '.join(allowed)}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a FormatError for a missing, empty, huge or unreadable file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"file not found: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise FormatError(f"{path.name} is empty")
+    if size > MAX_IMPORT_BYTES:
+        raise FormatError(f"{path.name} is too large to import ({size // 2**20} MiB)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"cannot read {path.name}: {exc.strerror}") from exc
+
+
+def read_text(path: Path) -> str:
+    """Decode a text file (UTF-8, UTF-16 with BOM, else Windows-1252), refusing binary data."""
+    data = read_bytes(path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"{path.name}: broken UTF-16 text at byte {exc.start}") from exc
+    else:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise FormatError(f"{path.name} is not a text file (binary data at byte {nul})")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise FormatError(f"{path.name} is not a text file (it holds binary data)")
+    if not text.strip():
+        raise FormatError(f"{path.name} holds only blank lines")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def apply_bundle(project: Project, bundle: ImportBundle, annotator: str = "") -> ImportSummary:
+    """Write a parsed import into the project in one transaction (all or nothing)."""
+    name = bundle.source.name
+    summary = ImportSummary(source=name, warnings=list(bundle.warnings))
+    media = project.media.get()
+    if media and bundle.media_fingerprint and bundle.media_fingerprint != media.fingerprint:
+        summary.warnings.append(f"{name} was made for a different recording")
+    duration = project.media.duration()
+    _check_times(bundle, duration)
+    try:
+        with project.database.transaction():
+            _apply_tags(project, bundle, summary, annotator)
+            if bundle.transcript is not None:
+                _apply_transcript(project, bundle, summary, duration)
+            if bundle.annotations:
+                _apply_annotations(project, bundle, annotator)
+                summary.annotations = len(bundle.annotations)
+    except FormatError:
+        raise
+    except DeskError as exc:
+        raise FormatError(f"{name}: {exc}") from exc
+    return summary
+
+
+def _check_times(bundle: ImportBundle, duration: float) -> None:
+    name = bundle.source.name
+    pairs = [(s.start, s.end, w, "segment") for s, w in
+             zip(bundle.segments, bundle.segment_origins, strict=True)]
+    pairs += [(a.start, a.end, w, "annotation") for a, w in
+              zip(bundle.annotations, bundle.annotation_origins, strict=True)]
+    for start, end, where, what in pairs:
+        if start < 0 or end <= start:
+            raise FormatError(f"{name}, {where}: the {what} ends ({end:.3f} s) before it "
+                              f"starts ({start:.3f} s)")
+        if duration and end > duration + END_TOLERANCE:
+            raise FormatError(f"{name}, {where}: the {what} ends at {end:.3f} s, after the end "
+                              f"of the recording ({duration:.3f} s); is it for another file?")
+
+
+def _apply_tags(project: Project, bundle: ImportBundle, summary: ImportSummary,
+                annotator: str) -> None:
+    existing = {t.name.casefold(): t for t in project.tags.list(include_archived=True)}
+    wanted = list(bundle.tags)
+    known = {t.name.casefold() for t in wanted}
+    for annotation in bundle.annotations:
+        if annotation.tag.casefold() not in known:
+            known.add(annotation.tag.casefold())
+            wanted.append(Tag(name=annotation.tag, colour=""))
+    if bundle.update_tags:
+        incoming = wanted
+    else:
+        used_keys = {t.key for t in existing.values() if t.key is not None and not t.archived}
+        incoming = []
+        for tag in wanted:
+            if tag.name.casefold() in existing:
+                continue
+            key = tag.key if tag.key not in used_keys else None
+            if key is not None:
+                used_keys.add(key)
+            # An empty colour means the file had none (an ELAN tier): pick one.
+            colour = tag.colour or PALETTE[(len(existing) + len(incoming)) % len(PALETTE)]
+            incoming.append(Tag(name=tag.name, description=tag.description, colour=colour,
+                                key=key, archived=tag.archived, keywords=list(tag.keywords)))
+    if incoming:
+        added, updated = project.tags.apply_codebook(
+            Codebook(name=bundle.source.stem, tags=incoming), annotator)
+        summary.tags_added, summary.tags_updated = added, updated
+
+
+def _apply_transcript(project: Project, bundle: ImportBundle, summary: ImportSummary,
+                      duration: float) -> None:
+    meta = bundle.transcript
+    assert meta is not None
+    total = duration or max((s.end for s in bundle.segments), default=0.0)
+    transcript = project.transcripts.create(Transcript(
+        engine=meta.engine, model=meta.model, language=meta.language,
+        settings=dict(meta.settings), status="running", total=total))
+    assert transcript.id is not None
+    project.transcripts.add_segments(transcript.id, bundle.segments)
+    project.transcripts.update(transcript.id, status="complete", progress=total)
+    summary.transcript_id = transcript.id
+    summary.segments = len(bundle.segments)
+    summary.words = sum(len(s.words) for s in bundle.segments)
+    summary.speakers = len({s.speaker for s in bundle.segments if s.speaker})
+
+
+def _apply_annotations(project: Project, bundle: ImportBundle, annotator: str) -> None:
+    """All annotations as ONE history action, so a single undo removes the import."""
+    tag_ids = {t.name.casefold(): t.id for t in project.tags.list(include_archived=True)}
+    now = utc_now()
+    conn = project.database.conn
+    with project.history.action(f"import {len(bundle.annotations)} annotations from "
+                                f"{bundle.source.name}", annotator) as act:
+        for annotation in bundle.annotations:
+            cursor = conn.execute(
+                'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                (tag_ids[annotation.tag.casefold()], round(annotation.start, 3),
+                 round(annotation.end, 3), annotation.note, annotation.annotator,
+                 annotation.source, annotation.created_at or now, now),
+            )
+            act.record("annotation", int(cursor.lastrowid), None)

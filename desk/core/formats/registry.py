@@ -1,0 +1,152 @@
+"""Every export and import Desk offers, for the CLI and the app's File menu.
+
+`EXPORTERS[name].export(project, path, **options) -> Path` and
+`IMPORTERS[name].import_(project, path, as_=None) -> ImportSummary`. Format
+modules are imported only when used, so building a menu from this registry
+costs nothing at start-up (python-docx, lxml, defusedxml stay unloaded).
+Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk.core.errors import InputError
+from desk.core.formats.importing import ImportSummary, apply_bundle
+from desk.core.formats.snapshot import read_snapshot
+from desk.core.store import Project
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    suffix: str  # "" for a folder (clips)
+    description: str
+    _target: str  # "module:function" taking (snapshot, path, **options)
+    options: dict[str, str] = field(default_factory=dict)  # keyword → one-line help
+    writes_folder: bool = False
+    needs_words: bool = True  # False: skip reading 25,000 words for subtitle-like formats
+    whole_project: bool = False  # True: suggestions are exported too (marked by source)
+
+    def export(self, project: Project, path: Path, include_suggested: bool = False,
+               **options: object) -> Path:
+        """Write `path` (atomically); returns the file written (the folder for clips)."""
+        unknown = set(options) - set(self.options)
+        if unknown:
+            raise InputError(f"{self.name} export has no option {', '.join(sorted(unknown))}")
+        module, function = self._target.split(":")
+        exporter = getattr(importlib.import_module(f"desk.core.formats.{module}"), function)
+        snapshot = read_snapshot(project, with_words=self.needs_words,
+                                 include_suggested=include_suggested or self.whole_project)
+        return exporter(snapshot, Path(path), **options)
+
+    def default_path(self, project_path: Path) -> Path:
+        """The project path with this format's suffix (`x.desk` → `x.srt`, `x-clips/`)."""
+        project_path = Path(project_path)
+        if self.writes_folder:
+            return project_path.with_name(f"{project_path.stem}-{self.name}")
+        return project_path.with_suffix(self.suffix)
+
+
+@dataclass(frozen=True)
+class ImportFormat:
+    name: str
+    suffix: str
+    description: str
+    _target: str  # "module:function" taking (path, as_) and returning an ImportBundle
+    modes: tuple[str, ...] = ("transcript", "annotations")  # what --as accepts
+    wants_known_tags: bool = False
+
+    def import_(self, project: Project, path: Path, as_: str | None = None,
+                annotator: str = "") -> ImportSummary:
+        """Parse `path`, then apply it in one transaction: all of it or nothing."""
+        module, function = self._target.split(":")
+        reader = getattr(importlib.import_module(f"desk.core.formats.{module}"), function)
+        if self.wants_known_tags:
+            known = [t.name for t in project.tags.list(include_archived=True)]
+            bundle = reader(Path(path), as_, known_tags=known)
+        else:
+            bundle = reader(Path(path), as_)
+        return apply_bundle(project, bundle, annotator)
+
+
+_SUBTITLE_OPTIONS = {"speakers": "prefix cues with the speaker (default on)",
+                     "tags": "list the tags over each cue (default on)"}
+
+EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("srt", ".srt", "SubRip subtitles with speakers and tags",
+                 "subtitles:export_srt", _SUBTITLE_OPTIONS, needs_words=False),
+    ExportFormat("vtt", ".vtt", "WebVTT subtitles: speakers as voices, tags as notes",
+                 "subtitles:export_vtt", _SUBTITLE_OPTIONS, needs_words=False),
+    ExportFormat("csv", ".csv", "CSV tables of segments and annotations (Excel, pandas)",
+                 "csv_tables:export_csv",
+                 {"table": "both (NAME.segments.csv + NAME.annotations.csv), segments or "
+                           "annotations"}, needs_words=False),
+    ExportFormat("json", ".json", "Desk JSON: the whole project (documented by a JSON Schema)",
+                 "desk_json:export_json", whole_project=True),
+    ExportFormat("eaf", ".eaf", "ELAN annotation file: tiers per speaker and per tag",
+                 "eaf:export_eaf", needs_words=False),
+    ExportFormat("textgrid", ".TextGrid", "Praat TextGrid: speaker, word and tag tiers",
+                 "textgrid:export_textgrid", {"words": "include a words tier (default on)"}),
+    ExportFormat("html", ".html", "Annotated transcript report as a web page",
+                 "html_report:export_html"),
+    ExportFormat("md", ".md", "Annotated transcript report in Markdown",
+                 "markdown_report:export_markdown"),
+    ExportFormat("docx", ".docx", "Annotated transcript report for Microsoft Word",
+                 "docx_report:export_docx"),
+    ExportFormat("clips", "", "Media clips of annotations (one file each, for evidence)",
+                 "clips:export_clips",
+                 {"tag": "only annotations with this tag", "precise": "re-encode for "
+                  "frame-exact cuts instead of stream copy"}, writes_folder=True,
+                 needs_words=False),
+)}
+
+IMPORTERS: dict[str, ImportFormat] = {f.name: f for f in (
+    ImportFormat("eaf", ".eaf", "ELAN file: tiers to transcript or annotations, "
+                 "vocabularies to codebook", "eaf_import:read_eaf", wants_known_tags=True),
+    ImportFormat("srt", ".srt", "SubRip subtitles as a new transcript", "subtitles:read_srt",
+                 ("transcript",)),
+    ImportFormat("vtt", ".vtt", "WebVTT subtitles as a new transcript", "subtitles:read_vtt",
+                 ("transcript",)),
+    ImportFormat("json", ".json", "Desk JSON export: transcript, codebook and annotations",
+                 "desk_json:read_project_json"),
+    ImportFormat("codebook", ".json", "Codebook JSON: adds and updates tags",
+                 "desk_json:read_codebook_json", ("annotations",)),
+)}
+
+
+def export_format(name: str) -> ExportFormat:
+    try:
+        return EXPORTERS[name.lower()]
+    except KeyError:
+        raise InputError(f"unknown export format '{name}' "
+                         f"(formats: {', '.join(EXPORTERS)})") from None
+
+
+def import_format_for(path: Path, name: str | None = None) -> ImportFormat:
+    """The importer named `name`, else the one for the file's suffix (.json: either kind)."""
+    if name is not None:
+        try:
+            return IMPORTERS[name.lower()]
+        except KeyError:
+            raise InputError(f"unknown import format '{name}' "
+                             f"(formats: {', '.join(IMPORTERS)})") from None
+    suffix = Path(path).suffix.lower()
+    for importer in IMPORTERS.values():
+        if importer.suffix == suffix:
+            return importer  # "json" comes first; it hands codebook files on itself
+    suffixes = sorted({i.suffix for i in IMPORTERS.values()})
+    raise InputError(f"cannot import {Path(path).name}: Desk imports {', '.join(suffixes)} "
+                     "files")
+
+
+def file_filter(importers: bool = True) -> str:
+    """A Qt-style file dialog filter string ("ELAN file (*.eaf);;..."), plain text."""
+    formats = IMPORTERS.values() if importers else EXPORTERS.values()
+    seen: dict[str, str] = {}
+    for f in formats:
+        if f.suffix and f.suffix not in seen:
+            seen[f.suffix] = f.description.split(":")[0]
+    return ";;".join(f"{desc} (*{suffix})" for suffix, desc in seen.items())

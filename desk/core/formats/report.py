@@ -1,0 +1,129 @@
+"""The readable annotated transcript, once, for the HTML, Markdown and Word renderers.
+
+A report is a timeline: each segment with its words grouped into spans by the
+tags that cover them (highlighted in the codebook's colours), the tags over
+the segment, and the annotations that begin there with their notes.
+Annotations over stretches without speech (the dead air before a delayed
+livestream) get a row of their own, so nothing coded is missing from the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk.core.formats.snapshot import ProjectSnapshot
+from desk.core.records import Annotation, Segment, Tag
+from desk.core.stats import union_length
+from desk.core.timecode import format_time
+
+
+@dataclass
+class Span:
+    text: str
+    tags: list[str]  # tags covering these words, in codebook order (empty: plain text)
+
+
+@dataclass
+class Row:
+    start: float
+    end: float
+    segment: Segment | None  # None: annotations over a stretch without speech
+    spans: list[Span] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)  # those starting here
+
+
+@dataclass
+class TagLine:
+    tag: Tag
+    count: int
+    total: float
+    covered: float
+    share: float
+
+
+@dataclass
+class Report:
+    title: str
+    facts: list[tuple[str, str]]  # (label, value) lines under the title
+    summary: list[TagLine]
+    rows: list[Row]
+    annotations: list[Annotation]
+    colours: dict[str, str]
+
+    def colour(self, tag: str) -> str:
+        return self.colours.get(tag, "#888888")
+
+
+def clock(seconds: float) -> str:
+    return format_time(seconds, millis=True)
+
+
+def _spans(snapshot: ProjectSnapshot, segment: Segment, order: dict[str, int]) -> list[Span]:
+    over = snapshot.annotations_over(segment.start, segment.end)
+    if not over:
+        return [Span(segment.text, [])]
+    if not segment.words:
+        return [Span(segment.text, snapshot.tags_over(segment.start, segment.end))]
+    spans: list[Span] = []
+    for word in segment.words:
+        middle = (word.start + word.end) / 2
+        tags = sorted({a.tag for a in over if a.start <= middle < a.end},
+                      key=lambda n: order.get(n, len(order)))
+        if spans and spans[-1].tags == tags:
+            spans[-1].text += " " + word.text
+        else:
+            spans.append(Span(word.text, tags))
+    return spans
+
+
+def _rows(snapshot: ProjectSnapshot) -> list[Row]:
+    order = {t.name: i for i, t in enumerate(snapshot.tags)}
+    rows = [Row(s.start, s.end, s, _spans(snapshot, s, order),
+                snapshot.tags_over(s.start, s.end)) for s in snapshot.segments]
+    starts = [r.start for r in rows]
+    for annotation in snapshot.annotations:
+        under = snapshot.segments_over(annotation.start, annotation.end)
+        if under:
+            first = under[0]
+            index = bisect.bisect_left(starts, first.start)
+            while rows[index].segment is not first:
+                index += 1
+            rows[index].annotations.append(annotation)
+        else:
+            rows.append(Row(annotation.start, annotation.end, None, [], [annotation.tag],
+                            [annotation]))
+    rows.sort(key=lambda r: (r.start, r.segment is not None))
+    return rows
+
+
+def build_report(snapshot: ProjectSnapshot) -> Report:
+    by_tag: dict[str, list[tuple[float, float]]] = {}
+    for a in snapshot.annotations:
+        by_tag.setdefault(a.tag, []).append((a.start, a.end))
+    duration = snapshot.duration
+    summary = []
+    for tag in snapshot.tags:
+        ranges = by_tag.get(tag.name, [])
+        if tag.archived and not ranges:
+            continue
+        covered = union_length(ranges)
+        summary.append(TagLine(tag, len(ranges), sum(e - s for s, e in ranges), covered,
+                               covered / duration if duration else 0.0))
+    facts = []
+    if snapshot.media:
+        facts.append(("Recording", Path(snapshot.media.path).name))
+    facts.append(("Duration", format_time(duration)))
+    if snapshot.transcript:
+        t = snapshot.transcript
+        facts.append(("Transcript", f"{t.engine} / {t.model}"
+                      + (f" ({t.language})" if t.language else "")))
+    if snapshot.annotators:
+        facts.append(("Annotators", ", ".join(snapshot.annotators)))
+    facts.append(("Exported", f"{snapshot.exported_at} by Desk {snapshot.desk_version}"))
+    title = Path(snapshot.media.path).name if snapshot.media else snapshot.name
+    return Report(title=f"Annotated transcript: {title}", facts=facts, summary=summary,
+                  rows=_rows(snapshot), annotations=list(snapshot.annotations),
+                  colours={t.name: t.colour for t in snapshot.tags})
