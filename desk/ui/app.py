@@ -57,6 +57,12 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="desk-gui", description="Desk desktop app")
     parser.add_argument("path", nargs="?", help="a .desk project or a recording to open")
     parser.add_argument("--play", action="store_true", help="start playing once opened")
+    parser.add_argument("--demo", action="store_true",
+                        help="prepare, transcribe and play the sample project")
+    parser.add_argument("--fresh", action="store_true", help="with --demo: start over")
+    # For the start-up benchmark and smoke tests: report once shown, quit after N seconds.
+    parser.add_argument("--startup-report", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -69,7 +75,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = build_window()
     window.show()  # type: ignore[attr-defined]
     QTimer.singleShot(0, lambda: _after_show(window, args))
+    if args.startup_report:
+        QTimer.singleShot(0, lambda: _report_startup(window))
+    if args.quit_after is not None:
+        QTimer.singleShot(int(args.quit_after * 1000), window.close)  # type: ignore[attr-defined]
     return int(app.exec())
+
+
+def _report_startup(window: object) -> None:
+    """One JSON line once the window is on screen: what a smoke test or benchmark checks."""
+    import json
+
+    report = {
+        "shown": bool(window.isVisible()),  # type: ignore[attr-defined]
+        "title": window.windowTitle(),  # type: ignore[attr-defined]
+        "playback": window.player.available,  # type: ignore[attr-defined]
+        "video_page": window.video_area.page(),  # type: ignore[attr-defined]
+        "hint": window.video_area.no_vlc.text(),  # type: ignore[attr-defined]
+        "heavy_modules": sorted(m for m in ("torch", "whisper", "faster_whisper", "ctranslate2")
+                                if m in sys.modules),
+    }
+    print(json.dumps(report), flush=True)
 
 
 def _after_show(window: object, args: argparse.Namespace) -> None:
@@ -79,7 +105,11 @@ def _after_show(window: object, args: argparse.Namespace) -> None:
     if not settings.annotator:
         ask_annotator(window, settings)  # type: ignore[arg-type]
         window.transcript_model.annotator = settings.annotator  # type: ignore[attr-defined]
-    if args.path:
+    if args.demo:
+        from desk.ui.demo_launcher import DemoLauncher
+
+        DemoLauncher(window, fresh=args.fresh).start()  # type: ignore[arg-type]
+    elif args.path:
         project = window.window_actions.files.open_path(Path(args.path))  # type: ignore[attr-defined]
         if project is not None and args.play:
             window.player.play()  # type: ignore[attr-defined]

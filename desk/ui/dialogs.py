@@ -32,8 +32,7 @@ from desk.ui.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+translate = QCoreApplication.translate
 
 
 def show_error(parent: QWidget | None, message: str, details: str | None = None) -> None:
@@ -61,8 +60,9 @@ def install_excepthook(parent_of_dialogs: QWidget | None = None) -> None:
         path = setup_logging()
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         show_error(QApplication.activeWindow() or parent_of_dialogs,
-                   _tr("Something went wrong inside Desk. Your edits so far are saved.\n"
-                       "Details are in the log file: %1").replace("%1", str(path)),
+                   translate("dialogs", "Something went wrong inside Desk. Your edits so far "
+                             "are saved.\nDetails are in the log file: %1")
+                   .replace("%1", str(path)),
                    f"{kind.__name__}: {error}")
 
     sys.excepthook = hook
@@ -71,8 +71,8 @@ def install_excepthook(parent_of_dialogs: QWidget | None = None) -> None:
 def ask_annotator(parent: QWidget | None, settings: Settings) -> str:
     """First run: the name stored with every coding decision."""
     name, ok = QInputDialog.getText(
-        parent, _tr("Welcome to Desk"),
-        _tr("Your name or initials (stored with every annotation you make):"),
+        parent, translate("dialogs", "Welcome to Desk"),
+        translate("dialogs", "Your name or initials (stored with every annotation you make):"),
         QLineEdit.EchoMode.Normal, settings.annotator)
     if ok and name.strip():
         settings.annotator = name.strip()
@@ -85,15 +85,16 @@ class SegmentTimesDialog(QDialog):
     def __init__(self, start: float, end: float, playhead: float,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Segment times"))
+        self.setWindowTitle(translate("dialogs", "Segment times"))
         self.start_field = QLineEdit(format_time(start, millis=True))
         self.end_field = QLineEdit(format_time(end, millis=True))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b")
         form = QFormLayout(self)
-        for label, field in ((_tr("Start:"), self.start_field), (_tr("End:"), self.end_field)):
-            button = QPushButton(_tr("Playhead"))
-            button.setToolTip(_tr("Use the current playback position"))
+        start_label, end_label = translate("dialogs", "Start:"), translate("dialogs", "End:")
+        for label, field in ((start_label, self.start_field), (end_label, self.end_field)):
+            button = QPushButton(translate("dialogs", "Playhead"))
+            button.setToolTip(translate("dialogs", "Use the current playback position"))
             button.clicked.connect(
                 lambda _c=False, f=field: f.setText(format_time(playhead, millis=True)))
             row = QWidget()
@@ -116,7 +117,7 @@ class SegmentTimesDialog(QDialog):
         try:
             start, end = self.times()
             if end <= start:
-                raise InputError(_tr("the end must come after the start"))
+                raise InputError(translate("dialogs", "the end must come after the start"))
         except InputError as exc:
             self.error_label.setText(str(exc))
             return
@@ -126,7 +127,7 @@ class SegmentTimesDialog(QDialog):
 def show_shortcuts_sheet(parent: QWidget | None, settings: Settings) -> QDialog:
     dialog = QDialog(parent)
     dialog.setObjectName("shortcutsSheet")
-    dialog.setWindowTitle(_tr("Keyboard shortcuts"))
+    dialog.setWindowTitle(translate("dialogs", "Keyboard shortcuts"))
     browser = QTextBrowser()
     browser.setHtml(shortcuts.sheet_html(settings))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -141,7 +142,8 @@ def show_shortcuts_sheet(parent: QWidget | None, settings: Settings) -> QDialog:
 
 
 def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(parent, _tr("About Desk"),
-                      _tr("<b>Desk %1</b><p>Annotate a livestream recording: watch it, transcribe "
-                          "it locally with Whisper, code time ranges, export the evidence.</p>")
+    QMessageBox.about(parent, translate("dialogs", "About Desk"),
+                      translate("dialogs", "<b>Desk %1</b><p>Annotate a livestream recording: "
+                                "watch it, transcribe it locally with Whisper, code time ranges, "
+                                "export the evidence.</p>")
                       .replace("%1", __version__))

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from desk.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("editing", text)
+translate = QCoreApplication.translate
 
 
 class TranscriptEditing:
@@ -61,12 +60,12 @@ class TranscriptEditing:
             if located is None:
                 located = self._split_point()
             if located is None:
-                w.status(_tr("Put the text cursor (or the playhead) where the segment "
-                             "should split."))
+                w.status(translate("editing", "Put the text cursor (or the playhead) where the "
+                                   "segment should split."))
                 return None
             segment_id, offset = located
         sid, char = segment_id, offset
-        result = w.run_edit(_tr("Split segment"),
+        result = w.run_edit(translate("editing", "Split segment"),
                             lambda: project.edits.split(sid, char, w.settings.annotator))
         if result is not None:
             self._select_row(model.row_of_segment(result[1]))
@@ -105,7 +104,7 @@ class TranscriptEditing:
         if project is None or row < 0:
             return
         segment_id = w.transcript_model.row(row).id
-        w.run_edit(_tr("Merge segments"),
+        w.run_edit(translate("editing", "Merge segments"),
                    lambda: project.edits.merge_with_next(segment_id, w.settings.annotator))
         self._select_row(w.transcript_model.row_of_segment(segment_id))
 
@@ -121,26 +120,27 @@ class TranscriptEditing:
         if not dialog.exec():
             return
         start, end = dialog.times()
-        w.run_edit(_tr("Adjust times"),
+        w.run_edit(translate("editing", "Adjust times"),
                    lambda: project.edits.set_times(segment.id, start, end, w.settings.annotator))
 
     def assign_speaker(self, name: str | None = None) -> None:
         w, project = self.window, self._project
         ids = w.transcript_view.selected_segment_ids()
         if project is None or not ids:
-            w.status(_tr("Select the segments first."))
+            w.status(translate("editing", "Select the segments first."))
             return
         if name is None:
             names = project.edits.speakers()
             current = w.transcript_model.row(w.transcript_view.selected_rows()[0]).speaker or ""
-            name, ok = QInputDialog.getItem(w, _tr("Assign speaker"),
-                                            _tr("Speaker of the selected segments:"),
+            name, ok = QInputDialog.getItem(w, translate("editing", "Assign speaker"),
+                                            translate("editing",
+                                                      "Speaker of the selected segments:"),
                                             names or [current], max(0, names.index(current))
                                             if current in names else 0, True)
             if not ok:
                 return
         chosen = name.strip() or None
-        w.run_edit(_tr("Assign speaker"),
+        w.run_edit(translate("editing", "Assign speaker"),
                    lambda: project.edits.set_speaker(ids, chosen, w.settings.annotator))
 
     def rename_speaker(self, old: str | None = None, new: str | None = None) -> None:
@@ -149,19 +149,20 @@ class TranscriptEditing:
             return
         names = project.edits.speakers()
         if not names:
-            w.status(_tr("No speakers yet: assign one first."))
+            w.status(translate("editing", "No speakers yet: assign one first."))
             return
         if old is None:
-            old, ok = QInputDialog.getItem(w, _tr("Rename speaker"), _tr("Speaker:"), names, 0,
-                                           False)
+            old, ok = QInputDialog.getItem(w, translate("editing", "Rename speaker"),
+                                           translate("editing", "Speaker:"), names, 0, False)
             if not ok:
                 return
         if new is None:
-            new, ok = QInputDialog.getText(w, _tr("Rename speaker"), _tr("New name:"), text=old)
+            new, ok = QInputDialog.getText(w, translate("editing", "Rename speaker"),
+                                           translate("editing", "New name:"), text=old)
             if not ok:
                 return
         before, after = old, new
-        w.run_edit(_tr("Rename speaker"),
+        w.run_edit(translate("editing", "Rename speaker"),
                    lambda: project.edits.rename_speaker(before, after, w.settings.annotator))
 
     def go_to_playhead(self) -> None:

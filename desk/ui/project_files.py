@@ -31,8 +31,12 @@ MEDIA_FILTER = ("*.mp4 *.mkv *.webm *.mov *.avi *.ts *.flv *.m4a *.mp3 *.wav *.o
 DEFAULT_CODEBOOK = "trump-musk-x-2024"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("files", text)
+translate = QCoreApplication.translate
+
+
+def _recordings_filter() -> str:
+    return (translate("files", "Recordings") + f" ({MEDIA_FILTER});;"
+            + translate("files", "All files") + " (*)")
 
 
 class ProjectFiles:
@@ -51,8 +55,8 @@ class ProjectFiles:
         w = self.window
         if recording is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                w, _tr("New project from a recording"), w.settings.last_folder,
-                _tr("Recordings") + f" ({MEDIA_FILTER});;" + _tr("All files") + " (*)")
+                w, translate("files", "New project from a recording"), w.settings.last_folder,
+                _recordings_filter())
             if not chosen:
                 return None
             recording = Path(chosen)
@@ -69,13 +73,13 @@ class ProjectFiles:
             return None
         w.settings.last_folder = str(recording.parent)
         w.set_project(project)
-        w.status(_tr("Project created: %1").replace("%1", str(project_path)))
+        w.status(translate("files", "Project created: %1").replace("%1", str(project_path)))
         return project
 
     def _existing_project_for(self, project_path: Path) -> Project | None:
         answer = QMessageBox.question(
-            self.window, _tr("Project exists"),
-            _tr("%1 already exists. Open it?").replace("%1", project_path.name))
+            self.window, translate("files", "Project exists"),
+            translate("files", "%1 already exists. Open it?").replace("%1", project_path.name))
         if answer == QMessageBox.StandardButton.Yes:
             return self.open_project(project_path)
         return None
@@ -84,8 +88,8 @@ class ProjectFiles:
         w = self.window
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                w, _tr("Open project"), w.settings.last_folder,
-                _tr("Desk projects") + f" (*{SUFFIX})")
+                w, translate("files", "Open project"), w.settings.last_folder,
+                translate("files", "Desk projects") + f" (*{SUFFIX})")
             if not chosen:
                 return None
             path = Path(chosen)
@@ -106,7 +110,8 @@ class ProjectFiles:
 
     def open_recent(self, path: str) -> Project | None:
         if not Path(path).exists():
-            self.window.show_error(_tr("This project is gone: %1").replace("%1", path))
+            self.window.show_error(
+                translate("files", "This project is gone: %1").replace("%1", path))
             self.window.settings.remove_recent(path)
             return None
         return self.open_project(Path(path))
@@ -117,8 +122,8 @@ class ProjectFiles:
             self.window.show_error(str(error))
             return None
         answer = QMessageBox.question(
-            self.window, _tr("Read-only project"),
-            str(error) + "\n\n" + _tr("Open it read-only (no edits)?"))
+            self.window, translate("files", "Read-only project"),
+            str(error) + "\n\n" + translate("files", "Open it read-only (no edits)?"))
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
@@ -138,9 +143,9 @@ class ProjectFiles:
             return self._relink_to(project, found, quiet=False)
         w = self.window
         answer = QMessageBox.question(
-            w, _tr("Recording not found"),
-            _tr("The recording %1 was moved or renamed. Find it now? Without it the transcript "
-                "and the annotations stay usable, without playback.")
+            w, translate("files", "Recording not found"),
+            translate("files", "The recording %1 was moved or renamed. Find it now? Without it "
+                      "the transcript and the annotations stay usable, without playback.")
             .replace("%1", Path(media.path).name))
         if answer == QMessageBox.StandardButton.Yes:
             return self.relink()
@@ -157,23 +162,22 @@ class ProjectFiles:
             return False
         if chosen is None:
             picked, _ = QFileDialog.getOpenFileName(
-                w, _tr("Where is %1?").replace("%1", Path(media.path).name),
-                str(project.path.parent), _tr("Recordings") + f" ({MEDIA_FILTER});;"
-                + _tr("All files") + " (*)")
+                w, translate("files", "Where is %1?").replace("%1", Path(media.path).name),
+                str(project.path.parent), _recordings_filter())
             if not picked:
                 return False
             chosen = Path(picked)
         if not matches(chosen, media):
-            w.show_error(_tr("%1 is not the project's recording (its content fingerprint "
-                             "differs).").replace("%1", chosen.name))
+            w.show_error(translate("files", "%1 is not the project's recording (its content "
+                                   "fingerprint differs).").replace("%1", chosen.name))
             return False
         return self._relink_to(project, chosen, quiet=False)
 
     def _relink_to(self, project: Project, path: Path, quiet: bool) -> bool:
         w = self.window
         if not project.writable:
-            w.show_error(_tr("The project is read-only, so the new place of the recording "
-                             "cannot be saved."))
+            w.show_error(translate("files", "The project is read-only, so the new place of the "
+                                   "recording cannot be saved."))
             return False
         try:
             media = probe(path)
@@ -184,5 +188,5 @@ class ProjectFiles:
         w.video_area.show_media(media)
         w.player.load(media.path, media.duration)
         if not quiet:
-            w.status(_tr("Recording relinked: %1").replace("%1", str(path)))
+            w.status(translate("files", "Recording relinked: %1").replace("%1", str(path)))
         return True

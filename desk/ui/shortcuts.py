@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desk.ui.settings import Settings
@@ -30,33 +30,60 @@ def _spec(action: str, default: str, group: str, label: str, global_: bool = Fal
 
 
 SHORTCUTS: list[ShortcutSpec] = [
-    _spec("play_pause", "Ctrl+Space", "Playback", "Play / pause", True),
-    _spec("back", "Ctrl+Left", "Playback", "Back (skip length)", True),
-    _spec("forward", "Ctrl+Right", "Playback", "Forward (skip length)", True),
-    _spec("faster", "Ctrl+Up", "Playback", "Faster (+0.1×)", True),
-    _spec("slower", "Ctrl+Down", "Playback", "Slower (−0.1×)", True),
-    _spec("normal_speed", "Ctrl+0", "Playback", "Normal speed", True),
-    _spec("mute", "Ctrl+M", "Playback", "Mute / unmute", True),
-    _spec("new_project", "Ctrl+N", "File", "New project from a recording…"),
-    _spec("open_project", "Ctrl+O", "File", "Open project…"),
-    _spec("close_project", "Ctrl+W", "File", "Close project"),
-    _spec("quit", "Ctrl+Q", "File", "Quit"),
-    _spec("undo", "Ctrl+Z", "Edit", "Undo"),
-    _spec("redo", "Ctrl+Shift+Z", "Edit", "Redo"),
-    _spec("find", "Ctrl+F", "Edit", "Find in transcript"),
-    _spec("find_next", "F3", "Edit", "Find next"),
-    _spec("find_previous", "Shift+F3", "Edit", "Find previous"),
-    _spec("settings", "Ctrl+,", "Edit", "Settings…"),
-    _spec("edit_segment", "F2", "Transcript", "Edit the segment's text"),
-    _spec("split_segment", "Ctrl+Shift+S", "Transcript", "Split the segment at the cursor"),
-    _spec("merge_segment", "Ctrl+Shift+M", "Transcript", "Merge with the next segment"),
-    _spec("segment_times", "Ctrl+Shift+T", "Transcript", "Adjust the segment's times…"),
-    _spec("assign_speaker", "Ctrl+Shift+K", "Transcript", "Assign a speaker…"),
-    _spec("rename_speaker", "Ctrl+Shift+R", "Transcript", "Rename a speaker…"),
-    _spec("follow_playback", "Ctrl+L", "Transcript", "Follow playback"),
-    _spec("go_to_playhead", "Ctrl+J", "Transcript", "Jump to the segment playing"),
-    _spec("transcribe", "Ctrl+T", "Transcript", "Transcribe…"),
-    _spec("shortcuts_sheet", "F1", "Help", "Keyboard shortcuts"),
+    _spec("play_pause", "Ctrl+Space", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Play / pause"), True),
+    _spec("back", "Ctrl+Left", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Back (skip length)"), True),
+    _spec("forward", "Ctrl+Right", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Forward (skip length)"), True),
+    _spec("faster", "Ctrl+Up", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Faster (+0.1×)"), True),
+    _spec("slower", "Ctrl+Down", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Slower (−0.1×)"), True),
+    _spec("normal_speed", "Ctrl+0", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Normal speed"), True),
+    _spec("mute", "Ctrl+M", QT_TRANSLATE_NOOP("shortcuts", "Playback"),
+          QT_TRANSLATE_NOOP("shortcuts", "Mute / unmute"), True),
+    _spec("new_project", "Ctrl+N", QT_TRANSLATE_NOOP("shortcuts", "File"),
+          QT_TRANSLATE_NOOP("shortcuts", "New project from a recording…")),
+    _spec("open_project", "Ctrl+O", QT_TRANSLATE_NOOP("shortcuts", "File"),
+          QT_TRANSLATE_NOOP("shortcuts", "Open project…")),
+    _spec("close_project", "Ctrl+W", QT_TRANSLATE_NOOP("shortcuts", "File"),
+          QT_TRANSLATE_NOOP("shortcuts", "Close project")),
+    _spec("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("shortcuts", "File"),
+          QT_TRANSLATE_NOOP("shortcuts", "Quit")),
+    _spec("undo", "Ctrl+Z", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Undo")),
+    _spec("redo", "Ctrl+Shift+Z", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Redo")),
+    _spec("find", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Find in transcript")),
+    _spec("find_next", "F3", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Find next")),
+    _spec("find_previous", "Shift+F3", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Find previous")),
+    _spec("settings", "Ctrl+,", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Settings…")),
+    _spec("edit_segment", "F2", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Edit the segment's text")),
+    _spec("split_segment", "Ctrl+Shift+S", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Split the segment at the cursor")),
+    _spec("merge_segment", "Ctrl+Shift+M", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Merge with the next segment")),
+    _spec("segment_times", "Ctrl+Shift+T", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Adjust the segment's times…")),
+    _spec("assign_speaker", "Ctrl+Shift+K", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Assign a speaker…")),
+    _spec("rename_speaker", "Ctrl+Shift+R", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Rename a speaker…")),
+    _spec("follow_playback", "Ctrl+L", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Follow playback")),
+    _spec("go_to_playhead", "Ctrl+J", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Jump to the segment playing")),
+    _spec("transcribe", "Ctrl+T", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Transcribe…")),
+    _spec("shortcuts_sheet", "F1", QT_TRANSLATE_NOOP("shortcuts", "Help"),
+          QT_TRANSLATE_NOOP("shortcuts", "Keyboard shortcuts")),
 ]
 BY_ACTION = {s.action: s for s in SHORTCUTS}
 
@@ -115,9 +142,10 @@ def sheet_html(settings: Settings) -> str:
         parts.append(f"<tr><td><b>{html.escape(keys)}</b></td>"
                      f"<td>{html.escape(label(spec))}</td></tr>")
     parts.append("</table>")
-    tr = QCoreApplication.translate
-    parts.append(f"<h3>{html.escape(tr('shortcuts', 'Coding'))}</h3><p>"
-                 + html.escape(tr("shortcuts", "1–9: code the selection (or live, while playing) "
-                                               "with the tag of that key."))
+    translate = QCoreApplication.translate
+    coding = translate("shortcuts", "Coding")
+    explanation = translate("shortcuts", "1–9: code the selection (or live, while playing) with "
+                                         "the tag of that key.")
+    parts.append(f"<h3>{html.escape(coding)}</h3><p>" + html.escape(explanation)
                  + "</p>")
     return "".join(parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from desk.core.errors import DeskError
@@ -25,8 +25,7 @@ log = logging.getLogger(__name__)
 INTERRUPTED = ("running", "cancelled", "failed")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("transcription", text)
+translate = QCoreApplication.translate
 
 
 class JobProgress(QWidget):
@@ -41,7 +40,7 @@ class JobProgress(QWidget):
         self.bar.setTextVisible(True)
         self.label = QLabel()
         self.cancel_button = QToolButton()
-        self.cancel_button.setText(_tr("Cancel"))
+        self.cancel_button.setText(translate("transcription", "Cancel"))
         self.cancel_button.setObjectName("cancelJob")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,15 +52,21 @@ class JobProgress(QWidget):
         fraction = done / total if total > 0 else 0.0
         self.bar.setValue(round(1000 * min(1.0, fraction)))
         self.bar.setFormat(f"{fraction:.0%}")
-        text = _tr("Transcribing %1 / %2").replace("%1", format_time(done)) \
+        text = translate("transcription", "Transcribing %1 / %2").replace("%1", format_time(done)) \
             .replace("%2", format_time(total))
         if eta is not None:
-            text += " · " + _tr("about %1 left").replace("%1", format_time(eta))
+            left = translate("transcription", "about %1 left")
+            text += " · " + left.replace("%1", format_time(eta))
         self.label.setText(text)
 
 
-class TranscriptionController:
+class TranscriptionController(QObject):
+    """Runs at most one job for the window and follows it."""
+
+    job_ended = Signal(object)  # the last event (finished / failed / cancelled), or None
+
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.runner: JobRunner | None = None
         self.last_event: Any = None
@@ -116,6 +121,7 @@ class TranscriptionController:
             w.show_error(str(exc))
             return False
         self.resume_banner.hide()
+        self.last_event = None
         self.runner = JobRunner(job, w)
         self.runner.event.connect(self._on_event)
         self.runner.crashed.connect(self._on_crash)
@@ -153,26 +159,30 @@ class TranscriptionController:
         if event.kind in ("started", "progress", "segments"):
             self.progress.show_progress(event.done, event.total, event.eta)
         elif event.kind == "finished":
-            w.status(_tr("Transcription finished."))
+            w.status(translate("transcription", "Transcription finished."))
         elif event.kind == "cancelled":
-            w.status(_tr("Transcription cancelled; what was transcribed is kept."))
+            w.status(translate("transcription",
+                               "Transcription cancelled; what was transcribed is kept."))
         elif event.kind == "failed":
-            w.show_error(event.message or _tr("The transcription failed; see the log file."))
+            w.show_error(event.message or translate(
+                "transcription", "The transcription failed; see the log file."))
 
     def _on_crash(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, DeskError) else _tr(
-            "The transcription could not run; details are in the log file.")
+        message = str(error) if isinstance(error, DeskError) else translate(
+            "transcription", "The transcription could not run; details are in the log file.")
         self.window.show_error(message)
 
     def _on_thread_finished(self) -> None:
-        self.progress.hide()
         runner, self.runner = self.runner, None
-        if runner is not None:
-            runner.deleteLater()
+        if runner is None:
+            return
+        self.progress.hide()
+        runner.deleteLater()
         if self.window.project is not None:
             self.window.transcript_model.refresh_annotations()
             self.window._update_title()
         self.update_actions()
+        self.job_ended.emit(self.last_event)
 
     def cancel(self, quietly: bool = False) -> None:
         """Stop the child; stored segments stay. `quietly`: closing, so wait for the thread."""
@@ -215,7 +225,7 @@ class _ResumeBanner(QWidget):
         self.label.setWordWrap(True)
         self.resume_button = QToolButton()
         self.resume_button.setObjectName("resumeButton")
-        self.resume_button.setText(_tr("Resume"))
+        self.resume_button.setText(translate("transcription", "Resume"))
         dismiss = QToolButton()
         dismiss.setText("✕")
         layout = QHBoxLayout(self)
@@ -229,6 +239,6 @@ class _ResumeBanner(QWidget):
         pane_layout.insertWidget(0, self)  # type: ignore[attr-defined]
 
     def show_for(self, done: float, total: float) -> None:
-        self.label.setText(_tr("The transcription stopped at %1 of %2.")
+        self.label.setText(translate("transcription", "The transcription stopped at %1 of %2.")
                            .replace("%1", format_time(done)).replace("%2", format_time(total)))
         self.show()

@@ -31,17 +31,18 @@ class VlcUnavailable(MediaError):
 
 
 def install_hint() -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if sys.platform.startswith("win"):
-        where = tr("vlc", "Install VLC 3 (64-bit) from https://www.videolan.org/ and restart Desk.")
+        where = translate("vlc", "Install VLC 3 (64-bit) from https://www.videolan.org/ and "
+                                 "restart Desk.")
     elif sys.platform == "darwin":
-        where = tr("vlc", "Install VLC 3 (brew install --cask vlc, or from "
+        where = translate("vlc", "Install VLC 3 (brew install --cask vlc, or from "
                           "https://www.videolan.org/) and restart Desk.")
     else:
-        where = tr("vlc", "Install VLC 3 (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf "
-                          "install vlc) and restart Desk.")
-    return where + " " + tr("vlc", "Until then the transcript and the annotations stay usable, "
-                                   "without playback.")
+        where = translate("vlc", "Install VLC 3 (Debian/Ubuntu: sudo apt install vlc; Fedora: "
+                                 "sudo dnf install vlc) and restart Desk.")
+    return where + " " + translate("vlc", "Until then the transcript and the annotations stay "
+                                          "usable, without playback.")
 
 
 def load_vlc() -> ModuleType:

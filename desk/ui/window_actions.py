@@ -59,21 +59,21 @@ class WindowActions:
 
     def _build(self) -> None:
         w = self.window
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         files, editing, player = self.files, self.editing, w.player
 
         self._add("file", "new_project", files.new_project)
         self._add("file", "open_project", files.open_project)
-        self.recent_menu = w.menu("file").addMenu(tr("actions", "Open &recent"))
+        self.recent_menu = w.menu("file").addMenu(translate("actions", "Open &recent"))
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._add("file", "relink", files.relink, text=tr("actions", "Relink recording…"))
+        self._add("file", "relink", files.relink, text=translate("actions", "Relink recording…"))
         w.menu("file").addSeparator()
         self._add("file", "close_project", w.close_project)
         self._add("file", "quit", w.close)
 
-        undo = w.undo_stack.createUndoAction(w, tr("actions", "Undo"))
-        redo = w.undo_stack.createRedoAction(w, tr("actions", "Redo"))
+        undo = w.undo_stack.createUndoAction(w, translate("actions", "Undo"))
+        redo = w.undo_stack.createRedoAction(w, translate("actions", "Redo"))
         for name, action in (("undo", undo), ("redo", redo)):
             shortcuts.bind(action, name, w.settings)
             w.menu("edit").addAction(action)
@@ -96,9 +96,9 @@ class WindowActions:
         transcription = self.transcription
         self._add("transcript", "transcribe", transcription.open_dialog)
         self._add("transcript", "resume_transcription", transcription.resume,
-                  text=tr("actions", "Resume the interrupted transcription"))
+                  text=translate("actions", "Resume the interrupted transcription"))
         self._add("transcript", "cancel_transcription", transcription.cancel,
-                  text=tr("actions", "Cancel the transcription"))
+                  text=translate("actions", "Cancel the transcription"))
         w.menu("transcript").addSeparator()
         self._add("transcript", "edit_segment", editing.edit_current)
         self._add("transcript", "split_segment", editing.split)
@@ -113,8 +113,8 @@ class WindowActions:
 
         self._add("help", "shortcuts_sheet", self._show_shortcuts)
         self._add("help", "log_folder", self._open_log_folder,
-                  text=tr("actions", "Open the log folder"))
-        self._add("help", "about", self._about, text=tr("actions", "About Desk"))
+                  text=translate("actions", "Open the log folder"))
+        self._add("help", "about", self._about, text=translate("actions", "About Desk"))
 
     def update_enabled(self) -> None:
         w = self.window

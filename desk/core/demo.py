@@ -1,0 +1,126 @@
+"""`desk demo`: the sample recording, copied, made a project and transcribed offline.
+
+The same steps serve the app (`desk demo`) and the terminal (`desk demo
+--no-gui`): copy the bundled sample into the user's data folder (the
+installation folder may be read-only), create its project with the default
+codebook, transcribe it with the embedded tiny.en model. A second run reuses
+the finished project; an interrupted transcription is resumed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from desk.core.codebook import load_codebook
+from desk.core.errors import MediaError
+from desk.core.media import probe
+from desk.core.resources import resource_path
+from desk.core.store import Project
+
+SAMPLE_NAME = "sample.mp4"
+PROJECT_NAME = "demo.desk"
+DEMO_MODEL = "tiny.en"
+DEMO_CODEBOOK = "trump-musk-x-2024"
+INTERRUPTED = ("pending", "running", "cancelled", "failed")
+
+
+@dataclass
+class DemoPlan:
+    folder: Path
+    recording: Path
+    project_path: Path
+    needs_transcription: bool
+    resume: bool
+
+
+@dataclass
+class DemoResult:
+    project_path: Path
+    recording: Path
+    duration: float
+    segments: int
+    words: int
+    language: str | None
+    model: str
+    engine: str
+    seconds: float  # wall time of this run
+    transcribed: bool  # False when a finished project was reused
+    first_lines: list[str]
+
+
+def demo_folder() -> Path:
+    """`$DESK_DATA_DIR/demo`, else the platform's user data folder."""
+    override = os.environ.get("DESK_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir("Desk", False))
+    return base / "demo"
+
+
+def prepare_demo(folder: Path | None = None, fresh: bool = False) -> DemoPlan:
+    """Copy the sample and create its project if needed; says what is left to do."""
+    folder = folder or demo_folder()
+    sample = resource_path("sample", SAMPLE_NAME)
+    if not sample.is_file():
+        raise MediaError(f"the sample recording is missing from this installation: {sample}")
+    folder.mkdir(parents=True, exist_ok=True)
+    recording = folder / SAMPLE_NAME
+    project_path = folder / PROJECT_NAME
+    if fresh:
+        for path in (project_path, Path(f"{project_path}-wal"), Path(f"{project_path}-shm")):
+            path.unlink(missing_ok=True)
+    if not recording.is_file() or recording.stat().st_size != sample.stat().st_size:
+        partial = recording.with_name(recording.name + ".part")
+        shutil.copyfile(sample, partial)
+        os.replace(partial, recording)
+    if not project_path.exists():
+        project = Project.create(project_path, media=probe(recording),
+                                 codebook=load_codebook(DEMO_CODEBOOK))
+        project.close()
+    with Project.open(project_path) as project:
+        current = project.transcripts.current()
+    needs = current is None or current.status != "complete"
+    resume = bool(current and current.status in INTERRUPTED and 0 < current.progress
+                  < current.total)
+    return DemoPlan(folder, recording, project_path, needs, resume)
+
+
+def demo_options(resume: bool) -> object:
+    from desk.core.jobs import JobOptions
+
+    return JobOptions(engine="auto", model=DEMO_MODEL, language="en", resume=resume)
+
+
+def run_demo(on_event: Callable[[object], None] | None = None, folder: Path | None = None,
+             fresh: bool = False) -> DemoResult:
+    """The whole pipeline, blocking (the CLI); raises DeskError when a step fails."""
+    from desk.core.errors import ModelError
+    from desk.core.jobs import run_transcription
+
+    started = time.monotonic()
+    plan = prepare_demo(folder, fresh)
+    if plan.needs_transcription:
+        final = run_transcription(plan.project_path, demo_options(plan.resume), on_event)
+        if final.kind != "finished":
+            raise ModelError(f"the demo transcription {final.kind}: {final.message}")
+    return summarize(plan, time.monotonic() - started)
+
+
+def summarize(plan: DemoPlan, seconds: float) -> DemoResult:
+    with Project.open(plan.project_path, writable=False) as project:
+        transcript = project.transcripts.current()
+        segments = project.transcripts.segments(with_words=False)
+        count, words = project.transcripts.count()
+        return DemoResult(
+            project_path=plan.project_path, recording=plan.recording,
+            duration=project.media.duration(), segments=count, words=words,
+            language=transcript.language if transcript else None,
+            model=transcript.model if transcript else "", engine=transcript.engine if transcript
+            else "", seconds=seconds, transcribed=plan.needs_transcription,
+            first_lines=[s.text for s in segments[:3]],
+        )

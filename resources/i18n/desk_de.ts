@@ -1,0 +1,741 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in transcript</source>
+        <translation>Im Transkript suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transkript</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>&amp;Codes</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>no transcript</source>
+        <translation>kein Transkript</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>This recording cannot be played (unsupported or corrupt).</source>
+        <translation>Diese Aufnahme kann nicht abgespielt werden (nicht unterstützt oder beschädigt).</translation>
+    </message>
+    <message>
+        <source>Playback failed: the recording is unsupported or corrupt.</source>
+        <translation>Wiedergabe fehlgeschlagen: Die Aufnahme wird nicht unterstützt oder ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Your name (annotator):</source>
+        <translation>Ihr Name (Annotator):</translation>
+    </message>
+    <message>
+        <source>Default engine:</source>
+        <translation>Standard-Engine:</translation>
+    </message>
+    <message>
+        <source>Default model:</source>
+        <translation>Standardmodell:</translation>
+    </message>
+    <message>
+        <source>Default language:</source>
+        <translation>Standardsprache:</translation>
+    </message>
+    <message>
+        <source>Skip length (Ctrl+←/→):</source>
+        <translation>Sprungweite (Strg+←/→):</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Sprache der Oberfläche:</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Farben:</translation>
+    </message>
+    <message>
+        <source>A new interface language applies fully after restarting Desk.</source>
+        <translation>Eine neue Oberflächensprache gilt vollständig nach einem Neustart von Desk.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Keys 1–9 are reserved for coding with tags.</source>
+        <translation>Die Tasten 1–9 sind für das Codieren mit Codes reserviert.</translation>
+    </message>
+    <message>
+        <source>Used twice: %1</source>
+        <translation>Doppelt belegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Text bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set speaker</source>
+        <translation>Sprecher setzen</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionDialog</name>
+    <message>
+        <source>Transcribe</source>
+        <translation>Transkribieren</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Names and terms that will come up, e.g. Elon Musk, Donald Trump, Kamala Harris, DDoS</source>
+        <translation>Namen und Begriffe, die vorkommen werden, z. B. Elon Musk, Donald Trump, Kamala Harris, DDoS</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted transcription</source>
+        <translation>Die unterbrochene Transkription fortsetzen</translation>
+    </message>
+    <message>
+        <source>Use these settings as the default</source>
+        <translation>Diese Einstellungen als Standard verwenden</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Engine:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Runs on this computer; nothing is uploaded. Segments appear while they are transcribed.</source>
+        <translation>Läuft auf diesem Computer; nichts wird hochgeladen. Segmente erscheinen, während sie transkribiert werden.</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>Ein Modell herunterladen</translation>
+    </message>
+    <message>
+        <source>Desk only uses models on this computer. To fetch another official Whisper model, run in a terminal (needs internet once):
+
+    desk models --download base
+
+or copy a model file into Desk's model folder. It then appears in this list.</source>
+        <translation>Desk verwendet nur Modelle auf diesem Computer. Um ein weiteres offizielles Whisper-Modell zu holen, führen Sie in einem Terminal aus (braucht einmal Internet):
+
+    desk models --download base
+
+oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in dieser Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vor</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>VideoArea</name>
+    <message>
+        <source>Open a project or drop a recording here.</source>
+        <translation>Öffnen Sie ein Projekt oder ziehen Sie eine Aufnahme hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <source>Audio only: %1</source>
+        <translation>Nur Audio: %1</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Relink recording…</source>
+        <translation>Aufnahme neu verknüpfen…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Resume the interrupted transcription</source>
+        <translation>Unterbrochene Transkription fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel the transcription</source>
+        <translation>Transkription abbrechen</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>About Desk</source>
+        <translation>Über Desk</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>Preparing the demo project…</source>
+        <translation>Demo-Projekt wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>The demo could not be prepared; details are in the log file.</source>
+        <translation>Die Demo konnte nicht vorbereitet werden; Details stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Demo: the sample recording, transcribed on this computer.</source>
+        <translation>Demo: die Beispielaufnahme, auf diesem Computer transkribiert.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Something went wrong inside Desk. Your edits so far are saved.
+Details are in the log file: %1</source>
+        <translation>In Desk ist etwas schiefgegangen. Ihre bisherigen Änderungen sind gespeichert.
+Details stehen in der Protokolldatei: %1</translation>
+    </message>
+    <message>
+        <source>Welcome to Desk</source>
+        <translation>Willkommen bei Desk</translation>
+    </message>
+    <message>
+        <source>Your name or initials (stored with every annotation you make):</source>
+        <translation>Ihr Name oder Kürzel (wird mit jeder Ihrer Annotationen gespeichert):</translation>
+    </message>
+    <message>
+        <source>Segment times</source>
+        <translation>Segmentzeiten</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Anfang:</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>Ende:</translation>
+    </message>
+    <message>
+        <source>Playhead</source>
+        <translation>Abspielposition</translation>
+    </message>
+    <message>
+        <source>Use the current playback position</source>
+        <translation>Die aktuelle Abspielposition verwenden</translation>
+    </message>
+    <message>
+        <source>the end must come after the start</source>
+        <translation>das Ende muss nach dem Anfang liegen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About Desk</source>
+        <translation>Über Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Desk %1&lt;/b&gt;&lt;p&gt;Annotate a livestream recording: watch it, transcribe it locally with Whisper, code time ranges, export the evidence.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Desk %1&lt;/b&gt;&lt;p&gt;Aufzeichnungen von Livestreams annotieren: ansehen, lokal mit Whisper transkribieren, Zeitbereiche codieren, Belege exportieren.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>editing</name>
+    <message>
+        <source>Put the text cursor (or the playhead) where the segment should split.</source>
+        <translation>Setzen Sie den Textcursor (oder die Abspielposition) dorthin, wo das Segment geteilt werden soll.</translation>
+    </message>
+    <message>
+        <source>Split segment</source>
+        <translation>Segment teilen</translation>
+    </message>
+    <message>
+        <source>Merge segments</source>
+        <translation>Segmente zusammenführen</translation>
+    </message>
+    <message>
+        <source>Adjust times</source>
+        <translation>Zeiten anpassen</translation>
+    </message>
+    <message>
+        <source>Select the segments first.</source>
+        <translation>Wählen Sie zuerst die Segmente aus.</translation>
+    </message>
+    <message>
+        <source>Assign speaker</source>
+        <translation>Sprecher zuweisen</translation>
+    </message>
+    <message>
+        <source>Speaker of the selected segments:</source>
+        <translation>Sprecher der ausgewählten Segmente:</translation>
+    </message>
+    <message>
+        <source>No speakers yet: assign one first.</source>
+        <translation>Noch keine Sprecher: Weisen Sie zuerst einen zu.</translation>
+    </message>
+    <message>
+        <source>Rename speaker</source>
+        <translation>Sprecher umbenennen</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Sprecher:</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>Recordings</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <source>New project from a recording</source>
+        <translation>Neues Projekt aus einer Aufnahme</translation>
+    </message>
+    <message>
+        <source>Project created: %1</source>
+        <translation>Projekt angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Project exists</source>
+        <translation>Projekt existiert</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Open it?</source>
+        <translation>%1 existiert bereits. Öffnen?</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Desk projects</source>
+        <translation>Desk-Projekte</translation>
+    </message>
+    <message>
+        <source>This project is gone: %1</source>
+        <translation>Dieses Projekt ist nicht mehr da: %1</translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation>Schreibgeschütztes Projekt</translation>
+    </message>
+    <message>
+        <source>Open it read-only (no edits)?</source>
+        <translation>Schreibgeschützt öffnen (keine Änderungen)?</translation>
+    </message>
+    <message>
+        <source>Recording not found</source>
+        <translation>Aufnahme nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The recording %1 was moved or renamed. Find it now? Without it the transcript and the annotations stay usable, without playback.</source>
+        <translation>Die Aufnahme %1 wurde verschoben oder umbenannt. Jetzt suchen? Ohne sie bleiben Transkript und Annotationen nutzbar, nur ohne Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>Where is %1?</source>
+        <translation>Wo ist %1?</translation>
+    </message>
+    <message>
+        <source>%1 is not the project's recording (its content fingerprint differs).</source>
+        <translation>%1 ist nicht die Aufnahme des Projekts (ihr Inhalts-Fingerabdruck weicht ab).</translation>
+    </message>
+    <message>
+        <source>The project is read-only, so the new place of the recording cannot be saved.</source>
+        <translation>Das Projekt ist schreibgeschützt, daher kann der neue Ort der Aufnahme nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Recording relinked: %1</source>
+        <translation>Aufnahme neu verknüpft: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Abspielen / Pause</translation>
+    </message>
+    <message>
+        <source>Back (skip length)</source>
+        <translation>Zurück (Sprungweite)</translation>
+    </message>
+    <message>
+        <source>Forward (skip length)</source>
+        <translation>Vor (Sprungweite)</translation>
+    </message>
+    <message>
+        <source>Faster (+0.1×)</source>
+        <translation>Schneller (+0,1×)</translation>
+    </message>
+    <message>
+        <source>Slower (−0.1×)</source>
+        <translation>Langsamer (−0,1×)</translation>
+    </message>
+    <message>
+        <source>Normal speed</source>
+        <translation>Normale Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Mute / unmute</source>
+        <translation>Stumm / laut</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>New project from a recording…</source>
+        <translation>Neues Projekt aus einer Aufnahme…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>Close project</source>
+        <translation>Projekt schließen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Find in transcript</source>
+        <translation>Im Transkript suchen</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Edit the segment's text</source>
+        <translation>Text des Segments bearbeiten</translation>
+    </message>
+    <message>
+        <source>Split the segment at the cursor</source>
+        <translation>Segment am Cursor teilen</translation>
+    </message>
+    <message>
+        <source>Merge with the next segment</source>
+        <translation>Mit dem nächsten Segment zusammenführen</translation>
+    </message>
+    <message>
+        <source>Adjust the segment's times…</source>
+        <translation>Zeiten des Segments anpassen…</translation>
+    </message>
+    <message>
+        <source>Assign a speaker…</source>
+        <translation>Sprecher zuweisen…</translation>
+    </message>
+    <message>
+        <source>Rename a speaker…</source>
+        <translation>Sprecher umbenennen…</translation>
+    </message>
+    <message>
+        <source>Follow playback</source>
+        <translation>Wiedergabe folgen</translation>
+    </message>
+    <message>
+        <source>Jump to the segment playing</source>
+        <translation>Zum laufenden Segment springen</translation>
+    </message>
+    <message>
+        <source>Transcribe…</source>
+        <translation>Transkribieren…</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codieren</translation>
+    </message>
+    <message>
+        <source>1–9: code the selection (or live, while playing) with the tag of that key.</source>
+        <translation>1–9: die Auswahl (oder live während der Wiedergabe) mit dem Code dieser Taste codieren.</translation>
+    </message>
+</context>
+<context>
+    <name>transcription</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Transcribing %1 / %2</source>
+        <translation>Transkribiere %1 / %2</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>Transcription finished.</source>
+        <translation>Transkription fertig.</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled; what was transcribed is kept.</source>
+        <translation>Transkription abgebrochen; bereits Transkribiertes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The transcription failed; see the log file.</source>
+        <translation>Die Transkription ist fehlgeschlagen; siehe Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>The transcription could not run; details are in the log file.</source>
+        <translation>Die Transkription konnte nicht laufen; Details stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The transcription stopped at %1 of %2.</source>
+        <translation>Die Transkription wurde bei %1 von %2 unterbrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>vlc</name>
+    <message>
+        <source>Install VLC 3 (64-bit) from https://www.videolan.org/ and restart Desk.</source>
+        <translation>Installieren Sie VLC 3 (64 Bit) von https://www.videolan.org/ und starten Sie Desk neu.</translation>
+    </message>
+    <message>
+        <source>Install VLC 3 (brew install --cask vlc, or from https://www.videolan.org/) and restart Desk.</source>
+        <translation>Installieren Sie VLC 3 (brew install --cask vlc oder von https://www.videolan.org/) und starten Sie Desk neu.</translation>
+    </message>
+    <message>
+        <source>Install VLC 3 (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf install vlc) and restart Desk.</source>
+        <translation>Installieren Sie VLC 3 (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf install vlc) und starten Sie Desk neu.</translation>
+    </message>
+    <message>
+        <source>Until then the transcript and the annotations stay usable, without playback.</source>
+        <translation>Bis dahin bleiben Transkript und Annotationen nutzbar, nur ohne Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>VLC could not be loaded, so playback is off.</source>
+        <translation>VLC konnte nicht geladen werden, daher ist die Wiedergabe aus.</translation>
+    </message>
+    <message>
+        <source>VLC is installed but could not start (its plugins are missing?).</source>
+        <translation>VLC ist installiert, konnte aber nicht starten (fehlen seine Plugins?).</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,134 @@
+"""Starting the app: light start-up, no libvlc, crash dialog, German UI, dark palette."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk.core.errors import ProjectError
+from desk.core.store import Project
+from desk.ui import dialogs, look, vlc_loader
+from desk.ui.transcript_model import COL_TEXT
+from desk.ui.video_area import PAGE_NO_VLC
+from tests.ui.ui_helpers import VLC_TEST_ARGS, add_transcript, isolated_settings, make_window
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_app(tmp_path: Path, *args: str, **env: str) -> dict:
+    """`python -m desk.ui.app --startup-report` in a child: the real start-up path."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", DESK_ANNOTATOR="tester",
+                       DESK_CONFIG_DIR=str(tmp_path / "config"), DESK_VLC_ARGS=VLC_TEST_ARGS,
+                       **env)
+    done = subprocess.run([sys.executable, "-m", "desk.ui.app", "--startup-report",
+                           "--quit-after", "0.3", *args], capture_output=True, text=True,
+                          env=environment, cwd=REPO, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stdout + done.stderr
+    return json.loads(lines[0])
+
+
+def test_window_starts_without_loading_whisper(tmp_path: Path) -> None:
+    report = run_app(tmp_path)
+    assert report["shown"] and report["playback"]
+    assert report["heavy_modules"] == []  # torch/whisper load only when transcribing
+
+
+def test_without_libvlc_the_app_starts_and_says_how_to_install(tmp_path: Path) -> None:
+    # python-vlc gives up on a libvlc it cannot load (it even calls sys.exit).
+    report = run_app(tmp_path, PYTHON_VLC_LIB_PATH=str(tmp_path / "missing" / "libvlc.so.5"))
+    assert report["shown"] and not report["playback"]
+    assert report["video_page"] == PAGE_NO_VLC
+    assert "Install VLC 3" in report["hint"] and "sudo apt install vlc" in report["hint"]
+
+
+def test_without_libvlc_the_transcript_stays_usable(qtbot: QtBot, tmp_path: Path,
+                                                     tmp_project: Project,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    add_transcript(tmp_project, ["Hello everyone", "Sorry for the late start"])
+    path = tmp_project.path
+    tmp_project.close()
+    monkeypatch.setitem(sys.modules, "vlc", None)  # `import vlc` now fails
+    vlc_loader.reset()
+    try:
+        window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+        assert not window.player.available
+        assert window.video_area.page() == PAGE_NO_VLC
+        assert "Install VLC 3" in window.video_area.no_vlc.text()
+        assert not window.transport_bar.isEnabled()
+        window.window_actions.files.open_project(path)
+        assert window.video_area.page() == PAGE_NO_VLC
+        model = window.transcript_model
+        model.setData(model.index(1, COL_TEXT), "Sorry for the very late start")
+        window.transcript_view.selectRow(0)
+        assert window.transcript_view.selected_time_range() is not None
+        window.player.play()  # harmless no-ops
+        window.player.seek(3.0)
+        assert model.row(1).text == "Sorry for the very late start"
+    finally:
+        vlc_loader.reset()
+
+
+def test_excepthook_logs_and_shows_a_sentence(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    shown: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, m, d=None: shown.append((m, d)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    dialogs.install_excepthook()
+    try:
+        raise RuntimeError("boom inside a slot")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    message, details = shown[0]
+    assert "Something went wrong" in message and "Traceback" not in message
+    log_file = Path(os.environ["DESK_LOG_DIR"]) / "desk.log"
+    assert "boom inside a slot" in log_file.read_text(encoding="utf-8")
+    assert details == "RuntimeError: boom inside a slot"
+    error = ProjectError("demo.desk is locked by another program")
+    sys.excepthook(ProjectError, error, None)
+    assert shown[1] == ("demo.desk is locked by another program", None)
+
+
+def test_german_catalogue(qapp: QApplication) -> None:
+    try:
+        assert look.install_language(qapp, "de") == "de"
+        assert QCoreApplication.translate("FindBar", "no match") == "kein Treffer"
+        assert QCoreApplication.translate("shortcuts", "Play / pause") == "Abspielen / Pause"
+    finally:
+        look.install_language(qapp, "en")
+    assert QCoreApplication.translate("FindBar", "no match") == "no match"
+
+
+def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    settings.ui_language = "de"
+    look.install_language(qapp, settings.ui_language)
+    try:
+        window = make_window(qtbot, settings)
+        assert window.menu("file").title() == "&Datei"
+        assert window.action("play_pause").text() == "Abspielen / Pause"
+        assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
+    finally:
+        look.install_language(qapp, "en")
+
+
+def test_dark_palette_and_back(qapp: QApplication) -> None:
+    try:
+        look.apply_theme(qapp, "dark")
+        assert qapp.style().name().lower() == "fusion"
+        assert look.is_dark()
+        assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 200
+    finally:
+        look.apply_theme(qapp, "system")
+    assert not look.is_dark()
