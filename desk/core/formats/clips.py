@@ -1,10 +1,11 @@
 """Evidence clips: one media file per annotation, cut from the recording with ffmpeg.
 
-Clips are stream copies by default (fast, no quality loss, `-ss` before `-i`
-so ffmpeg seeks instead of decoding from the start); a copy starts at the
-keyframe before the annotation, so it may begin a little early — never late.
-`precise=True` re-encodes for frame-exact cuts, and a copy that ffmpeg
-refuses is retried that way. Names say tag and time:
+Clips are stream copies where possible (fast, no quality loss, `-ss` before
+`-i` so ffmpeg seeks instead of decoding from the start). A copy starts at the
+keyframe before the annotation, so it is used only when that keyframe is at
+most `COPY_SLACK` seconds early (ffprobe looks just before the start);
+otherwise, with `precise=True`, or when ffmpeg refuses the copy, the clip is
+re-encoded for a frame-exact cut. Names say tag and time:
 `harris-attacks_00-12-03.500.mp4`. Each clip is written to a temporary name
 and renamed when complete.
 """
@@ -25,6 +26,7 @@ from desk.core.records import Annotation
 from desk.core.timecode import format_time
 
 CLIP_TIMEOUT = 600
+COPY_SLACK = 1.0  # seconds a stream-copied clip may start before the annotation
 
 
 def slug(text: str) -> str:
@@ -44,14 +46,46 @@ def _ffmpeg() -> str:
     return found
 
 
-def _cut(media: Path, annotation: Annotation, target: Path, precise: bool) -> None:
+def keyframe_before(media: Path, time: float, window: float = 20.0) -> float | None:
+    """The last video keyframe at or before `time` (None: none within `window` seconds)."""
+    probe = shutil.which("ffprobe")
+    if not probe:
+        raise MediaError(f"ffprobe was not found; {FFMPEG_HINT}")
+    cmd = [probe, "-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey",
+           "-show_entries", "frame=pts_time", "-of", "csv=p=0",
+           "-read_intervals", f"{max(0.0, time - window):.3f}%{time + 0.001:.3f}", str(media)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    times = []
+    for line in done.stdout.split():
+        try:
+            times.append(float(line.strip(",")))
+        except ValueError:
+            continue
+    before = [k for k in times if k <= time + 0.001]
+    return max(before) if before else None
+
+
+def can_copy(media: Path, start: float, has_video: bool) -> bool:
+    """Whether a stream copy would start close enough to `start` (audio always does)."""
+    if not has_video:
+        return True
+    keyframe = keyframe_before(media, start)
+    return keyframe is not None and start - keyframe <= COPY_SLACK
+
+
+def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
+         has_video: bool) -> None:
     part = target.with_name(f".{target.stem}.part{target.suffix}")
     base = [_ffmpeg(), "-nostdin", "-loglevel", "error", "-y",
             "-ss", f"{annotation.start:.3f}", "-i", str(media),
             "-t", f"{annotation.end - annotation.start:.3f}", "-map", "0:v?", "-map", "0:a?"]
     copy = ["-c", "copy", "-avoid_negative_ts", "make_zero"]
-    encode = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac"]
-    attempts = [encode] if precise else [copy, encode]
+    encode: list[str] = []  # ffmpeg's default encoders for the container (mp4: H.264 + AAC)
+    copyable = not precise and can_copy(media, annotation.start, has_video)
+    attempts = [copy, encode] if copyable else [encode]
     error = ""
     try:
         for codec in attempts:
@@ -103,5 +137,5 @@ def export_clips(snapshot: ProjectSnapshot, folder: Path, tag: str | None = None
         while name in used:
             name, n = f"{stem}_{n}{media.suffix.lower()}", n + 1
         used.add(name)
-        _cut(media, annotation, folder / name, precise)
+        _cut(media, annotation, folder / name, precise, snapshot.media.has_video)
     return folder

@@ -100,8 +100,8 @@ def _read_tiers(root: ET.Element, name: str) -> list[_Tier]:
             if times[1] <= times[0]:
                 raise FormatError(f"{where}: ends ({times[1]:.3f} s) before it starts "
                                   f"({times[0]:.3f} s)")
-            value = aligned.findtext("ANNOTATION_VALUE") or ""
-            tier.annotations.append((ann_id, times[0], times[1], " ".join(value.split())))
+            value = (aligned.findtext("ANNOTATION_VALUE") or "").strip()
+            tier.annotations.append((ann_id, times[0], times[1], value))
     return tiers
 
 
@@ -174,7 +174,8 @@ def read_eaf(path: Path, as_: str | None = None,
                 tier.participant or tier.id)
             for ann_id, start, end, value in tier.annotations:
                 if value:
-                    bundle.segments.append(Segment(start, end, value, speaker=speaker or None))
+                    bundle.segments.append(Segment(start, end, " ".join(value.split()),
+                                                   speaker=speaker or None))
                     bundle.segment_origins.append(f"TIER '{tier.id}', ANNOTATION '{ann_id}'")
         else:
             _tier_annotations(tier, meaning, cv, bundle)

@@ -61,7 +61,7 @@ def _row(report: Report, row: Row) -> str:
         who = f" — {_e(a.annotator)}" if a.annotator else ""
         note = f": {_e(a.note)}" if a.note else ""
         parts.append(f'<p class="note"><span class="swatch" style="background:'
-                     f'{_e(report.colour(a.tag))}"></span> <b>{_e(a.tag)}</b> '
+                     f'{_e(report.colour(a.tag))}"></span> <strong>{_e(a.tag)}</strong> '
                      f"{_e(clock(a.start))}–{_e(clock(a.end))}{note}{who}</p>")
     parts.append("</div></div>")
     return "".join(parts)
