@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         if media is not None and Path(media.path).is_file():
             self.video_area.show_media(media)
             self.player.load(media.path, media.duration)
+            if not media.has_video:
+                self.video_area.load_waveform(project, media)
         else:
             self.video_area.show_media(None)
         self.settings.add_recent(project.path)

@@ -8,6 +8,7 @@ the playhead instead of a black rectangle; without libvlc, the install hint.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,13 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalet
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from desk.core.records import Media
+from desk.core.store import Project
 from desk.ui.player import Player
+from desk.ui.workers import run_task
+
+log = logging.getLogger(__name__)
+
+WAVEFORM_BUCKETS = 100.0  # per second; the resolution the timeline caches too
 
 PAGE_VIDEO, PAGE_AUDIO, PAGE_EMPTY, PAGE_NO_VLC = range(4)
 
@@ -50,13 +57,33 @@ class WaveformView(QWidget):
         self.buckets_per_second = 1.0
         self.title = ""
         self._playhead = 0.0
+        self._outline_cache: tuple[tuple[int, int], QPolygonF] | None = None
         self.setMinimumSize(160, 90)
         player.position_changed.connect(self._move_playhead)
 
     def set_peaks(self, buckets_per_second: float, peaks: np.ndarray | None) -> None:
         self.buckets_per_second = buckets_per_second
         self.peaks = peaks
+        self._outline_cache = None
         self.update()
+
+    def _outline(self, width: int, height: int) -> QPolygonF:
+        """The envelope as one polygon, rebuilt only when the size or the peaks change."""
+        if self._outline_cache is not None and self._outline_cache[0] == (width, height):
+            return self._outline_cache[1]
+        assert self.peaks is not None
+        middle = height / 2
+        columns = np.array_split(self.peaks, min(width, len(self.peaks)))
+        step = width / len(columns)
+        loudest = max(1e-3, float(np.abs(self.peaks).max()))
+        scale = middle * 0.9 / loudest  # quiet recordings still fill the area
+        upper = [QPointF(i * step, middle - float(c[:, 1].max()) * scale)
+                 for i, c in enumerate(columns)]
+        lower = [QPointF(i * step, middle - float(c[:, 0].min()) * scale)
+                 for i, c in reversed(list(enumerate(columns)))]
+        polygon = QPolygonF(upper + lower)
+        self._outline_cache = ((width, height), polygon)
+        return polygon
 
     def _move_playhead(self, seconds: float) -> None:
         if self.isVisible() and abs(seconds - self._playhead) > 0.02:
@@ -68,18 +95,11 @@ class WaveformView(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         width, height = self.width(), self.height()
-        middle = height / 2
         duration = self.player.duration()
         if self.peaks is not None and len(self.peaks) and width > 0:
-            columns = np.array_split(self.peaks, min(width, len(self.peaks)))
-            step = width / len(columns)
-            upper = [QPointF(i * step, middle - float(c[:, 1].max()) * middle * 0.9)
-                     for i, c in enumerate(columns)]
-            lower = [QPointF(i * step, middle - float(c[:, 0].min()) * middle * 0.9)
-                     for i, c in reversed(list(enumerate(columns)))]
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight).lighter(110))
-            painter.drawPolygon(QPolygonF(upper + lower))
+            painter.drawPolygon(self._outline(width, height))
         else:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
@@ -131,6 +151,28 @@ class VideoArea(QStackedWidget):
             self.waveform.title = Path(media.path).name
             self.waveform.set_peaks(1.0, None)
             self.setCurrentIndex(PAGE_AUDIO)
+
+    def load_waveform(self, project: Project, media: Media) -> None:
+        """Peaks from the project's cache, else computed off the GUI thread and cached."""
+        cached = project.media.waveform(media.fingerprint)
+        if cached is not None:
+            self.waveform.set_peaks(*cached)
+            return
+        path, fingerprint = media.path, media.fingerprint
+
+        def done(peaks: np.ndarray) -> None:
+            if self.player.path is None or str(self.player.path) != path:
+                return  # another recording is open by now
+            if project.writable and project.media.waveform(fingerprint) is None:
+                project.media.set_waveform(fingerprint, WAVEFORM_BUCKETS, peaks)
+            self.waveform.set_peaks(WAVEFORM_BUCKETS, peaks)
+
+        def compute() -> np.ndarray:
+            from desk.core.decode import waveform_peaks
+
+            return waveform_peaks(path, WAVEFORM_BUCKETS)
+
+        run_task(compute, done, lambda error: log.warning("no waveform: %s", error), owner=self)
 
     def page(self) -> int:
         return self.currentIndex()

@@ -71,12 +71,18 @@ def test_dropping_a_project_opens_it(qtbot: QtBot, window: MainWindow,
     assert window.project is not None and window.project.path == path
 
 
-def test_audio_only_recording_shows_the_waveform_page(window: MainWindow,
+def test_audio_only_recording_shows_the_waveform_page(qtbot: QtBot, window: MainWindow,
                                                       tmp_path: Path) -> None:
     recording = make_media(tmp_path / "talk.m4a", seconds=5, video=False)
-    window.window_actions.files.new_project(recording, tmp_path / "talk.desk")
+    project = window.window_actions.files.new_project(recording, tmp_path / "talk.desk")
     assert window.video_area.page() == PAGE_AUDIO
-    assert window.video_area.waveform.title == "talk.m4a"
+    waveform = window.video_area.waveform
+    assert waveform.title == "talk.m4a"
+    qtbot.waitUntil(lambda: waveform.peaks is not None, timeout=10000)
+    assert len(waveform.peaks) == pytest.approx(500, abs=2)  # 100 buckets a second
+    assert 0.1 < float(waveform.peaks[:, 1].max()) <= 1.0  # the tone (amplitude 1/8), not silence
+    assert project.media.waveform(project.media.get().fingerprint) is not None  # cached
+    waveform.grab()  # paints peaks and playhead
 
 
 def test_relink_finds_a_moved_recording_by_fingerprint(window: MainWindow, tmp_path: Path,
