@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desk.cli.common import (
@@ -61,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="per tag: count, total time, share of the recording")
     add_project_arg(p)
     add_json_arg(p)
+    p.add_argument("--png", metavar="OUT", help="also save the code timeline picture as PNG")
     p.set_defaults(func=cmd_stats)
 
     for name, helptext in (("undo", "undo the last edit"), ("redo", "redo the last undone edit")):
@@ -158,6 +160,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         duration = project.media.duration()
         tags = stats.tag_stats(project)
         speakers = stats.speaker_stats(project)
+        if args.png:
+            from desk.ui.tagging.stats_picture import save_code_timeline_png  # Qt only here
+
+            save_code_timeline_png(project, args.png)
+            print(f"wrote {args.png}", file=sys.stderr)
     if args.json:
         print_json({"duration": duration, "tags": [t.to_json() for t in tags],
                     "speakers": [s.to_json() for s in speakers]})

@@ -117,13 +117,13 @@ class AnnotationsPanel(QWidget):
         self.delete_button = self._button(self.tr("Delete"), self.delete_selected,
                                           self.tr("Delete the selected annotations (Del)"))
         self._action(QKeySequence.StandardKey.Delete, self.delete_selected)
-        nudges = ((Qt.Key.Key_Left, "start", -1), (Qt.Key.Key_Right, "start", 1))
-        for key, edge, sign in nudges:
-            self._action(QKeySequence(Qt.KeyboardModifier.AltModifier | key),
-                         lambda e=edge, s=sign: self.nudge_selected(e, s * NUDGE_SECONDS))
-            self._action(QKeySequence(Qt.KeyboardModifier.AltModifier
-                                      | Qt.KeyboardModifier.ShiftModifier | key),
-                         lambda s=sign: self.nudge_selected("end", s * NUDGE_SECONDS))
+        for key, sign in ((Qt.Key.Key_Left, -1), (Qt.Key.Key_Right, 1)):
+            delta = sign * NUDGE_SECONDS
+            alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+            self._action(QKeySequence(alt | key),
+                         lambda _checked=False, d=delta: self.nudge_selected("start", d))
+            self._action(QKeySequence(alt | shift | key),
+                         lambda _checked=False, d=delta: self.nudge_selected("end", d))
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)

@@ -47,6 +47,7 @@ class CodebookPanel(QWidget):
         self.setObjectName("codebookPanel")
         self.controller = controller
         self.dialog: TagDialog | None = None  # the open add/edit dialog, if any
+        self._wanted: str | None = None  # a tag to select once the table shows it
         self.palette = TagPalette(controller, self)
         self._build()
         controller.changed.connect(self.reload)
@@ -121,7 +122,9 @@ class CodebookPanel(QWidget):
         return self.controller.active_tags()
 
     def reload(self) -> None:
-        selected = self.selected_tag()
+        current = self.selected_tag()
+        wanted = self._wanted or (current.name if current else None)
+        self._wanted = None
         tags = self.visible_tags()
         self.table.setRowCount(len(tags))
         grey = QColor(Qt.GlobalColor.gray)
@@ -139,8 +142,8 @@ class CodebookPanel(QWidget):
                     item.setFont(italic)
                 self.table.setItem(row, column, item)
             self.table.item(row, COL_NAME).setIcon(colour_icon(tag.colour))
-        if selected is not None:
-            self.select_tag(selected.name)
+        if wanted is not None:
+            self.select_tag(wanted)
 
     def selected_tag(self) -> Tag | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -150,10 +153,12 @@ class CodebookPanel(QWidget):
         return next((t for t in self.controller.tags if t.id == tag_id), None)
 
     def select_tag(self, name: str) -> None:
+        """Select a tag's row, now or (for a tag just added or renamed) after the reload."""
         for row in range(self.table.rowCount()):
             if self.table.item(row, COL_NAME).text().casefold() == name.casefold():
                 self.table.selectRow(row)
                 return
+        self._wanted = name
 
     # -- editing ----------------------------------------------------------------------------
     def add_dialog(self) -> TagDialog:

@@ -359,7 +359,9 @@ class TimelineCanvas(QWidget):
 
     def show_tag_menu(self, start: float, end: float, where, preselect: int | None = None) -> QMenu:  # type: ignore[no-untyped-def]
         """Ask which tag the dragged range gets (non-blocking popup)."""
-        menu = QMenu(self)
+        # Parented to the top-level window: with native child widgets (the video
+        # surface makes its siblings native) a popup must not hang off a child window.
+        menu = QMenu(self.window())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for tag in self.controller.active_tags():
             label = f"{tag.key}  {tag.name}" if tag.key else tag.name

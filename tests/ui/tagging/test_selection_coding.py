@@ -1,0 +1,65 @@
+"""Selection coding: words or segments selected in the transcript, then a key or a tag button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desk.ui.main_window import MainWindow
+from tests.ui.tagging.conftest import tagging
+
+
+def _select_words(qtbot: QtBot, window: MainWindow, first: tuple[int, int],
+                  last: tuple[int, int]) -> None:
+    view = window.transcript_view
+    for (row, word), modifier in ((first, Qt.KeyboardModifier.NoModifier),
+                                  (last, Qt.KeyboardModifier.ShiftModifier)):
+        rect = view.word_rect(row, word)
+        assert not rect.isEmpty()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_key_codes_exactly_the_selected_words(qtbot: QtBot, opened: MainWindow) -> None:
+    project = opened.project
+    assert project is not None
+    _select_words(qtbot, opened, (2, 1), (3, 1))  # "was ... Kamala Harris"[:2]
+    segments = project.transcripts.segments()
+    expected = (segments[2].words[1].start, segments[3].words[1].end)
+    assert opened.transcript_view.selected_time_range() == expected
+    qtbot.keyClick(opened.transcript_view, Qt.Key.Key_4)
+    [annotation] = project.annotations.list()
+    assert (annotation.start, annotation.end) == expected
+    assert annotation.tag == "Harris attacks" and annotation.annotator == "tester"
+    # The transcript shows the tag stripe on both lines (refreshed on the next event loop turn).
+    model = opened.transcript_model
+    qtbot.waitUntil(lambda: "#d62728" in model.row(2).tag_colours, timeout=2000)
+    assert "#d62728" in model.row(3).tag_colours
+    assert model.row(1).tag_colours == []
+    opened.undo_stack.undo()
+    assert project.annotations.count() == 0
+    qtbot.waitUntil(lambda: model.row(2).tag_colours == [], timeout=2000)
+    opened.undo_stack.redo()
+    assert [(a.start, a.end) for a in project.annotations.list()] == [expected]
+
+
+def test_clicking_a_tag_button_codes_the_selected_segments(qtbot: QtBot,
+                                                          opened: MainWindow) -> None:
+    ui = tagging(opened)
+    opened.transcript_view.selectRow(0)
+    button = ui.codebook_panel.palette.buttons[opened.project.tags.get("delay").id]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [annotation] = opened.project.annotations.list()
+    assert (annotation.tag, annotation.start, annotation.end) == ("delay", 1.0, 4.5)
+    assert not button.isChecked()  # selection coding does not record live
+
+
+def test_digits_type_text_while_editing(qtbot: QtBot, opened: MainWindow) -> None:
+    view = opened.transcript_view
+    index = opened.transcript_model.index(0, 2)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    qtbot.waitUntil(lambda: view.is_editing(), timeout=2000)
+    editor = view.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_1)
+    assert opened.project.annotations.count() == 0
+    assert not tagging(opened).controller.live.open_ranges()

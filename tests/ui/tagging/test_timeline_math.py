@@ -1,0 +1,75 @@
+"""The timeline's arithmetic: view window, visible annotations, waveform envelope, merging."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from desk.core.records import Annotation, Tag
+from desk.ui.tagging.time_window import MIN_SECONDS_PER_PIXEL, TimeWindow
+from desk.ui.tagging.timeline_layers import Lane, build_lanes, envelope, pixel_runs
+
+
+def test_window_zooms_around_the_anchor_and_stays_inside() -> None:
+    window = TimeWindow(duration=7200.0, width=1000)
+    window.fit()
+    assert (window.start, window.end) == (0.0, 7200.0)
+    window.zoom(100.0, anchor_x=250)
+    assert window.time_at(250) == pytest.approx(1800.0)
+    assert window.seconds_per_pixel == pytest.approx(0.072)
+    window.zoom(1e9)
+    assert window.seconds_per_pixel == MIN_SECONDS_PER_PIXEL  # a word is ~300 px wide
+    window.scroll_to(1e9)
+    assert window.end == pytest.approx(7200.0)
+    window.zoom(1e-9)
+    assert window.is_fully_zoomed_out() and window.start == 0.0
+    window.show_range(100.0, 110.0)
+    assert window.start < 100.0 < 110.0 < window.end
+    assert not window.follow(105.0)
+    assert window.follow(500.0) and window.start <= 500.0 <= window.end
+    window.resize(500)
+    assert window.width == 500 and window.end <= 7200.0
+
+
+def test_lane_finds_exactly_the_overlapping_annotations() -> None:
+    rng = random.Random(7)
+    annotations = []
+    for i in range(2000):
+        start = rng.uniform(0, 7000)
+        annotations.append(Annotation("t", start, start + rng.choice([0.5, 30, 900]), id=i))
+    lane = Lane(Tag("t", id=1), annotations)
+    for a, b in [(0, 10), (3000, 3010), (6999, 7200), (100, 100.5)]:
+        expected = sorted(x.id for x in annotations if x.start < b and x.end > a)
+        assert sorted(x.id for x in lane.visible(a, b)) == expected
+
+
+def test_lanes_keep_archived_tags_only_while_used() -> None:
+    tags = [Tag("a", id=1), Tag("b", id=2, archived=True), Tag("c", id=3, archived=True)]
+    lanes = build_lanes(tags, [Annotation("b", 1, 2, tag_id=2, id=1)])
+    assert [lane.tag.name for lane in lanes] == ["a", "b"]
+
+
+def test_envelope_reduces_to_pixels() -> None:
+    peaks = np.zeros((1000, 2), dtype=np.float32)  # 10 s at 100 buckets per second
+    peaks[:, 0], peaks[:, 1] = -0.1, 0.1
+    peaks[250] = (-0.9, 0.8)
+    lows, highs = envelope(peaks, 100.0, start=0.0, seconds_per_pixel=0.1, width=120)
+    assert highs[25] == pytest.approx(0.8) and lows[25] == pytest.approx(-0.9)
+    assert highs[24] == pytest.approx(0.1) and highs[26] == pytest.approx(0.1)
+    assert np.isnan(highs[100:]).all() and not np.isnan(highs[:100]).any()
+    # Zoomed in past the buckets: each pixel shows its bucket.
+    lows, highs = envelope(peaks, 100.0, start=2.49, seconds_per_pixel=0.001, width=30)
+    assert highs[0] == pytest.approx(0.1) and highs[15] == pytest.approx(0.8)
+
+
+def test_pixel_runs_merge_only_same_kind_on_same_pixels() -> None:
+    annotations = [Annotation("t", 0.0, 1.0, id=1), Annotation("t", 1.2, 2.0, id=2),
+                   Annotation("t", 1.5, 3.0, id=3, source="suggested"),
+                   Annotation("t", 50.0, 51.0, id=4)]
+    runs = pixel_runs(annotations, lambda t: t, 0.0, 100.0)
+    assert runs == [[0, 2, False], [1, 3, True], [50, 51, False]]
+    # Far zoomed out everything coded collapses into few rectangles.
+    many = [Annotation("t", i * 7.0, i * 7.0 + 5.0, id=i) for i in range(1000)]
+    assert len(pixel_runs(many, lambda t: t / 7.2, 0.0, 1000.0)) == 1
