@@ -28,6 +28,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("DESK_LOG_DIR", str(base / "logs"))
     monkeypatch.setenv("DESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("DESK_ANNOTATOR", "tester")
+    # Converted weights (tiny.en as .pt, ~75 MB) are made once per test session, not in ~.
+    monkeypatch.setenv("DESK_MODEL_DIR", str(base / "models"))
 
 
 def make_media(path: Path, seconds: float = 30.0, video: bool = True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -31,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--prompt", help="names and words to expect (e.g. 'Kamala Harris, DDoS')")
     p.add_argument("--resume", action="store_true", help="continue an interrupted job")
     p.add_argument("--beam-size", type=int, default=5, help="beam search width (default 5)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="CPU threads (default: all cores; the app uses half)")
     p.set_defaults(func=cmd_transcribe)
 
     p = sub.add_parser("models", help="list the Whisper models available offline")
@@ -102,7 +105,8 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     choose_engine(args.engine, resolve_model(args.model))
     project_path = project_for(args.target, args.project)
     options = JobOptions(engine=args.engine, model=args.model, language=args.language,
-                         prompt=args.prompt, resume=args.resume, beam_size=args.beam_size)
+                         prompt=args.prompt, resume=args.resume, beam_size=args.beam_size,
+                         threads=args.threads or _all_cores())
     job = TranscriptionJob(project_path, options)
     progress = ProgressLine()
 
@@ -126,6 +130,13 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         raise DeskError(final.message)
     print(f"desk: error: {final.message}", file=sys.stderr)
     return 1
+
+
+def _all_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows
+        return max(1, os.cpu_count() or 1)
 
 
 def cmd_models(args: argparse.Namespace) -> int:

@@ -41,6 +41,7 @@ class JobOptions:
     resume: bool = False
     beam_size: int | None = 5
     window_seconds: float = 900.0
+    threads: int | None = None  # None: half the cores, leaving room for playback in the app
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -142,7 +143,7 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     resume_at = max(project.transcripts.last_end(tid), transcript.progress) or None
     todo = resume_point(windows, resume_at)
 
-    engine = load_engine(plan.engine_name, plan.model)
+    engine = load_engine(plan.engine_name, plan.model, options.threads)
     work_total = sum(w.duration for w in todo) or 1.0
     work_done = 0.0
     clock = time.monotonic()
