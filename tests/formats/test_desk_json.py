@@ -128,3 +128,14 @@ def test_not_json_names_the_line(blank: Project, tmp_path: Path) -> None:
     path.write_text('{\n  "desk_project": 1,\n  oops\n}', encoding="utf-8")
     with pytest.raises(FormatError, match="broken.json, line 3: not valid JSON"):
         IMPORTERS["json"].import_(blank, path)
+
+
+def test_importing_twice_does_not_double_the_coding(coded: Project, blank: Project,
+                                                     tmp_path: Path) -> None:
+    path = EXPORTERS["json"].export(coded, tmp_path / "out.json")
+    IMPORTERS["json"].import_(blank, path, as_="annotations")
+    again = IMPORTERS["json"].import_(blank, path, as_="annotations")
+    assert again.annotations == 0
+    assert again.warnings == [f"{len(ANNOTATIONS) + 1} annotations already in the project "
+                              "were skipped"]
+    assert blank.annotations.count() == len(ANNOTATIONS) + 1

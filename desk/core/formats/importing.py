@@ -137,8 +137,10 @@ def apply_bundle(project: Project, bundle: ImportBundle, annotator: str = "") ->
             if bundle.transcript is not None:
                 _apply_transcript(project, bundle, summary, duration)
             if bundle.annotations:
-                _apply_annotations(project, bundle, annotator)
-                summary.annotations = len(bundle.annotations)
+                summary.annotations, repeated = _apply_annotations(project, bundle, annotator)
+                if repeated:
+                    summary.warnings.append(f"{repeated} annotations already in the project "
+                                            "were skipped")
     except FormatError:
         raise
     except DeskError as exc:
@@ -208,14 +210,31 @@ def _apply_transcript(project: Project, bundle: ImportBundle, summary: ImportSum
     summary.speakers = len({s.speaker for s in bundle.segments if s.speaker})
 
 
-def _apply_annotations(project: Project, bundle: ImportBundle, annotator: str) -> None:
-    """All annotations as ONE history action, so a single undo removes the import."""
+def _apply_annotations(project: Project, bundle: ImportBundle,
+                       annotator: str) -> tuple[int, int]:
+    """All annotations as ONE history action, so a single undo removes the import.
+
+    An annotation the project already has (same tag, times, note and coder) is
+    skipped, so importing a file twice does not double the coding. Returns
+    (added, skipped).
+    """
     tag_ids = {t.name.casefold(): t.id for t in project.tags.list(include_archived=True)}
+    seen = {(a.tag_id, a.start, a.end, a.note, a.annotator)
+            for a in project.annotations.list()}
+    fresh = []
+    for annotation in bundle.annotations:
+        key = (tag_ids[annotation.tag.casefold()], round(annotation.start, 3),
+               round(annotation.end, 3), annotation.note, annotation.annotator)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(annotation)
+    if not fresh:
+        return 0, len(bundle.annotations)
     now = utc_now()
     conn = project.database.conn
-    with project.history.action(f"import {len(bundle.annotations)} annotations from "
+    with project.history.action(f"import {len(fresh)} annotations from "
                                 f"{bundle.source.name}", annotator) as act:
-        for annotation in bundle.annotations:
+        for annotation in fresh:
             cursor = conn.execute(
                 'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
@@ -224,3 +243,4 @@ def _apply_annotations(project: Project, bundle: ImportBundle, annotator: str) -
                  annotation.source, annotation.created_at or now, now),
             )
             act.record("annotation", int(cursor.lastrowid), None)
+    return len(fresh), len(bundle.annotations) - len(fresh)
