@@ -94,7 +94,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"wrote {path}")
     elif fmt.writes_folder:
         count = sum(1 for p in written.iterdir() if not p.name.startswith("."))
-        print(f"wrote {count} clips to {written}")
+        print(f"wrote clips to {written} ({count} file{'' if count == 1 else 's'} there)")
     else:
         print(f"wrote {written}")
     return 0

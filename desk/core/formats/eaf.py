@@ -39,11 +39,10 @@ _LANGUAGES = {"en": ("eng", "English (eng)"), "de": ("deu", "German (deu)"),
 
 
 class _Ids:
-    """Unique tier ids (a speaker may share a tag's name) and time slots per millisecond."""
+    """Unique tier ids: a speaker may share a tag's name, tiers must not."""
 
     def __init__(self) -> None:
         self.tier_ids: set[str] = set()
-        self.slots: dict[int, str] = {}
 
     def tier(self, wanted: str) -> str:
         wanted = " ".join(xml_safe(wanted).split()) or "tier"
@@ -53,11 +52,9 @@ class _Ids:
         self.tier_ids.add(name.casefold())
         return name
 
-    def slot(self, seconds: float) -> str:
-        ms = round(seconds * 1000)
-        if ms not in self.slots:
-            self.slots[ms] = ""
-        return str(ms)
+
+def _ms(seconds: float) -> int:
+    return round(seconds * 1000)
 
 
 def _plan_tiers(snapshot: ProjectSnapshot, ids: _Ids) -> list[tuple[str, dict, list]]:
@@ -114,10 +111,13 @@ def render_eaf(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> by
         "xsi:noNamespaceSchemaLocation": "http://www.mpi.nl/tools/elan/EAFv3.0.xsd"})
     header = ET.SubElement(root, "HEADER", {"MEDIA_FILE": "", "TIME_UNITS": "milliseconds"})
     _media_descriptor(header, snapshot, relative_to)
-    ids = _Ids()
-    plan = _plan_tiers(snapshot, ids)
+    plan = _plan_tiers(snapshot, _Ids())
+    # One time slot per distinct millisecond, numbered in time order.
+    times = sorted({_ms(t) for _, _, items in plan for i in items for t in (i.start, i.end)})
+    slots = {ms: f"ts{number}" for number, ms in enumerate(times, start=1)}
     time_order = ET.SubElement(root, "TIME_ORDER")
-    tiers_xml = []
+    for ms, slot_id in slots.items():
+        ET.SubElement(time_order, "TIME_SLOT", {"TIME_SLOT_ID": slot_id, "TIME_VALUE": str(ms)})
     annotation_count = 0
     for tier_id, meaning, items in plan:
         attrs = {"TIER_ID": tier_id}
@@ -129,26 +129,15 @@ def render_eaf(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> by
             attrs["LINGUISTIC_TYPE_REF"] = TAG_TYPE
             if meaning["annotator"]:
                 attrs["ANNOTATOR"] = xml_safe(meaning["annotator"])
-        tier = ET.Element("TIER", attrs)
+        tier = ET.SubElement(root, "TIER", attrs)
         for item in items:
             annotation_count += 1
             wrapper = ET.SubElement(tier, "ANNOTATION")
             aligned = ET.SubElement(wrapper, "ALIGNABLE_ANNOTATION", {
                 "ANNOTATION_ID": f"a{annotation_count}",
-                "TIME_SLOT_REF1": ids.slot(item.start), "TIME_SLOT_REF2": ids.slot(item.end)})
+                "TIME_SLOT_REF1": slots[_ms(item.start)], "TIME_SLOT_REF2": slots[_ms(item.end)]})
             value = item.text if isinstance(item, Segment) else item.note
             ET.SubElement(aligned, "ANNOTATION_VALUE").text = xml_safe(value)
-        tiers_xml.append(tier)
-    slot_names = {}
-    for number, ms in enumerate(sorted(ids.slots), start=1):
-        slot_names[str(ms)] = f"ts{number}"
-        ET.SubElement(time_order, "TIME_SLOT", {"TIME_SLOT_ID": f"ts{number}",
-                                                "TIME_VALUE": str(ms)})
-    for tier in tiers_xml:
-        for aligned in tier.iter("ALIGNABLE_ANNOTATION"):
-            aligned.set("TIME_SLOT_REF1", slot_names[aligned.get("TIME_SLOT_REF1")])
-            aligned.set("TIME_SLOT_REF2", slot_names[aligned.get("TIME_SLOT_REF2")])
-        root.append(tier)
     _properties(header, snapshot, plan, annotation_count)
     _types_and_vocabulary(root, snapshot)
     ET.indent(root, space="    ")

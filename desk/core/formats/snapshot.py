@@ -50,6 +50,10 @@ class ProjectSnapshot:
         self._starts = [a.start for a in self._by_start]
         # Longest annotation: bounds how far back an overlapping one may start.
         self._longest = max((a.end - a.start for a in self.annotations), default=0.0)
+        self._seg_sorted = sorted(self.segments, key=lambda s: (s.start, s.end))
+        self._seg_starts = [s.start for s in self._seg_sorted]
+        # Running maximum of ends: segments may overlap after corrections.
+        self._seg_max_end = list(accumulate((s.end for s in self._seg_sorted), max))
 
     # -- derived facts ---------------------------------------------------------------
     @property
@@ -87,11 +91,6 @@ class ProjectSnapshot:
 
     def segments_over(self, start: float, end: float) -> list[Segment]:
         """Segments overlapping [start, end): the transcript under an annotation."""
-        if not hasattr(self, "_seg_starts"):
-            ordered = sorted(self.segments, key=lambda s: (s.start, s.end))
-            self._seg_sorted = ordered
-            self._seg_starts = [s.start for s in ordered]
-            self._seg_max_end = list(accumulate((s.end for s in ordered), max))
         hi = bisect.bisect_left(self._seg_starts, end)
         lo = bisect.bisect_right(self._seg_max_end, start)
         return [s for s in self._seg_sorted[lo:hi] if s.end > start and s.start < end]
