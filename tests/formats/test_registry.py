@@ -60,3 +60,15 @@ def test_registry_loads_no_format_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_every_export_works_on_an_empty_project(tmp_path: Path) -> None:
+    """No recording, no transcript, no codebook: valid, empty files (clips: a clear error)."""
+    with Project.create(tmp_path / "empty.desk") as project:
+        for name, fmt in EXPORTERS.items():
+            if fmt.writes_folder:
+                with pytest.raises(InputError, match="no recording"):
+                    fmt.export(project, tmp_path / "clips")
+                continue
+            written = fmt.export(project, tmp_path / f"empty{fmt.suffix}")
+            assert written.is_file() and written.stat().st_size > 0, name
