@@ -28,6 +28,8 @@ def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -
         raise FormatError(f"cannot write to {path.parent}: {exc.strerror}") from exc
     kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
     try:
+        # mkstemp makes the file private (0600); an export is an ordinary document.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()

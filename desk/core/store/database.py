@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from desk.core.errors import ProjectError
 from desk.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -35,7 +33,20 @@ class Database:
         self.path = path
         self.conn = conn
         self.writable = writable
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._sqlite_utils_db: object | None = None
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        """The sqlite-utils view of the connection (savepoints, table helpers).
+
+        Imported on first use: sqlite-utils imports pandas when it is installed,
+        which would add a second to the app's start-up.
+        """
+        if self._sqlite_utils_db is None:
+            import sqlite_utils
+
+            self._sqlite_utils_db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._sqlite_utils_db
 
     # -- opening --------------------------------------------------------------
     @classmethod
