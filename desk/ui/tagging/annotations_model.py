@@ -30,6 +30,7 @@ COL_TAG, COL_START, COL_END, COL_DURATION, COL_NOTE, COL_ANNOTATOR, COL_SOURCE =
 EDITABLE = {COL_TAG, COL_START, COL_END, COL_NOTE}
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_ROW_SIGNALS = 50  # more inserted/removed rows than this: reset instead
 
 
 class AnnotationsModel(QAbstractTableModel):
@@ -46,18 +47,41 @@ class AnnotationsModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Take the controller's annotations; in place when only values changed."""
+        """Take the controller's annotations with the smallest change signals that fit.
+
+        Coding adds one row, deleting removes some: inserting or removing just
+        those rows keeps the views' selection and scroll position and costs
+        nothing like a reset of thousands of rows.
+        """
         fresh = list(self.controller.annotations)
         self._colours = {t.name: QColor(t.colour) for t in self.controller.tags}
-        if [a.id for a in fresh] == [a.id for a in self._rows]:
-            self._rows = fresh
-            if fresh:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(fresh) - 1, COL_SOURCE))
-            return
-        self.beginResetModel()
+        old_ids = [a.id for a in self._rows]
+        new_ids = [a.id for a in fresh]
+        if old_ids != new_ids:
+            old_set, new_set = set(old_ids), set(new_ids)
+            few = len(old_set ^ new_set) <= MAX_ROW_SIGNALS
+            if few and old_set <= new_set and [i for i in new_ids if i in old_set] == old_ids:
+                for row, annotation in enumerate(fresh):  # ascending: earlier rows are final
+                    if annotation.id not in old_set:
+                        self.beginInsertRows(QModelIndex(), row, row)
+                        self._rows.insert(row, annotation)
+                        self.endInsertRows()
+            elif few and new_set <= old_set and [i for i in old_ids if i in new_set] == new_ids:
+                for row in reversed(range(len(old_ids))):
+                    if old_ids[row] not in new_set:
+                        self.beginRemoveRows(QModelIndex(), row, row)
+                        del self._rows[row]
+                        self.endRemoveRows()
+            else:  # reordered (retimed), or many rows at once (a project opened): reset
+                self.beginResetModel()
+                self._rows = fresh
+                self.endResetModel()
+                return
+        changed = [row for row, (old, new) in enumerate(zip(self._rows, fresh, strict=True))
+                   if old != new]
         self._rows = fresh
-        self.endResetModel()
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_SOURCE))
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]

@@ -99,12 +99,18 @@ class AnnotationsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.setItemDelegateForColumn(COL_TAG, TagChoiceDelegate(self.controller, self))
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        # Fixed row heights and column widths: measuring 1,000+ rows on every change
+        # (ResizeToContents) would cost far more than the change itself.
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, chars in enumerate((18, 13, 13, 8, 0, 12, 10)):
+            if chars:
+                self.view.setColumnWidth(column, chars * digit + 16)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self._seek_to)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection)
@@ -164,7 +170,7 @@ class AnnotationsPanel(QWidget):
 
     def _refill(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         current = combo.currentData()
-        if [combo.itemData(i) for i in range(1, combo.count())] == values:
+        if combo.count() and [combo.itemData(i) for i in range(1, combo.count())] == values:
             return
         combo.blockSignals(True)
         combo.clear()

@@ -61,6 +61,7 @@ class CodingController(QObject):
         self.tags: list[Tag] = []  # in codebook order, archived ones too
         self.silences: list[Silence] = []
         self.duration = 0.0
+        self._media_stale = True
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -71,6 +72,7 @@ class CodingController(QObject):
     def set_project(self, project: Project | None) -> None:
         self.live.cancel_all()
         self.project = project
+        self._media_stale = True
         self.selected = []
         self.refresh()
         self.selected_changed.emit()
@@ -90,6 +92,11 @@ class CodingController(QObject):
     def schedule_refresh(self) -> None:
         self._refresh_timer.start()
 
+    def media_changed(self) -> None:
+        """The dead air (or the recording) changed: reread it with the next refresh."""
+        self._media_stale = True
+        self.schedule_refresh()
+
     def flush(self) -> None:
         """Run a pending refresh now (tests and benchmarks)."""
         if self._refresh_timer.isActive():
@@ -97,14 +104,17 @@ class CodingController(QObject):
             self.refresh()
 
     def refresh(self) -> None:
+        """Reread tags and annotations (and dead air when it changed); views follow."""
         project = self.project
         if project is None:
             self.annotations, self.tags, self.silences, self.duration = [], [], [], 0.0
         else:
             self.annotations = project.annotations.list()
             self.tags = project.tags.list(include_archived=True)
-            self.silences = project.media.silences()
-            self.duration = project.media.duration()
+            if self._media_stale:
+                self.silences = project.media.silences()
+                self.duration = project.media.duration()
+        self._media_stale = False
         known = {a.id for a in self.annotations}
         if any(i not in known for i in self.selected):
             self.selected = [i for i in self.selected if i in known]

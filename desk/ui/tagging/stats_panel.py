@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ from desk.core.timecode import format_time
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.stats_picture import render_code_timeline, save_code_timeline_png
 from desk.ui.tagging.tag_dialog import colour_icon
+
+RECOUNT_DELAY_MS = 300
 
 
 class StatsPanel(QWidget):
@@ -66,6 +68,10 @@ class StatsPanel(QWidget):
         layout.addWidget(self.speakers_table, 1)
         layout.addWidget(self.picture)
         layout.addLayout(buttons)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(RECOUNT_DELAY_MS)
+        self._debounce.timeout.connect(self.recompute)
         controller.changed.connect(self._mark_stale)
 
     def _table(self, headers: list[str]) -> QTableWidget:
@@ -79,9 +85,10 @@ class StatsPanel(QWidget):
 
     # -- recomputing ------------------------------------------------------------------------
     def _mark_stale(self) -> None:
+        """Recount soon if shown (a burst of coding costs one recount), else when shown."""
         self._stale = True
         if self.isVisible():
-            self.recompute()
+            self._debounce.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -94,6 +101,7 @@ class StatsPanel(QWidget):
             self._draw_picture()
 
     def recompute(self) -> None:
+        self._debounce.stop()
         self._stale = False
         project = self.controller.project
         self.tag_rows = stats.tag_stats(project) if project else []

@@ -102,7 +102,7 @@ class SuggestionActions(QObject):
             return  # the project was closed meanwhile
         if found:
             project.media.set_silences(found)
-            self.controller.schedule_refresh()
+            self.controller.media_changed()
         self._suggest(min_silence)
 
     def _failed(self, message: str) -> None:

@@ -8,7 +8,7 @@ Painting is split in two: a cached background (everything but the moving
 parts) redrawn only when the data, the view or the size change, and cheap
 overlays (playhead, live ranges, the range being dragged) drawn over it on
 every update. The background itself only visits what is visible (see
-timeline_layers), so it stays fast with thousands of annotations.
+timeline_background), so it stays fast with thousands of annotations.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QCursor,
     QMouseEvent,
@@ -33,14 +32,18 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.core.records import Annotation, Silence
-from desk.core.time_axis import tick_label, tick_step, ticks
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.tag_dialog import colour_icon
 from desk.ui.tagging.time_window import TimeWindow
-from desk.ui.tagging.timeline_layers import Lane, build_lanes, envelope, pixel_runs
+from desk.ui.tagging.timeline_background import (
+    GUTTER,
+    LANE_H,
+    RULER_H,
+    WAVE_H,
+    render_background,
+)
+from desk.ui.tagging.timeline_layers import Lane, PeakPyramid, build_lanes
 
-GUTTER = 130  # px for the lane names
-RULER_H, WAVE_H, LANE_H = 18, 44, 16
 EDGE_GRAB = 5  # px around an annotation edge that grab it
 DRAG_THRESHOLD = 4  # px of movement that turn a click into a drag
 WHEEL_ZOOM = 1.25  # per wheel notch
@@ -67,9 +70,10 @@ class TimelineCanvas(QWidget):
         self.peaks: np.ndarray | None = None
         self.buckets_per_second = 0.0
         self.waveform_note = ""
+        self.pyramid: PeakPyramid | None = None
         self.tag_menu: QMenu | None = None
         self._background: QPixmap | None = None
-        self._silence_starts: list[float] = []
+        self.silence_starts: list[float] = []
         self._press: QPointF | None = None
         self._drag_range: tuple[float, float] | None = None
         self._edge_drag: EdgeDrag | None = None
@@ -83,7 +87,7 @@ class TimelineCanvas(QWidget):
     # -- data -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.lanes = build_lanes(self.controller.tags, self.controller.annotations)
-        self._silence_starts = [s.start for s in self.controller.silences]
+        self.silence_starts = [s.start for s in self.controller.silences]
         if abs(self.window_.duration - self.controller.duration) > 1e-6:
             self.window_.set_duration(self.controller.duration)
             self.view_changed.emit()
@@ -94,6 +98,8 @@ class TimelineCanvas(QWidget):
     def set_waveform(self, buckets_per_second: float, peaks: np.ndarray | None,
                      note: str = "") -> None:
         self.buckets_per_second, self.peaks, self.waveform_note = buckets_per_second, peaks, note
+        self.pyramid = (PeakPyramid(buckets_per_second, peaks)
+                         if peaks is not None and buckets_per_second else None)
         self.invalidate()
 
     def set_playhead(self, seconds: float) -> None:
@@ -152,108 +158,11 @@ class TimelineCanvas(QWidget):
         painter.end()
 
     def render_background(self) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(self.size() * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(self.palette().base().color())
-        painter = QPainter(pixmap)
-        right = float(self.width())
-        self._paint_silences(painter, right)
-        self._paint_ruler(painter)
-        self._paint_waveform(painter)
-        self._paint_lanes(painter, right)
-        self._paint_gutter(painter)
-        painter.end()
-        return pixmap
+        return render_background(self)
 
-    def _paint_silences(self, painter: QPainter, right: float) -> None:
-        shade = QColor(128, 128, 128, 50)
-        for silence in self._visible_silences():
-            x0 = max(GUTTER, self.x_of(silence.start))
-            x1 = min(right, self.x_of(silence.end))
-            painter.fillRect(QRectF(x0, RULER_H, max(1.0, x1 - x0), self.height() - RULER_H),
-                             shade)
-
-    def _visible_silences(self) -> list[Silence]:
-        last = bisect_left(self._silence_starts, self.window_.end)
+    def visible_silences(self) -> list[Silence]:
+        last = bisect_left(self.silence_starts, self.window_.end)
         return [s for s in self.controller.silences[:last] if s.end > self.window_.start]
-
-    def _paint_ruler(self, painter: QPainter) -> None:
-        text = self.palette().text().color()
-        painter.setPen(QPen(text, 1))
-        step = tick_step(self.window_.seconds_per_pixel)
-        for t in ticks(self.window_.start, self.window_.end, step):
-            x = self.x_of(t)
-            painter.drawLine(QLineF(x, RULER_H - 5, x, RULER_H))
-            painter.drawText(QPointF(x + 3, RULER_H - 6), tick_label(t, step))
-        painter.drawLine(QLineF(GUTTER, RULER_H, self.width(), RULER_H))
-
-    def _paint_waveform(self, painter: QPainter) -> None:
-        middle = RULER_H + WAVE_H / 2
-        colour = self.palette().highlight().color()
-        if self.peaks is None or not self.buckets_per_second:
-            if self.waveform_note:
-                painter.setPen(self.palette().placeholderText().color())
-                painter.drawText(QPointF(GUTTER + 6, middle + 4), self.waveform_note)
-            return
-        width = self.width() - GUTTER
-        lows, highs = envelope(self.peaks, self.buckets_per_second, self.window_.start,
-                               self.window_.seconds_per_pixel, width)
-        scale = WAVE_H / 2 - 2
-        columns = np.flatnonzero(~np.isnan(lows))
-        y0 = middle - np.clip(highs[columns], -1, 1) * scale
-        y1 = middle - np.clip(lows[columns], -1, 1) * scale
-        xs = columns + GUTTER + 0.5
-        painter.setPen(QPen(colour, 1))
-        painter.drawLines([QLineF(x, a, x, b + 0.5) for x, a, b in
-                           zip(xs.tolist(), y0.tolist(), y1.tolist(), strict=True)])
-
-    def _paint_lanes(self, painter: QPainter, right: float) -> None:
-        alternate = self.palette().alternateBase().color()
-        start, end = self.window_.start, self.window_.end
-        selected = set(self.controller.selected)
-        outline = QPen(self.palette().highlight().color(), 2)
-        for i, lane in enumerate(self.lanes):
-            top = self.lane_top(i)
-            if i % 2:
-                painter.fillRect(QRectF(GUTTER, top, right - GUTTER, LANE_H), alternate)
-            colour = QColor(lane.tag.colour)
-            faint = QColor(colour)
-            faint.setAlpha(70)
-            hatch = QBrush(colour, Qt.BrushStyle.BDiagPattern)
-            visible = lane.visible(start, end)
-            for x0, x1, suggested in pixel_runs(visible, self.x_of, GUTTER, right):
-                rect = QRectF(x0, top + 2, x1 - x0, LANE_H - 4)
-                if suggested:
-                    painter.fillRect(rect, faint)
-                    painter.fillRect(rect, hatch)
-                    painter.setPen(QPen(colour, 1))
-                    painter.drawRect(rect.adjusted(0, 0, -1, -1))
-                else:
-                    painter.fillRect(rect, colour)
-            if selected:
-                painter.setPen(outline)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                for a in visible:
-                    if a.id in selected:
-                        x0, x1 = max(GUTTER, self.x_of(a.start)), min(right, self.x_of(a.end))
-                        painter.drawRect(QRectF(x0, top + 1, max(2.0, x1 - x0), LANE_H - 2))
-
-    def _paint_gutter(self, painter: QPainter) -> None:
-        painter.fillRect(QRectF(0, 0, GUTTER, self.height()), self.palette().window().color())
-        text = self.palette().windowText().color()
-        metrics = self.fontMetrics()
-        painter.setPen(text)
-        painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
-                         int(Qt.AlignmentFlag.AlignVCenter), self.tr("Waveform"))
-        for i, lane in enumerate(self.lanes):
-            top = self.lane_top(i)
-            painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))
-            label = f"{lane.tag.key} {lane.tag.name}" if lane.tag.key else lane.tag.name
-            painter.setPen(QColor(Qt.GlobalColor.gray) if lane.tag.archived else text)
-            painter.drawText(QRectF(16, top, GUTTER - 20, LANE_H),
-                             int(Qt.AlignmentFlag.AlignVCenter),
-                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, GUTTER - 20))
 
     def _paint_overlays(self, painter: QPainter) -> None:
         right = float(self.width())

@@ -117,8 +117,10 @@ class TimelinePanel(QWidget):
         project = self.controller.project
         if generation != self._generation or project is None:
             return  # another project was opened meanwhile
-        with contextlib.suppress(DeskError):  # read-only: draw anyway, compute next time
-            project.media.set_waveform(fingerprint, BUCKETS_PER_SECOND, peaks)
+        # The video area may have cached the same peaks meanwhile (audio-only files).
+        if project.writable and project.media.waveform(fingerprint) is None:
+            with contextlib.suppress(DeskError):
+                project.media.set_waveform(fingerprint, BUCKETS_PER_SECOND, peaks)
         self.canvas.set_waveform(BUCKETS_PER_SECOND, peaks)
 
     def _peaks_failed(self, generation: int, message: str) -> None:

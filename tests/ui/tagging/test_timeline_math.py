@@ -9,7 +9,14 @@ import pytest
 
 from desk.core.records import Annotation, Tag
 from desk.ui.tagging.time_window import MIN_SECONDS_PER_PIXEL, TimeWindow
-from desk.ui.tagging.timeline_layers import Lane, build_lanes, envelope, pixel_runs
+from desk.ui.tagging.timeline_layers import (
+    Lane,
+    PeakPyramid,
+    build_lanes,
+    coverage,
+    envelope,
+    runs,
+)
 
 
 def test_window_zooms_around_the_anchor_and_stays_inside() -> None:
@@ -64,12 +71,33 @@ def test_envelope_reduces_to_pixels() -> None:
     assert highs[0] == pytest.approx(0.1) and highs[15] == pytest.approx(0.8)
 
 
-def test_pixel_runs_merge_only_same_kind_on_same_pixels() -> None:
-    annotations = [Annotation("t", 0.0, 1.0, id=1), Annotation("t", 1.2, 2.0, id=2),
-                   Annotation("t", 1.5, 3.0, id=3, source="suggested"),
-                   Annotation("t", 50.0, 51.0, id=4)]
-    runs = pixel_runs(annotations, lambda t: t, 0.0, 100.0)
-    assert runs == [[0, 2, False], [1, 3, True], [50, 51, False]]
-    # Far zoomed out everything coded collapses into few rectangles.
-    many = [Annotation("t", i * 7.0, i * 7.0 + 5.0, id=i) for i in range(1000)]
-    assert len(pixel_runs(many, lambda t: t / 7.2, 0.0, 1000.0)) == 1
+def test_coverage_marks_every_touched_column() -> None:
+    starts = np.array([0.0, 1.2, 50.0, 99.5, -5.0])
+    ends = np.array([1.0, 1.3, 51.0, 120.0, -1.0])  # the last is left of the view
+    covered = coverage(starts, ends, 0.0, 1.0, 100)
+    assert np.flatnonzero(covered).tolist() == [0, 1, 50, 99]
+    assert runs(covered) == [(0, 2), (50, 51), (99, 100)]
+    # Two hours of 1,000 codes at full zoom-out: one vectorised pass, no loop per code.
+    many_starts = np.arange(1000) * 7.0
+    merged = coverage(many_starts, many_starts + 5.0, 0.0, 7.2, 1000)
+    assert runs(merged) == [(0, 972)]  # 2 s gaps are under a pixel: one solid band
+
+
+def test_lane_columns_keep_suggestions_apart() -> None:
+    lane = Lane(Tag("t", id=1), [Annotation("t", 0.0, 2.0, id=1),
+                                 Annotation("t", 5.0, 6.0, id=2, source="suggested")])
+    coded, suggested = lane.columns(0.0, 1.0, 10)
+    assert np.flatnonzero(coded).tolist() == [0, 1]
+    assert np.flatnonzero(suggested).tolist() == [5]
+
+
+def test_peak_pyramid_keeps_extremes() -> None:
+    peaks = np.zeros((7200 * 100, 2), dtype=np.float32)
+    peaks[123_457] = (-0.7, 0.9)
+    pyramid = PeakPyramid(100.0, peaks)
+    rate, level = pyramid.level_for(7200 / 1000)  # two hours on 1000 px
+    assert 2 <= rate * 7.2 < 8 and len(level) < 3000
+    assert level[:, 1].max() == pytest.approx(0.9) and level[:, 0].min() == pytest.approx(-0.7)
+    assert pyramid.level_for(0.001)[0] == 100.0  # zoomed to words: full resolution
+    _lows, highs = envelope(level, rate, 0.0, 7.2, 1000)
+    assert highs[int(1234.57 / 7.2)] == pytest.approx(0.9)

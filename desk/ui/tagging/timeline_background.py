@@ -1,0 +1,155 @@
+"""The timeline's background: ruler, waveform, dead air, the tag lanes and their names.
+
+Everything that does not move while the recording plays is drawn here into a
+pixmap that the canvas caches until the data, the view or the size change.
+Ranges are rasterised with numpy (see timeline_layers) and drawn as a few
+images, so a repaint costs about the same for ten codes or ten thousand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
+
+from desk.core.time_axis import tick_label, tick_step, ticks
+from desk.ui.tagging.timeline_layers import coverage, envelope, runs, waveform_mask
+
+if TYPE_CHECKING:
+    from desk.ui.tagging.timeline import TimelineCanvas
+
+GUTTER = 150  # px for the lane names
+RULER_H, WAVE_H, LANE_H = 18, 44, 16
+SHADE = 0.2  # how much grey dead air mixes into the background
+
+
+def _argb(colour: QColor | None) -> np.uint32:
+    if colour is None:
+        return np.uint32(0)  # transparent
+    return np.uint32((colour.alpha() << 24) | (colour.red() << 16) | (colour.green() << 8)
+                     | colour.blue())
+
+
+def mask_image(mask: np.ndarray, colour: QColor, elsewhere: QColor | None = None) -> QImage:
+    """A boolean mask (one row, or rows × columns) as an image: `colour` where True."""
+    rows = mask if mask.ndim == 2 else mask[None, :]
+    pixels = np.ascontiguousarray(np.where(rows, _argb(colour), _argb(elsewhere)),
+                                  dtype=np.uint32)
+    height, width = pixels.shape
+    image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32)
+    return image.copy()  # detach from the numpy buffer, which dies with this frame
+
+
+def render_background(canvas: TimelineCanvas) -> QPixmap:
+    """Everything but the playhead, live ranges and drags, at the device's pixel ratio."""
+    ratio = canvas.devicePixelRatioF()
+    pixmap = QPixmap(canvas.size() * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(canvas.palette().base().color())
+    painter = QPainter(pixmap)
+    right = float(canvas.width())
+    _paint_silences(canvas, painter, right)
+    _paint_ruler(canvas, painter)
+    _paint_waveform(canvas, painter)
+    _paint_lanes(canvas, painter, right)
+    _paint_gutter(canvas, painter)
+    painter.end()
+    return pixmap
+
+
+def _paint_silences(canvas: TimelineCanvas, painter: QPainter, right: float) -> None:
+    """Dead air shaded grey, drawn as one opaque image (no blending of a large area)."""
+    silences = canvas.visible_silences()
+    if not silences:
+        return
+    width = int(right - GUTTER)
+    mask = coverage(np.array([s.start for s in silences]), np.array([s.end for s in silences]),
+                    canvas.window_.start, canvas.window_.seconds_per_pixel, width)
+    base = canvas.palette().base().color()
+    shade = QColor(*(round(c * (1 - SHADE) + 128 * SHADE)
+                     for c in (base.red(), base.green(), base.blue())))
+    painter.drawImage(QRectF(GUTTER, RULER_H, width, canvas.height() - RULER_H),
+                      mask_image(mask, shade, base))
+
+
+def _paint_ruler(canvas: TimelineCanvas, painter: QPainter) -> None:
+    text = canvas.palette().text().color()
+    painter.setPen(QPen(text, 1))
+    step = tick_step(canvas.window_.seconds_per_pixel)
+    for t in ticks(canvas.window_.start, canvas.window_.end, step):
+        x = canvas.x_of(t)
+        painter.drawLine(QLineF(x, RULER_H - 5, x, RULER_H))
+        painter.drawText(QPointF(x + 3, RULER_H - 6), tick_label(t, step))
+    painter.drawLine(QLineF(GUTTER, RULER_H, canvas.width(), RULER_H))
+
+
+def _paint_waveform(canvas: TimelineCanvas, painter: QPainter) -> None:
+    if canvas.pyramid is None:
+        if canvas.waveform_note:
+            painter.setPen(canvas.palette().placeholderText().color())
+            painter.drawText(QPointF(GUTTER + 6, RULER_H + WAVE_H / 2 + 4),
+                             canvas.waveform_note)
+        return
+    ratio = canvas.devicePixelRatioF()  # one column per device pixel: sharp on HiDPI
+    width = canvas.width() - GUTTER
+    seconds_per_column = canvas.window_.seconds_per_pixel / ratio
+    rate, peaks = canvas.pyramid.level_for(seconds_per_column)
+    lows, highs = envelope(peaks, rate, canvas.window_.start, seconds_per_column,
+                           int(width * ratio))
+    mask = waveform_mask(lows, highs, int(WAVE_H * ratio))
+    painter.drawImage(QRectF(GUTTER, RULER_H, width, WAVE_H),
+                      mask_image(mask, canvas.palette().highlight().color()))
+
+
+def _paint_lanes(canvas: TimelineCanvas, painter: QPainter, right: float) -> None:
+    alternate = canvas.palette().alternateBase().color()
+    start, spp = canvas.window_.start, canvas.window_.seconds_per_pixel
+    width = int(right - GUTTER)
+    selected = set(canvas.controller.selected)
+    outline = QPen(canvas.palette().highlight().color(), 2)
+    for i, lane in enumerate(canvas.lanes):
+        top = canvas.lane_top(i)
+        if i % 2:
+            painter.fillRect(QRectF(GUTTER, top, right - GUTTER, LANE_H), alternate)
+        colour = QColor(lane.tag.colour)
+        coded, suggested = lane.columns(start, spp, width)
+        if coded.any():
+            painter.drawImage(QRectF(GUTTER, top + 2, width, LANE_H - 4),
+                              mask_image(coded, colour))
+        if suggested.any():
+            faint = QColor(colour)
+            faint.setAlpha(70)
+            hatch = QBrush(colour, Qt.BrushStyle.BDiagPattern)
+            painter.setPen(QPen(colour, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for x0, x1 in runs(suggested):
+                rect = QRectF(GUTTER + x0, top + 2, x1 - x0, LANE_H - 4)
+                painter.fillRect(rect, faint)
+                painter.fillRect(rect, hatch)
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if selected:
+            painter.setPen(outline)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for a in lane.visible(start, canvas.window_.end):
+                if a.id in selected:
+                    x0, x1 = max(GUTTER, canvas.x_of(a.start)), min(right, canvas.x_of(a.end))
+                    painter.drawRect(QRectF(x0, top + 1, max(2.0, x1 - x0), LANE_H - 2))
+
+
+def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
+    painter.fillRect(QRectF(0, 0, GUTTER, canvas.height()), canvas.palette().window().color())
+    text = canvas.palette().windowText().color()
+    metrics = canvas.fontMetrics()
+    painter.setPen(text)
+    painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
+                     int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Waveform"))
+    for i, lane in enumerate(canvas.lanes):
+        top = canvas.lane_top(i)
+        painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))
+        label = f"{lane.tag.key} {lane.tag.name}" if lane.tag.key else lane.tag.name
+        painter.setPen(QColor(Qt.GlobalColor.gray) if lane.tag.archived else text)
+        painter.drawText(QRectF(16, top, GUTTER - 20, LANE_H),
+                         int(Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(label, Qt.TextElideMode.ElideRight, GUTTER - 20))
