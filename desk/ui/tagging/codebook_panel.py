@@ -233,7 +233,30 @@ class CodebookPanel(QWidget):
 
     # -- codebook files -----------------------------------------------------------------------
     def apply_preset(self, preset: str) -> None:
-        self.import_codebook(preset)
+        """A project not coded yet takes the preset instead of its codebook; else it is added.
+
+        Tags cannot be deleted (annotations and the history refer to them), so
+        "instead" means the other tags are archived, in the same undo step.
+        """
+        controller = self.controller
+        if controller.project is None:
+            return
+        if controller.annotations:
+            self.import_codebook(preset)
+            return
+        try:
+            codebook = load_codebook(preset)
+        except DeskError as exc:
+            controller.error.emit(str(exc))
+            return
+        keep = {t.name.casefold() for t in codebook.tags}
+        with controller.one_step(self.tr("Use codebook %1").replace("%1", codebook.name)):
+            if controller.apply_codebook(codebook) is None:
+                return
+            for tag in controller.project.tags.list():
+                if tag.name.casefold() not in keep:
+                    controller.update_tag(tag.id, archived=True)  # type: ignore[arg-type]
+        controller.message.emit(self.tr("Codebook “%1” in use").replace("%1", codebook.name))
 
     def import_codebook(self, preset_or_path: str | Path) -> None:
         try:

@@ -56,6 +56,8 @@ class CodingController(QObject):
         self.snap_to_words = False
         self.live = LiveCoder(self)
         self.selected: list[int] = []
+        self._selection_serial = 0  # counts transcript selection changes
+        self._selection_spent = -1  # the serial of a selection that no longer counts
         # Caches the views read (refreshed together, once per change).
         self.annotations: list[Annotation] = []
         self.tags: list[Tag] = []  # in codebook order, archived ones too
@@ -80,6 +82,32 @@ class CodingController(QObject):
 
     def set_player(self, player: PlayerLike | None) -> None:
         self.player = player
+        signal = getattr(player, "playing_changed", None)
+        if signal is not None:
+            signal.connect(self._playing_changed)
+
+    # -- which selection counts ------------------------------------------------------------
+    # While paused, a key codes the transcript selection (again and again: one
+    # phrase may get several tags). While playing, only a selection made during
+    # playback and not yet coded counts: a line clicked to seek before pressing
+    # play, or one just coded, must not swallow the keys meant for live coding.
+    def selection_touched(self) -> None:
+        """The transcript selection changed (connect to its selection_changed)."""
+        self._selection_serial += 1
+
+    def _playing_changed(self, playing: bool) -> None:
+        if playing:
+            self._selection_spent = self._selection_serial
+
+    def _is_playing(self) -> bool:
+        return self.player is not None and self.player.is_playing()
+
+    def current_selection(self) -> tuple[float, float] | None:
+        span = self.selection() if self.selection is not None else None
+        if span is None or (self._is_playing()
+                            and self._selection_serial == self._selection_spent):
+            return None
+        return span
 
     def position(self) -> float:
         return self.player.position() if self.player is not None else 0.0
@@ -151,8 +179,9 @@ class CodingController(QObject):
             return None
         if self.live.is_open(tag):
             return self.close_live(tag)
-        span = self.selection() if self.selection is not None else None
+        span = self.current_selection()
         if span is not None:
+            self._selection_spent = self._selection_serial
             return self.code_range(tag.name, span[0], span[1], snap=False,
                                    label=self.tr("Code selection as %1").replace("%1", tag.name))
         if self.player is None:
@@ -212,7 +241,7 @@ class CodingController(QObject):
         """Move the start, the end or both of annotations by `delta` seconds."""
         if self.project is None or not ids:
             return
-        with self._one_step(self.tr("Nudge annotations"), len(ids)):
+        with self.one_step(self.tr("Nudge annotations"), len(ids)):
             for annotation_id in ids:
                 current = self.project.annotations.get(annotation_id)
                 start = current.start + (delta if edge in ("start", "both") else 0.0)
@@ -229,7 +258,7 @@ class CodingController(QObject):
         if project is None or not ids:
             return
         annotator = self.annotator()
-        with self._one_step(self.tr("Delete annotations"), len(ids)):
+        with self.one_step(self.tr("Delete annotations"), len(ids)):
             for annotation_id in ids:
                 self.run(self.tr("Delete annotation"),
                          lambda i=annotation_id: project.annotations.delete(i, annotator))
@@ -325,7 +354,7 @@ class CodingController(QObject):
             self.schedule_refresh()
 
     @contextlib.contextmanager
-    def _one_step(self, label: str, count: int) -> Iterator[None]:
+    def one_step(self, label: str, count: int = 2) -> Iterator[None]:
         """Several core edits as one undo step in the app (a macro) when there are several."""
         if count < 2:
             yield

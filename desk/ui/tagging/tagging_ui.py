@@ -34,6 +34,7 @@ class TaggingUi(QObject):
         self.controller = controller
         controller.set_player(getattr(window, "player", None))
         controller.selection = window.transcript_view.selected_time_range
+        window.transcript_view.selection_changed.connect(controller.selection_touched)
         controller.snap_to_words = self.prefs.get_bool("snap_to_words", False)
 
         self.codebook_panel = CodebookPanel(controller)

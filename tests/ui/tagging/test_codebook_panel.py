@@ -111,17 +111,27 @@ def test_export_import_and_presets(qtbot: QtBot, opened: MainWindow, tmp_path: P
     panel.import_codebook(out)
     assert len(opened.project.tags.list()) == 6
     assert panel.preset_box.findText("interview") >= 0
-    before = len(opened.project.tags.list())
+    # Nothing coded yet: the preset replaces the codebook (the old tags are archived).
     panel.apply_preset("interview")
-    assert len(opened.project.tags.list()) == before + 7
-    assert opened.project.tags.by_key(1).name == "question"  # the preset's keys win
-    assert opened.project.tags.get("delay").key is None
+    active = opened.project.tags.list()
+    assert active[0].name == "question" and len(active) == 7
+    assert opened.project.tags.by_key(1).name == "question"
+    assert opened.project.tags.get("delay").archived
+    opened.undo_stack.undo()  # one step
+    assert opened.project.tags.list()[0].name == "delay"
+    assert len(opened.project.tags.list()) == 6
+    # Once coded, a preset is added to the codebook instead.
+    tagging(opened).controller.code_range("delay", 1.0, 2.0)
+    tagging(opened).controller.flush()
+    panel.apply_preset("interview")
+    assert len(opened.project.tags.list()) == 13
+    assert opened.project.tags.get("delay").key is None  # the preset's keys win
     errors: list[str] = []
     tagging(opened).controller.error.connect(errors.append)
     panel.import_codebook(tmp_path / "missing.json")
     assert errors and "not found" in errors[0]
     opened.undo_stack.undo()
-    assert len(opened.project.tags.list()) == before
+    assert len(opened.project.tags.list()) == 6
 
 
 def test_clicking_a_tag_button_while_playing_records_live(qtbot: QtBot,

@@ -63,3 +63,26 @@ def test_digits_type_text_while_editing(qtbot: QtBot, opened: MainWindow) -> Non
     qtbot.keyClick(editor, Qt.Key.Key_1)
     assert opened.project.annotations.count() == 0
     assert not tagging(opened).controller.live.open_ranges()
+
+
+def test_while_playing_only_a_fresh_selection_counts(qtbot: QtBot, opened: MainWindow) -> None:
+    """A line clicked to seek before playing, or one just coded, leaves the keys to live coding."""
+    ui = tagging(opened)
+    project = opened.project
+    view = opened.transcript_view
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_4)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # paused: the same selection takes a second tag
+    assert [(a.tag, a.start) for a in project.annotations.list()] == [
+        ("Harris attacks", 1.0), ("praise exchange", 1.0)]
+    opened.player.play()
+    qtbot.waitUntil(lambda: opened.player.position() > 0.3, timeout=10_000)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # the selection predates playback: live coding
+    assert ui.codebook_panel.palette.is_recording("delay")
+    view.selectRow(2)  # selected while playing: this one counts, once
+    qtbot.keyClick(view, Qt.Key.Key_5)
+    assert project.annotations.list(tag="migration remarks")[0].start == 9.0
+    qtbot.keyClick(view, Qt.Key.Key_5)  # just coded: now the key opens a live range
+    assert ui.codebook_panel.palette.is_recording("migration remarks")
+    ui.controller.cancel_live()
+    opened.player.pause()

@@ -132,3 +132,17 @@ def test_ctrl_wheel_zooms_around_the_mouse(opened: MainWindow) -> None:
     assert window.start > before
     wheel(-60, Qt.KeyboardModifier.ControlModifier)  # never beyond the whole recording
     assert window.is_fully_zoomed_out() and window.start == 0.0
+
+
+def test_snap_to_words_when_switched_on(qtbot: QtBot, opened: MainWindow) -> None:
+    """Segment 2 is "Sorry for the late start" over 5.0–8.5 s, 0.7 s per word."""
+    ui = tagging(opened)
+    canvas = ui.timeline.canvas
+    ui.snap_action.trigger()
+    assert ui.controller.snap_to_words and ui.prefs.get_bool("snap_to_words", False)
+    _drag(qtbot, canvas, canvas.x_of(5.3), canvas.x_of(7.9), _lane_y(canvas, "delay"))
+    _pick(canvas, "delay")
+    [made] = opened.project.annotations.list()
+    assert (made.start, made.end) == (5.0, 8.5)  # "Sorry" starts, "start" ends
+    ui.snap_action.trigger()
+    assert not ui.controller.snap_to_words
