@@ -11,6 +11,8 @@ the app until its main window is mapped on the X display.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import glob
 import os
 import re
@@ -159,16 +161,95 @@ def bundle_paths_used(line: str, bundle: Path) -> list[str]:
     return problems
 
 
-def _mapped_window(title: str) -> bool:
-    tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True,
-                          check=False).stdout
-    for window_id in re.findall(rf'^\s*(0x[0-9a-f]+) "(?:[^"]* — )?{re.escape(title)}"',
-                                tree, re.MULTILINE):
-        info = subprocess.run(["xwininfo", "-id", window_id], capture_output=True, text=True,
-                              check=False).stdout
-        if "IsViewable" in info:
-            return True
-    return False
+class _WindowAttributes(ctypes.Structure):
+    """Xlib's XWindowAttributes (only map_state is read)."""
+
+    _fields_ = [
+        ("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int),
+        ("height", ctypes.c_int), ("border_width", ctypes.c_int), ("depth", ctypes.c_int),
+        ("visual", ctypes.c_void_p), ("root", ctypes.c_ulong), ("class_", ctypes.c_int),
+        ("bit_gravity", ctypes.c_int), ("win_gravity", ctypes.c_int),
+        ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
+        ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int),
+        ("colormap", ctypes.c_ulong), ("map_installed", ctypes.c_int),
+        ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+        ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+        ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p),
+    ]
+
+
+IS_VIEWABLE = 2
+
+
+class XDisplay:
+    """Just enough Xlib (through ctypes) to see whether a titled window is on screen.
+
+    Polling in-process costs microseconds; spawning xwininfo every few
+    milliseconds would itself slow the app being timed on a 2-core machine.
+    """
+
+    def __init__(self) -> None:
+        name = ctypes.util.find_library("X11")
+        if name is None:
+            raise SystemExit("measuring startup needs libX11")
+        self.xlib = ctypes.CDLL(name)
+        self.xlib.XOpenDisplay.restype = ctypes.c_void_p
+        self.xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        self.xlib.XDefaultRootWindow.restype = ctypes.c_ulong
+        self.xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        self.xlib.XQueryTree.argtypes = [
+            ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+            ctypes.POINTER(ctypes.c_uint)]
+        self.xlib.XFetchName.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
+                                         ctypes.POINTER(ctypes.c_char_p)]
+        self.xlib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
+                                                   ctypes.POINTER(_WindowAttributes)]
+        self.xlib.XFree.argtypes = [ctypes.c_void_p]
+        self.xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        self.display = self.xlib.XOpenDisplay(None)
+        if not self.display:
+            raise SystemExit(f"cannot open the X display {os.environ.get('DISPLAY')!r}")
+        self.root = self.xlib.XDefaultRootWindow(self.display)
+
+    def close(self) -> None:
+        self.xlib.XCloseDisplay(self.display)
+
+    def _children(self, window: int) -> list[int]:
+        root, parent = ctypes.c_ulong(), ctypes.c_ulong()
+        children = ctypes.POINTER(ctypes.c_ulong)()
+        count = ctypes.c_uint()
+        if not self.xlib.XQueryTree(self.display, window, ctypes.byref(root),
+                                    ctypes.byref(parent), ctypes.byref(children),
+                                    ctypes.byref(count)):
+            return []
+        found = [children[i] for i in range(count.value)]
+        if children:
+            self.xlib.XFree(children)
+        return found
+
+    def _title(self, window: int) -> str:
+        name = ctypes.c_char_p()
+        if not self.xlib.XFetchName(self.display, window, ctypes.byref(name)) or not name.value:
+            return ""
+        title = name.value.decode("utf-8", "replace")
+        self.xlib.XFree(ctypes.cast(name, ctypes.c_void_p))
+        return title
+
+    def window_shown(self, title: str) -> bool:
+        """A viewable window titled `title` (or "… — title"), at most two levels below root."""
+        pending = [(w, 0) for w in self._children(self.root)]
+        while pending:
+            window, depth = pending.pop()
+            name = self._title(window)
+            if name == title or name.endswith(f" — {title}"):
+                attributes = _WindowAttributes()
+                self.xlib.XGetWindowAttributes(self.display, window, ctypes.byref(attributes))
+                if attributes.map_state == IS_VIEWABLE:
+                    return True
+            if depth < 1:  # a window manager reparents into a frame
+                pending += [(w, depth + 1) for w in self._children(window)]
+        return False
 
 
 def cpu_seconds(pid: int) -> float:
@@ -188,10 +269,11 @@ class Startup:
 def measure_startup(executable: Path, title: str = "Desk", timeout: float = 30.0) -> Startup:
     """Time from starting the app (first launch: fresh settings) to its window on screen.
 
-    Needs an X display (`$DISPLAY`, e.g. Xvfb) and xwininfo (x11-utils).
+    Needs an X display (`$DISPLAY`, e.g. Xvfb).
     """
-    if not os.environ.get("DISPLAY") or shutil.which("xwininfo") is None:
-        raise SystemExit("measuring startup needs an X display ($DISPLAY) and xwininfo")
+    if not os.environ.get("DISPLAY"):
+        raise SystemExit("measuring startup needs an X display ($DISPLAY, e.g. Xvfb)")
+    display = XDisplay()
     with tempfile.TemporaryDirectory(prefix="desk-startup-") as scratch:
         env = clean_environment(Path(scratch))
         env["QT_QPA_PLATFORM"] = "xcb"
@@ -200,15 +282,16 @@ def measure_startup(executable: Path, title: str = "Desk", timeout: float = 30.0
                                    stderr=subprocess.PIPE, text=True)
         try:
             while time.monotonic() - started < timeout:
-                if _mapped_window(title):
+                if display.window_shown(title):
                     wall = time.monotonic() - started
                     return Startup(wall, cpu_seconds(process.pid), os.getloadavg()[0])
                 if process.poll() is not None:
                     error = process.stderr.read() if process.stderr else ""
                     raise SystemExit(f"the app exited ({process.returncode}) before showing a "
                                      f"window: {error.strip()[-500:]}")
-                time.sleep(0.02)
+                time.sleep(0.01)
             raise SystemExit(f"no '{title}' window within {timeout:.0f} s")
         finally:
             process.kill()
             process.wait()
+            display.close()
