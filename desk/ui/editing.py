@@ -91,7 +91,7 @@ class TranscriptEditing:
         row = self._current_row()
         if row < 0:
             return None
-        segment = model.row(row)
+        segment = model.ensure_words(row)
         spans = segment.word_spans()
         word = model.current_word if model.current_row == row else -1
         if word <= 0:

@@ -80,6 +80,7 @@ class TranscriptDelegate(QStyledItemDelegate):
             layout = QTextLayout(row.text, font)
             option = QTextOption()
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setCacheEnabled(True)
             layout.setTextOption(option)
             layout.beginLayout()
             y = 0.0

@@ -25,9 +25,11 @@ START_ROLE = Qt.ItemDataRole.UserRole + 2
 END_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # the SegmentRow (painting, hit tests)
 TAG_COLOURS_ROLE = Qt.ItemDataRole.UserRole + 5
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 6  # only the playback highlight changed
 
 Index = QModelIndex | QPersistentModelIndex
 EditRunner = Callable[[str, Callable[[], Any]], Any]
+WORD_PREFETCH_SECONDS = 120.0  # words are read for this much of the recording at a time
 
 
 @dataclass
@@ -44,17 +46,24 @@ class SegmentRow:
     word_ends: list[float] = field(default_factory=list)
     word_texts: list[str] = field(default_factory=list)
     tag_colours: list[str] = field(default_factory=list)
+    words_loaded: bool = True
     _spans: list[tuple[int, int]] | None = None
 
     @classmethod
-    def from_segment(cls, segment: Segment) -> SegmentRow:
-        return cls(
-            id=int(segment.id or 0), start=segment.start, end=segment.end, text=segment.text,
-            speaker=segment.speaker, edited=segment.edited,
-            word_starts=[w.start for w in segment.words],
-            word_ends=[w.end for w in segment.words],
-            word_texts=[w.text for w in segment.words],
-        )
+    def from_segment(cls, segment: Segment, words_loaded: bool = True) -> SegmentRow:
+        row = cls(id=int(segment.id or 0), start=segment.start, end=segment.end,
+                  text=segment.text, speaker=segment.speaker, edited=segment.edited,
+                  words_loaded=words_loaded)
+        if words_loaded:
+            row.set_words(segment)
+        return row
+
+    def set_words(self, segment: Segment) -> None:
+        self.word_starts = [w.start for w in segment.words]
+        self.word_ends = [w.end for w in segment.words]
+        self.word_texts = [w.text for w in segment.words]
+        self.words_loaded = True
+        self._spans = None
 
     def word_at_time(self, seconds: float) -> int:
         """Index of the word being spoken at `seconds` (the last one started), or -1."""
@@ -123,8 +132,10 @@ class TranscriptModel(QAbstractTableModel):
             current = self.project.transcripts.current()
             if current is not None:
                 self.transcript_id = current.id
-                self._rows = [SegmentRow.from_segment(s)
-                              for s in self.project.transcripts.segments(current.id)]
+                # Words are read later, a window at a time (ensure_words): 25,000 of them
+                # would double the time it takes to open a 2-hour project.
+                self._rows = [SegmentRow.from_segment(s, words_loaded=False) for s in
+                              self.project.transcripts.segments(current.id, with_words=False)]
         self._reindex()
         self.current_row = self.current_word = -1
         self._apply_annotation_colours()
@@ -195,6 +206,21 @@ class TranscriptModel(QAbstractTableModel):
                         and colour not in row.tag_colours:
                     row.tag_colours.append(colour)
 
+    def ensure_words(self, row: int) -> SegmentRow:
+        """The row with its word timings, reading them (and its neighbours') if needed."""
+        segment_row = self._rows[row]
+        if segment_row.words_loaded or self.project is None:
+            return segment_row
+        window = self.project.transcripts.segments(
+            self.transcript_id, start=segment_row.start,
+            end=segment_row.start + WORD_PREFETCH_SECONDS, with_words=True)
+        for segment in window:
+            i = self._row_of.get(int(segment.id or 0))
+            if i is not None and not self._rows[i].words_loaded:
+                self._rows[i].set_words(segment)
+        segment_row.words_loaded = True
+        return segment_row
+
     # -- lookups -------------------------------------------------------------------------
     def row(self, row: int) -> SegmentRow:
         return self._rows[row]
@@ -215,14 +241,15 @@ class TranscriptModel(QAbstractTableModel):
     def set_playhead(self, seconds: float) -> bool:
         """Move the highlight; repaints at most two rows. True if it changed."""
         row = self.row_at_time(seconds)
-        word = self._rows[row].word_at_time(seconds) if row >= 0 else -1
+        word = self.ensure_words(row).word_at_time(seconds) if row >= 0 else -1
         if row == self.current_row and word == self.current_word:
             return False
         previous = self.current_row
         self.current_row, self.current_word = row, word
         for changed in {previous, row}:
             if changed >= 0:
-                self.dataChanged.emit(self.index(changed, 0), self.index(changed, COL_TEXT))
+                self.dataChanged.emit(self.index(changed, 0), self.index(changed, COL_TEXT),
+                                      [HIGHLIGHT_ROLE])
         self.current_changed.emit(row, word)
         return True
 
@@ -263,6 +290,8 @@ class TranscriptModel(QAbstractTableModel):
             return row
         if role == TAG_COLOURS_ROLE:
             return list(row.tag_colours)
+        if role == HIGHLIGHT_ROLE:
+            return index.row() == self.current_row
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -8,14 +8,16 @@ with the finer one, which is what the tagging pane codes.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desk.ui.transcript_delegate import PAD, TranscriptDelegate
 from desk.ui.transcript_model import COL_SPEAKER, COL_TEXT, COL_TIME, TranscriptModel
 
+HEIGHTS_AT_ONCE = 150  # rows fitted per slice (~10 ms)
 USER_SCROLL_GRACE = 3.0  # seconds: following playback waits after the user scrolled
 
 
@@ -39,9 +41,13 @@ class TranscriptView(QTableView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights are set by us from cached text layouts: ResizeToContents would re-measure
+        # every row on each dataChanged (30 times a second while playing).
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setMinimumSectionSize(1)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.Fixed)  # no re-measuring
+        header.resizeSection(COL_TIME, self.fontMetrics().horizontalAdvance("00:00:00") + 28)
         header.setSectionResizeMode(COL_SPEAKER, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
@@ -49,8 +55,20 @@ class TranscriptView(QTableView):
         self.follow_playback = True
         self._user_scrolled_at = 0.0
         self._word_anchor: tuple[int, int] | None = None
+        self._pending_rows: list[int] = []
+        self._height_slicer = QTimer(self)
+        self._height_slicer.setSingleShot(True)
+        self._height_slicer.setInterval(0)
+        self._height_slicer.timeout.connect(self._fit_next_slice)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 2 * PAD)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(60)
+        self._relayout.timeout.connect(self.update_row_heights)
         model.current_changed.connect(self._on_current_changed)
         model.modelReset.connect(self._on_reset)
+        model.rowsInserted.connect(lambda _p, first, last: self.update_row_heights(first, last))
+        model.dataChanged.connect(self._on_data_changed)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         header.sectionResized.connect(self._on_section_resized)
 
@@ -61,7 +79,7 @@ class TranscriptView(QTableView):
         selection = self.delegate.word_selection
         if selection is not None:
             r0, w0, r1, w1 = selection
-            first, last = model.row(r0), model.row(r1)
+            first, last = model.ensure_words(r0), model.ensure_words(r1)
             if w0 < len(first.word_starts) and w1 < len(last.word_ends):
                 return first.word_starts[w0], last.word_ends[w1]
         rows = self.selected_rows()
@@ -108,14 +126,59 @@ class TranscriptView(QTableView):
         self.delegate.word_selection = None
         self.delegate.current_row = self.delegate.current_word = -1
         self._word_anchor = None
+        self.update_row_heights()
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex,
+                         roles: list[int] | None = None) -> None:
+        if roles and Qt.ItemDataRole.DisplayRole not in roles:
+            return  # highlight or tag stripes: same text, same height
+        self.update_row_heights(top.row(), bottom.row())
+
+    def update_row_heights(self, first: int = 0, last: int | None = None) -> None:
+        """Fit rows to their wrapped text. Many rows are done in slices, visible ones first,
+        so opening a 2-hour transcript does not wait for 2,500 text layouts."""
+        model = self.transcript_model
+        last = model.rowCount() - 1 if last is None else last
+        if last - first < HEIGHTS_AT_ONCE:
+            self._fit_rows(range(first, last + 1))
+            return
+        visible = max(0, self.rowAt(0))
+        order = list(range(max(first, visible), last + 1)) + list(range(first, max(first, visible)))
+        self._pending_rows = order
+        self._height_slicer.start()
+
+    def _fit_next_slice(self) -> None:
+        rows, self._pending_rows = (self._pending_rows[:HEIGHTS_AT_ONCE],
+                                    self._pending_rows[HEIGHTS_AT_ONCE:])
+        count = self.transcript_model.rowCount()
+        self._fit_rows(r for r in rows if r < count)
+        if self._pending_rows:
+            self._height_slicer.start()
+
+    def finish_row_heights(self) -> None:
+        """Fit every pending row now (tests, screenshots)."""
+        while self._pending_rows:
+            self._fit_next_slice()
+        self._height_slicer.stop()
+
+    def _fit_rows(self, rows: Iterable[int]) -> None:
+        model = self.transcript_model
+        header = self.verticalHeader()
+        font = self.font()
+        width = self.delegate.text_width()
+        minimum = self.fontMetrics().height() + 2 * PAD
+        for row in rows:
+            layout = self.delegate.layout_for(model.row(row), width, font)
+            height = int(layout.boundingRect().height()) + 2 * PAD
+            header.resizeSection(row, max(minimum, height))
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == COL_TEXT:
-            self.delegate.clear_cache()
+            self._relayout.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.delegate.clear_cache()
+        self._relayout.start()
 
     def set_find_terms(self, terms: list[str]) -> None:
         self.delegate.find_terms = [t.casefold() for t in terms if t]
@@ -126,12 +189,14 @@ class TranscriptView(QTableView):
         if not index.isValid() or index.column() != COL_TEXT:
             return -1
         offset = self.delegate.char_at(index, self.visualRect(index), x, y, self.font())
-        return self.transcript_model.row(index.row()).word_at_char(offset) if offset >= 0 else -1
+        if offset < 0:
+            return -1
+        return self.transcript_model.ensure_words(index.row()).word_at_char(offset)
 
     def word_rect(self, row: int, word: int) -> QRect:
         """Where a word is drawn, in viewport coordinates (empty if not laid out)."""
         index = self.transcript_model.index(row, COL_TEXT)
-        segment = self.transcript_model.row(row)
+        segment = self.transcript_model.ensure_words(row)
         spans = segment.word_spans()
         if not 0 <= word < len(spans):
             return QRect()
@@ -152,7 +217,7 @@ class TranscriptView(QTableView):
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         word = self.word_at(index, position.x(), position.y())
         if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
-            row = self.transcript_model.row(index.row())
+            row = self.transcript_model.ensure_words(index.row())
             if word >= 0 and shift and self._word_anchor is not None:
                 self._select_words(self._word_anchor, (index.row(), word))
             elif word >= 0:
