@@ -140,10 +140,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        # A dock added after the saved layout was applied (a plugin) takes its saved place.
+        if not (getattr(self, "_layout_restored", False) and self.restoreDockWidget(dock)):
+            self.addDockWidget(area, dock)
         self.menu("view").addAction(dock.toggleViewAction())
-        if getattr(self, "_layout_restored", False):
-            self.restoreDockWidget(dock)
         return dock
 
     def set_timeline(self, widget: QWidget) -> None:

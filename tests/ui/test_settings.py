@@ -1,0 +1,148 @@
+"""Settings, keyboard and layout: typed QSettings, configurable shortcuts, restored docks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from desk.core.store import Project
+from desk.ui import shortcuts
+from desk.ui.dialogs import SegmentTimesDialog, show_shortcuts_sheet
+from desk.ui.main_window import MainWindow
+from desk.ui.settings import Settings
+from desk.ui.settings_dialog import SettingsDialog
+from tests.ui.ui_helpers import add_transcript, isolated_settings, make_window
+
+
+def test_settings_are_typed_persistent_and_versioned(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DESK_ANNOTATOR")
+    path = tmp_path / "desk.ini"
+    settings = Settings(path)
+    assert settings.annotator == ""  # first run: the app will ask
+    settings.annotator = "  Anna Müller "
+    settings.skip_seconds = 120  # clamped to a sane range
+    settings.theme = "neon"  # unknown: falls back
+    settings.add_recent(tmp_path / "a.desk")
+    settings.add_recent(tmp_path / "b.desk")
+    settings.add_recent(tmp_path / "a.desk")
+    again = Settings(path)
+    assert again.annotator == "Anna Müller"
+    assert again.skip_seconds == 60.0 and again.theme == "system"
+    assert again.recent_projects == [str(tmp_path / "a.desk"), str(tmp_path / "b.desk")]
+    assert again.store.value("version") in (1, "1")
+    monkeypatch.setenv("DESK_ANNOTATOR", "preset")
+    assert Settings(tmp_path / "other.ini").annotator == "preset"  # tests and shared installs
+
+
+def test_shortcuts_can_be_rebound(qtbot: QtBot, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    window = make_window(qtbot, settings)
+    assert window.action("play_pause").shortcut() == QKeySequence("Ctrl+Space")
+    assert window.action("play_pause").shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    dialog = SettingsDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.key_edits["play_pause"].setKeySequence(QKeySequence("F5"))
+    dialog.skip.setValue(10.0)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    window.window_actions.apply_shortcuts()
+    assert window.action("play_pause").shortcut() == QKeySequence("F5")
+    assert settings.skip_seconds == 10.0
+    assert "F5" in shortcuts.sheet_html(settings)
+    # The same keys twice are refused with a note.
+    dialog = SettingsDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.key_edits["mute"].setKeySequence(QKeySequence("F5"))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "F5" in dialog.conflict_label.text()
+    assert not [s for s in shortcuts.SHORTCUTS if s.default in list("123456789")]  # for coding
+
+
+def test_keyboard_drives_playback(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    add_transcript(tmp_project, ["Hello everyone and welcome", "Sorry for the late start"])
+    path = tmp_project.path
+    tmp_project.close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    window.window_actions.files.open_project(path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.transcript_view.setFocus()
+    window.player.seek(10.0)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.position() == pytest.approx(15.0, abs=0.05)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.position() == pytest.approx(5.0, abs=0.05)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.rate() == pytest.approx(1.2)
+    assert window.transport_bar.speed.value() == pytest.approx(1.2)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.rate() == pytest.approx(1.1)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.is_playing()
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not window.player.is_playing()
+    sheet = show_shortcuts_sheet(window, window.settings)
+    qtbot.addWidget(sheet)
+    assert sheet.isVisible()
+
+
+def test_dock_layout_is_restored_between_runs(qtbot: QtBot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    first = make_window(qtbot, settings)
+    extra = first.add_dock("Notes", QLabel("notes"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                           "notesDock")
+    first.removeDockWidget(first.transcript_dock)
+    first.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, first.transcript_dock)
+    extra.hide()
+    first.close()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    notes = second.add_dock("Notes", QLabel("notes"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                            "notesDock")  # a dock added later (a plugin) is restored too
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.dockWidgetArea(second.transcript_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert not notes.isVisible()
+
+
+def test_segment_times_dialog(qtbot: QtBot) -> None:
+    dialog = SegmentTimesDialog(12.5, 15.0, playhead=14.25)
+    qtbot.addWidget(dialog)
+    dialog.end_field.setText("00:00:10")
+    dialog._check()
+    assert "end must come after" in dialog.error_label.text()
+    dialog.end_field.setText("00:00:16.5")
+    dialog._check()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.times() == (12.5, 16.5)
+
+
+def test_speakers_assign_and_rename(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    add_transcript(tmp_project, ["Hello everyone", "Thank you Elon", "Amazing job"])
+    path = tmp_project.path
+    tmp_project.close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    window.window_actions.files.open_project(path)
+    view, model = window.transcript_view, window.transcript_model
+    view.selectRow(0)
+    view.selectionModel().select(model.index(2, 0), view.selectionModel().SelectionFlag.Select
+                                 | view.selectionModel().SelectionFlag.Rows)
+    window.window_actions.editing.assign_speaker("SPEAKER_1")
+    assert [model.row(i).speaker for i in range(3)] == ["SPEAKER_1", None, "SPEAKER_1"]
+    window.window_actions.editing.rename_speaker("SPEAKER_1", "Donald Trump")
+    assert model.row(2).speaker == "Donald Trump"
+    window.undo_stack.undo()
+    assert model.row(2).speaker == "SPEAKER_1"
