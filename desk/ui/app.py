@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desk import __version__
@@ -28,6 +28,9 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     """The QApplication (reused if one exists, as under pytest-qt)."""
     app = QApplication.instance()
     if app is None:
+        # Fractional scaling (125 %, 150 %) as the desktop says, not rounded to whole numbers.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(["desk", *argv])
     app.setApplicationName("Desk")
     app.setOrganizationName("Desk")
