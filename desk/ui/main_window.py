@@ -16,8 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -59,6 +66,9 @@ class MainWindow(QMainWindow):
         self.player = player or Player(self)
         self.player.setParent(self)
         self.setAcceptDrops(True)
+        # Side panes run the full height; a bottom pane sits under the video only.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowNestedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
@@ -242,12 +252,21 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is None or not self.restoreState(state):
-            # First run: the transcript gets most of the right-hand column.
-            self.resizeDocks([self.transcript_dock], [int(self.height() * 0.6)],
-                             Qt.Orientation.Vertical)
-            self.resizeDocks([self.transcript_dock], [460], Qt.Orientation.Horizontal)
+        self._first_layout = state is None or not self.restoreState(state)
         self._layout_restored = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_layout:
+            self._first_layout = False
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        """First run: the transcript gets most of the right-hand column."""
+        self.resizeDocks([self.transcript_dock], [int(self.height() * 0.62)],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.transcript_dock], [max(420, int(self.width() * 0.34))],
+                         Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         self.settings.set_window_state(self.saveGeometry(), self.saveState())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QSlider,
-    QStyle,
     QToolButton,
     QWidget,
 )
@@ -17,6 +17,53 @@ from desk.core.timecode import format_time
 from desk.ui.player import MAX_RATE, MIN_RATE, Player
 
 SLIDER_UNITS = 10  # slider steps per second (0.1 s resolution, fits 2^31 for any stream)
+ICON_SIZE = 18
+
+
+def glyph_icon(kind: str, colour: QColor, ratio: float = 1.0) -> QIcon:
+    """A transport glyph (play, pause, back, forward, volume, muted) drawn in `colour`."""
+    size = ICON_SIZE
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+
+    def triangle(x0: float, x1: float) -> None:  # pointing right if x1 > x0
+        painter.drawPolygon(QPolygonF([QPointF(x0, 3), QPointF(x1, size / 2),
+                                       QPointF(x0, size - 3)]))
+
+    if kind == "play":
+        triangle(5, size - 3)
+    elif kind == "pause":
+        painter.drawRect(QRectF(4, 3, 3.5, size - 6))
+        painter.drawRect(QRectF(size - 7.5, 3, 3.5, size - 6))
+    elif kind == "forward":
+        triangle(2, size / 2)
+        triangle(size / 2, size - 1)
+    elif kind == "back":
+        triangle(size / 2, 1)
+        triangle(size - 2, size / 2)
+    else:  # volume / muted: a speaker, with waves or a cross
+        painter.drawPolygon(QPolygonF([QPointF(2, 6.5), QPointF(6, 6.5), QPointF(10, 3),
+                                       QPointF(10, size - 3), QPointF(6, size - 6.5),
+                                       QPointF(2, size - 6.5)]))
+        pen = painter.pen()
+        pen.setStyle(Qt.PenStyle.SolidLine)
+        pen.setColor(colour)
+        pen.setWidthF(1.6)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if kind == "muted":
+            painter.drawLine(QPointF(12, 6), QPointF(17, 12))
+            painter.drawLine(QPointF(17, 6), QPointF(12, 12))
+        else:
+            painter.drawArc(QRectF(8, 5, 6, 8), -60 * 16, 120 * 16)
+            painter.drawArc(QRectF(7, 2, 10, 14), -60 * 16, 120 * 16)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class TransportBar(QWidget):
@@ -27,12 +74,9 @@ class TransportBar(QWidget):
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = player
-        style, icons = self.style(), QStyle.StandardPixmap
-        self.back_button = self._button(style.standardIcon(icons.SP_MediaSeekBackward),
-                                        self.tr("Back"))
-        self.play_button = self._button(style.standardIcon(icons.SP_MediaPlay), self.tr("Play"))
-        self.forward_button = self._button(style.standardIcon(icons.SP_MediaSeekForward),
-                                           self.tr("Forward"))
+        self.back_button = self._button(self.tr("Back"))
+        self.play_button = self._button(self.tr("Play"))
+        self.forward_button = self._button(self.tr("Forward"))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("positionSlider")
         self.slider.setAccessibleName(self.tr("Position"))
@@ -49,8 +93,7 @@ class TransportBar(QWidget):
         self.speed.setValue(1.0)
         self.speed.setToolTip(self.tr("Playback speed"))
         self.speed.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.mute_button = self._button(style.standardIcon(icons.SP_MediaVolume),
-                                        self.tr("Mute"))
+        self.mute_button = self._button(self.tr("Mute"))
         self.mute_button.setCheckable(True)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volumeSlider")
@@ -83,10 +126,27 @@ class TransportBar(QWidget):
         player.rate_changed.connect(self._show_rate)
         player.volume_changed.connect(self._show_volume)
         self.setEnabled(player.available)
+        self._paint_icons()
 
-    def _button(self, icon: object, tip: str) -> QToolButton:
+    def _paint_icons(self) -> None:
+        """Glyphs in the palette's text colour, so they stay visible in dark mode."""
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        ratio = self.devicePixelRatioF()
+        self.back_button.setIcon(glyph_icon("back", colour, ratio))
+        self.forward_button.setIcon(glyph_icon("forward", colour, ratio))
+        self.play_button.setIcon(glyph_icon("pause" if self.player.is_playing() else "play",
+                                            colour, ratio))
+        self.mute_button.setIcon(glyph_icon("muted" if self.player.is_muted() else "volume",
+                                            colour, ratio))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._paint_icons()
+        super().changeEvent(event)
+
+    def _button(self, tip: str) -> QToolButton:
         button = QToolButton()
-        button.setIcon(icon)  # type: ignore[arg-type]
+        button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setAutoRaise(True)
@@ -115,9 +175,7 @@ class TransportBar(QWidget):
         self.time_label.setText(self._time_text(self.player.position(), seconds))
 
     def _show_playing(self, playing: bool) -> None:
-        icons = QStyle.StandardPixmap
-        pixmap = icons.SP_MediaPause if playing else icons.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        self._paint_icons()
         tip = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setToolTip(tip)
         self.play_button.setAccessibleName(tip)
@@ -136,6 +194,4 @@ class TransportBar(QWidget):
             else:
                 self.mute_button.setChecked(bool(value))
             widget.blockSignals(False)
-        pixmap = (QStyle.StandardPixmap.SP_MediaVolumeMuted if muted
-                  else QStyle.StandardPixmap.SP_MediaVolume)
-        self.mute_button.setIcon(self.style().standardIcon(pixmap))
+        self._paint_icons()

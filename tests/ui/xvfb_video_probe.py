@@ -37,7 +37,7 @@ def main(media: Path, workdir: Path, seek: float) -> int:
     settings = Settings(workdir / "desk.ini")
     settings.annotator = "tester"
     window = build_window(settings)
-    window.resize(1000, 640)
+    window.resize(1200, 800)
     window.show()
     project = window.window_actions.files.new_project(media, workdir / "video.desk")
     if project is None:
