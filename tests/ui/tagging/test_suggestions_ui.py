@@ -95,3 +95,16 @@ def test_keyword_suggestions_and_reject_all(qtbot: QtBot, opened: MainWindow) ->
     assert opened.project.annotations.count() == 0
     ui.controller.flush()
     assert not ui.suggestions.accept_all_action.isEnabled()
+
+
+def test_asking_the_threshold_then_no_dead_air(qtbot: QtBot, opened: MainWindow) -> None:
+    """The tone has no dead air: the scan finds none, nothing is suggested, no error."""
+    ui = tagging(opened)
+    dialog = ui.suggestions.ask_min_silence()
+    assert dialog.doubleValue() == 5.0
+    dialog.setDoubleValue(3.0)
+    with qtbot.waitSignal(ui.suggestions.finished, timeout=20_000) as made:
+        dialog.accept()
+    assert made.args == [0]
+    assert ui.suggestions.min_silence() == 3.0  # remembered for next time
+    assert opened.project.annotations.count() == 0
