@@ -68,6 +68,8 @@ class Player(QObject):
         self._volume = 100
         self._muted = False
         self._audio_applied = False
+        self._started = False  # libvlc reached "Playing" since the last play()
+        self._play_from = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -141,6 +143,8 @@ class Player(QObject):
             self._set_shown(self._pending_seek, emit=True)
         self._mp.set_rate(self._rate)
         self._audio_applied = False
+        self._started = False
+        self._play_from = self._shown
         if self._mp.play() == -1:
             self.error.emit(self.tr("This recording cannot be played (unsupported or corrupt)."))
             return
@@ -263,13 +267,17 @@ class Player(QObject):
         state = self._mp.get_state()
         vlc_state = self._vlc.State
         if state == vlc_state.Ended:
-            self._on_end()
+            if self._started:
+                self._on_end()
+            else:
+                self._on_unplayable()
             return
         if state == vlc_state.Error:
             self._set_playing(False)
             self.error.emit(self.tr("Playback failed: the recording is unsupported or corrupt."))
             return
         if state == vlc_state.Playing:
+            self._started = True
             if not self._audio_applied:
                 self._apply_audio()
                 self._audio_applied = True
@@ -294,6 +302,14 @@ class Player(QObject):
         self._stale_report = None
         self._last_report = reported_ms
         self._anchor(reported_ms / 1000)
+
+    def _on_unplayable(self) -> None:
+        """libvlc "ended" without ever playing: the file is not something it can decode."""
+        self._mp.stop()
+        self._anchor(self._play_from)
+        self._set_shown(self._play_from, emit=True)
+        self._set_playing(False)
+        self.error.emit(self.tr("This recording cannot be played (unsupported or corrupt)."))
 
     def _on_end(self) -> None:
         self._ended = True

@@ -132,3 +132,26 @@ def test_dark_palette_and_back(qapp: QApplication) -> None:
     finally:
         look.apply_theme(qapp, "system")
     assert not look.is_dark()
+
+
+def test_first_run_asks_for_the_annotator(qtbot: QtBot, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.ui import app as app_module
+    from desk.ui.dialogs import QInputDialog
+
+    settings = isolated_settings(tmp_path, monkeypatch)
+    settings.store.remove("annotator")
+    monkeypatch.delenv("DESK_ANNOTATOR")
+    asked: list[str] = []
+
+    def get_text(_parent: object, title: str, *_args: object) -> tuple[str, bool]:
+        asked.append(title)
+        return "  Anna  ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    window = make_window(qtbot, settings)
+    app_module._after_show(window, app_module._parse([]))
+    assert asked == ["Welcome to Desk"]
+    assert settings.annotator == "Anna" and window.transcript_model.annotator == "Anna"
+    app_module._after_show(window, app_module._parse([]))
+    assert len(asked) == 1  # asked once

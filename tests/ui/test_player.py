@@ -117,3 +117,21 @@ def test_rate_and_volume_limits(qtbot: QtBot, player: Player) -> None:
     player.play()
     qtbot.waitUntil(lambda: player.position() > 0.3, timeout=5000)
     assert player.volume() == 40 and player.is_muted()
+
+
+def test_an_unplayable_file_is_reported_not_ended(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DESK_VLC_ARGS", VLC_TEST_ARGS)
+    garbage = tmp_path / "corrupt.mp4"
+    garbage.write_bytes(bytes(range(256)) * 800)
+    player = Player()
+    try:
+        player.load(garbage, 30.0)
+        ended: list[bool] = []
+        player.media_ended.connect(lambda: ended.append(True))
+        with qtbot.waitSignal(player.error, timeout=6000) as error:
+            player.play()
+        assert "cannot be played" in error.args[0]
+        assert not player.is_playing() and player.position() == 0.0 and ended == []
+    finally:
+        player.release()

@@ -183,3 +183,37 @@ def test_tag_stripes_follow_annotations(window: MainWindow) -> None:
     ratio = pixmap.devicePixelRatio()
     painted = pixmap.toImage().pixelColor(QPoint(int(stripe_x * ratio), int(stripe_y * ratio)))
     assert painted.name() == colour.lower()
+
+
+def test_follow_playback_scrolls_to_the_segment_playing(qtbot: QtBot, tmp_path: Path,
+                                                        tmp_project: Project,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_transcript(tmp_project, [f"line number {i} of the long stream" for i in range(40)],
+                   length=0.7)
+    path = tmp_project.path
+    tmp_project.close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    window.window_actions.files.open_project(path)
+    view, model = window.transcript_view, window.transcript_model
+    view.finish_row_heights()
+    window.action("follow_playback").setChecked(False)
+    window.player.seek(model.row(35).start + 0.1)
+    assert view.rowAt(view.viewport().height() - 2) < 35  # not followed
+    window.action("follow_playback").setChecked(True)  # jumps to the playhead at once
+    window.player.seek(model.row(36).start + 0.1)
+    visible = range(view.rowAt(0), view.rowAt(view.viewport().height() - 2) + 1)
+    assert 36 in visible
+    assert window.settings.follow_playback
+
+
+def test_adjust_times_with_the_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.ui import dialogs
+
+    monkeypatch.setattr(dialogs.SegmentTimesDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(dialogs.SegmentTimesDialog, "times", lambda self: (4.75, 8.0))
+    view, model = window.transcript_view, window.transcript_model
+    view.setCurrentIndex(model.index(1, COL_TEXT))
+    window.action("segment_times").trigger()
+    assert (model.row(1).start, model.row(1).end) == (4.75, 8.0)
+    window.undo_stack.undo()
+    assert (model.row(1).start, model.row(1).end) == (5.0, 8.5)
