@@ -2,6 +2,333 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name />
+    <message>
+        <source>Codebook</source>
+        <translation>Codebuch</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Suggested: accept or reject it. Not counted until accepted.</source>
+        <translation>Vorgeschlagen: annehmen oder ablehnen. Zählt erst, wenn angenommen.</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>coded</source>
+        <translation>codiert</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <source>Coded and suggested</source>
+        <translation>Codiert und vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Coded</source>
+        <translation>Codiert</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Filter by note or tag…</source>
+        <translation>Nach Notiz oder Code filtern…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestions</source>
+        <translation>Die ausgewählten Vorschläge annehmen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestions; they will not be suggested again</source>
+        <translation>Die ausgewählten Vorschläge ablehnen; sie werden nicht wieder vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected annotations (Del)</source>
+        <translation>Die ausgewählten Annotationen löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Codes</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>Alle Annotatoren</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Stichwörter</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Archivierte zeigen</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Einen Code hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected tag</source>
+        <translation>Den ausgewählten Code bearbeiten</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Recolour the selected tag</source>
+        <translation>Den ausgewählten Code umfärben</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Hide the selected tag from coding (or use it again)</source>
+        <translation>Den ausgewählten Code beim Codieren ausblenden (oder wieder verwenden)</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Codebuch</translation>
+    </message>
+    <message>
+        <source>Import codebook…</source>
+        <translation>Codebuch importieren…</translation>
+    </message>
+    <message>
+        <source>Export codebook…</source>
+        <translation>Codebuch exportieren…</translation>
+    </message>
+    <message>
+        <source>Codebooks that ship with Desk</source>
+        <translation>Codebücher, die Desk mitbringt</translation>
+    </message>
+    <message>
+        <source>Use preset</source>
+        <translation>Vorlage verwenden</translation>
+    </message>
+    <message>
+        <source>Add the preset's tags (tags with the same name are updated)</source>
+        <translation>Die Codes der Vorlage hinzufügen (gleichnamige Codes werden aktualisiert)</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Code hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit tag</source>
+        <translation>Code bearbeiten</translation>
+    </message>
+    <message>
+        <source>Use codebook %1</source>
+        <translation>Codebuch %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Codebook “%1” in use</source>
+        <translation>Codebuch „%1“ in Verwendung</translation>
+    </message>
+    <message>
+        <source>Codebook “%1”: %2 tags added, %3 updated</source>
+        <translation>Codebuch „%1“: %2 Codes hinzugefügt, %3 aktualisiert</translation>
+    </message>
+    <message>
+        <source>Import codebook</source>
+        <translation>Codebuch importieren</translation>
+    </message>
+    <message>
+        <source>Export codebook</source>
+        <translation>Codebuch exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>CodingController</name>
+    <message>
+        <source>No tag on key %1</source>
+        <translation>Kein Code auf Taste %1</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <source>Code selection as %1</source>
+        <translation>Auswahl als %1 codieren</translation>
+    </message>
+    <message>
+        <source>Select text in the transcript, or play the recording.</source>
+        <translation>Wählen Sie Text im Transkript aus oder spielen Sie die Aufnahme ab.</translation>
+    </message>
+    <message>
+        <source>Recording “%1”: press its key again to close, Esc to cancel</source>
+        <translation>Aufzeichnung „%1“: Taste erneut drücken zum Abschließen, Esc zum Abbrechen</translation>
+    </message>
+    <message>
+        <source>Range too short; nothing coded</source>
+        <translation>Bereich zu kurz; nichts codiert</translation>
+    </message>
+    <message>
+        <source>Live code %1</source>
+        <translation>Live codieren: %1</translation>
+    </message>
+    <message>
+        <source>Live coding cancelled</source>
+        <translation>Live-Codierung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Codieren</translation>
+    </message>
+    <message>
+        <source>Edit annotation</source>
+        <translation>Annotation bearbeiten</translation>
+    </message>
+    <message>
+        <source>Retime annotation</source>
+        <translation>Annotation neu zeitlich festlegen</translation>
+    </message>
+    <message>
+        <source>Nudge annotations</source>
+        <translation>Annotationen verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge annotation</source>
+        <translation>Annotation verschieben</translation>
+    </message>
+    <message>
+        <source>Delete annotations</source>
+        <translation>Annotationen löschen</translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation>Annotation löschen</translation>
+    </message>
+    <message>
+        <source>Suggest delays</source>
+        <translation>Verzögerungen vorschlagen</translation>
+    </message>
+    <message>
+        <source>Suggest from keywords</source>
+        <translation>Nach Stichwörtern vorschlagen</translation>
+    </message>
+    <message>
+        <source>Accept suggestions</source>
+        <translation>Vorschläge annehmen</translation>
+    </message>
+    <message>
+        <source>Reject suggestions</source>
+        <translation>Vorschläge ablehnen</translation>
+    </message>
+    <message>
+        <source>Add tag %1</source>
+        <translation>Code %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit tag</source>
+        <translation>Code bearbeiten</translation>
+    </message>
+    <message>
+        <source>Reorder tags</source>
+        <translation>Codes umsortieren</translation>
+    </message>
+    <message>
+        <source>Import codebook %1</source>
+        <translation>Codebuch %1 importieren</translation>
+    </message>
+    <message>
+        <source>Codebook saved to %1</source>
+        <translation>Codebuch gespeichert unter %1</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in transcript</source>
@@ -167,6 +494,215 @@
     <message>
         <source>Used twice: %1</source>
         <translation>Doppelt belegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Abgedeckt</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Redezeit</translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation>Bild speichern…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Recount (talk time changes when speakers are edited)</source>
+        <translation>Neu zählen (die Redezeit ändert sich, wenn Sprecher bearbeitet werden)</translation>
+    </message>
+    <message>
+        <source>Tags (suggestions not counted)</source>
+        <translation>Codes (Vorschläge nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Talk time per speaker</source>
+        <translation>Redezeit pro Sprecher</translation>
+    </message>
+    <message>
+        <source>Picture saved to %1</source>
+        <translation>Bild gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Save code timeline</source>
+        <translation>Code-Zeitleiste speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionActions</name>
+    <message>
+        <source>Suggest delays from dead air…</source>
+        <translation>Verzögerungen aus Stille vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Suggest from codebook keywords</source>
+        <translation>Nach Stichwörtern des Codebuchs vorschlagen</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>Alle Vorschläge annehmen</translation>
+    </message>
+    <message>
+        <source>Reject all suggestions</source>
+        <translation>Alle Vorschläge ablehnen</translation>
+    </message>
+    <message>
+        <source>Suggest delays</source>
+        <translation>Verzögerungen vorschlagen</translation>
+    </message>
+    <message>
+        <source>Shortest dead air to suggest as a delay (seconds):</source>
+        <translation>Kürzeste Stille, die als Verzögerung vorgeschlagen wird (Sekunden):</translation>
+    </message>
+    <message>
+        <source>The recording is missing, so dead air cannot be found. Relink the recording first.</source>
+        <translation>Die Aufnahme fehlt, daher kann keine Stille gefunden werden. Verknüpfen Sie die Aufnahme zuerst neu.</translation>
+    </message>
+    <message>
+        <source>Looking for dead air in the recording…</source>
+        <translation>Suche nach Stille in der Aufnahme…</translation>
+    </message>
+    <message>
+        <source>%1 suggestions added: accept or reject them in the Annotations pane</source>
+        <translation>%1 Vorschläge hinzugefügt: Nehmen Sie sie im Bereich Annotationen an oder lehnen Sie sie ab</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Tag</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>words that suggest this tag, comma-separated</source>
+        <translation>Wörter, die diesen Code nahelegen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Stichwörter</translation>
+    </message>
+</context>
+<context>
+    <name>TagPalette</name>
+    <message>
+        <source>No tags yet: add one, or choose a preset below.</source>
+        <translation>Noch keine Codes: Fügen Sie einen hinzu oder wählen Sie unten eine Vorlage.</translation>
+    </message>
+</context>
+<context>
+    <name>TaggingUi</name>
+    <message>
+        <source>Cancel live coding</source>
+        <translation>Live-Codierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Snap to word boundaries</source>
+        <translation>An Wortgrenzen ausrichten</translation>
+    </message>
+    <message>
+        <source>Import codebook…</source>
+        <translation>Codebuch importieren…</translation>
+    </message>
+    <message>
+        <source>Export codebook…</source>
+        <translation>Codebuch exportieren…</translation>
+    </message>
+    <message>
+        <source>Save code timeline picture…</source>
+        <translation>Bild der Code-Zeitleiste speichern…</translation>
+    </message>
+    <message>
+        <source>Code with “%1”</source>
+        <translation>Mit „%1“ codieren</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <source>Code range as %1</source>
+        <translation>Bereich als %1 codieren</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Verkleinern (Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Vergrößern (Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Show the whole recording</source>
+        <translation>Die ganze Aufnahme zeigen</translation>
+    </message>
+    <message>
+        <source>recording not found</source>
+        <translation>Aufnahme nicht gefunden</translation>
+    </message>
+    <message>
+        <source>computing the waveform…</source>
+        <translation>Wellenform wird berechnet…</translation>
+    </message>
+    <message>
+        <source>no waveform: %1</source>
+        <translation>keine Wellenform: %1</translation>
     </message>
 </context>
 <context>
@@ -345,6 +881,13 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <source>Waveform</source>
+        <translation>Wellenform</translation>
     </message>
 </context>
 <context>
