@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered without importing every command's modules
+        print(f"desk {__version__}")
+        return 0
     if argv[:1] == ["--job-worker"]:  # a frozen app runs its transcription child this way
         from desk.core.jobs import worker_main
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from desk.core.records import Media, Silence
 from desk.core.store.database import Database, utc_now
+
+if TYPE_CHECKING:  # numpy is imported when a waveform is read, not at start-up
+    import numpy as np
 
 
 class MediaStore:
@@ -58,11 +61,15 @@ class MediaStore:
         )
         if not rows:
             return None
+        import numpy as np
+
         peaks = np.frombuffer(rows[0]["data"], dtype=np.float32).reshape(-1, 2)
         return float(rows[0]["buckets_per_second"]), peaks
 
     def set_waveform(self, fingerprint: str, buckets_per_second: float,
                      peaks: np.ndarray) -> None:
+        import numpy as np
+
         data = np.ascontiguousarray(peaks, dtype=np.float32).tobytes()
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM waveform")
