@@ -184,9 +184,16 @@ class MainWindow(QMainWindow):
             return None
 
     def refresh_after_history(self) -> None:
-        """After undo/redo the touched rows are unknown: re-read transcript and stripes."""
-        self.transcript_model.reload()
-        self.transcript_model.set_playhead(self.player.position())
+        """After an edit, undo or redo: show the project's state, keeping the reader's place."""
+        view, model = self.transcript_view, self.transcript_model
+        top = view.rowAt(0)
+        anchor = model.row(top).id if 0 <= top < model.rowCount() else None
+        if not model.resync() and anchor is not None:
+            view.finish_row_heights()  # positions must be final before scrolling back
+            row = model.row_of_segment(anchor)
+            if row >= 0:
+                view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
+        model.set_playhead(self.player.position())
 
     def apply_look(self) -> None:
         """Re-apply colours and language after the settings changed."""

@@ -141,6 +141,34 @@ class TranscriptModel(QAbstractTableModel):
         self._apply_annotation_colours()
         self.endResetModel()
 
+    def resync(self) -> bool:
+        """After undo/redo: update in place the rows that differ; True if that sufficed.
+
+        Same segments (ids) → only the changed rows repaint and the view keeps its place.
+        A split or merge changed the rows themselves → a full reload (returns False).
+        """
+        if self.project is None or self.transcript_id is None:
+            self.reload()
+            return False
+        fresh = self.project.transcripts.segments(self.transcript_id, with_words=False)
+        if [s.id for s in fresh] != [r.id for r in self._rows]:
+            self.reload()
+            return False
+        changed = []
+        for i, (segment, row) in enumerate(zip(fresh, self._rows, strict=True)):
+            if (segment.text, segment.start, segment.end, segment.speaker, segment.edited) != (
+                    row.text, row.start, row.end, row.speaker, row.edited):
+                self._rows[i] = SegmentRow.from_segment(segment, words_loaded=False)
+                changed.append(i)
+        self._reindex()
+        self._apply_annotation_colours()
+        for i in changed:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, COL_TEXT))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_TIME), self.index(len(self._rows) - 1,
+                                                                      COL_TIME), [TAG_COLOURS_ROLE])
+        return True
+
     def _reindex(self) -> None:
         self._starts = [r.start for r in self._rows]
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}

@@ -160,6 +160,7 @@ class TranscriptView(QTableView):
         while self._pending_rows:
             self._fit_next_slice()
         self._height_slicer.stop()
+        self.updateGeometries()  # the scroll range now matches the fitted rows
 
     def _fit_rows(self, rows: Iterable[int]) -> None:
         model = self.transcript_model

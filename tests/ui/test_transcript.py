@@ -217,3 +217,25 @@ def test_adjust_times_with_the_dialog(window: MainWindow, monkeypatch: pytest.Mo
     assert (model.row(1).start, model.row(1).end) == (4.75, 8.0)
     window.undo_stack.undo()
     assert (model.row(1).start, model.row(1).end) == (5.0, 8.5)
+
+
+def test_undo_keeps_the_reading_position(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    add_transcript(tmp_project, [f"line number {i} of the long stream" for i in range(60)],
+                   length=0.7)
+    path = tmp_project.path
+    tmp_project.close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    window.window_actions.files.open_project(path)
+    view, model = window.transcript_view, window.transcript_model
+    view.finish_row_heights()
+    view.scrollTo(model.index(40, 0), view.ScrollHint.PositionAtTop)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.setData(model.index(41, COL_TEXT), "line forty-one, corrected")
+    window.undo_stack.undo()
+    assert resets == [] and view.rowAt(0) == 40  # in place: no reset, no jump
+    assert model.row(41).text == "line number 41 of the long stream"
+    window.window_actions.editing.split(model.row(42).id, len("line number 42"))
+    window.undo_stack.undo()  # structural: rows are rebuilt, the view returns to its place
+    assert resets and view.rowAt(0) == 40 and model.rowCount() == 60
