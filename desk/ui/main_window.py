@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
 
         self.window_actions = WindowActions(self)
         self.resize(1280, 800)
-        self._update_title()
+        self.update_title()
         self._install_plugins()
         self._restore_layout()
 
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         else:
             self.video_area.show_media(None)
         self.settings.add_recent(project.path)
-        self._update_title()
+        self.update_title()
         self.project_opened.emit(project)
 
     def close_project(self) -> None:
@@ -238,9 +238,10 @@ class MainWindow(QMainWindow):
         self.transcript_model.set_project(None)
         self.project_closed.emit()
         project.close()
-        self._update_title()
+        self.update_title()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
+        """Window title and status bar: project name (read-only?), transcript engine/model."""
         if self.project is None:
             self.setWindowTitle("Desk")
             self.project_label.setText(self.tr("No project"))

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
+    QLineEdit,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
@@ -28,7 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.ui.transcript_model import COL_TEXT, COL_TIME, ROW_ROLE, TAG_COLOURS_ROLE, SegmentRow
+from desk.ui.transcript_model import (
+    COL_SPEAKER,
+    COL_TEXT,
+    COL_TIME,
+    ROW_ROLE,
+    TAG_COLOURS_ROLE,
+    SegmentRow,
+)
 
 PAD = 4
 STRIPE = 4
@@ -196,6 +205,14 @@ class TranscriptDelegate(QStyledItemDelegate):
 
     # -- editing ----------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == COL_SPEAKER:
+            editor = QLineEdit(parent)
+            project = getattr(index.model(), "project", None)
+            if project is not None:  # complete from the speakers already named
+                completer = QCompleter(project.edits.speakers(), editor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                editor.setCompleter(completer)
+            return editor
         if index.column() != COL_TEXT:
             return super().createEditor(parent, option, index)
         editor = SegmentTextEditor(parent, self)

@@ -71,6 +71,7 @@ class TranscriptView(QTableView):
         model.dataChanged.connect(self._on_data_changed)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         header.sectionResized.connect(self._on_section_resized)
+        self.verticalScrollBar().sliderPressed.connect(self._user_scrolled)
 
     # -- the contract -------------------------------------------------------------------
     def selected_time_range(self) -> tuple[float, float] | None:
@@ -118,8 +119,12 @@ class TranscriptView(QTableView):
                           QAbstractItemView.ScrollHint.EnsureVisible)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        self._user_scrolled_at = time.monotonic()
+        self._user_scrolled()
         super().wheelEvent(event)
+
+    def _user_scrolled(self) -> None:
+        """The reader looks elsewhere: following playback pauses for a moment."""
+        self._user_scrolled_at = time.monotonic()
 
     def _on_reset(self) -> None:
         self.delegate.clear_cache()

@@ -149,7 +149,7 @@ class TranscriptionController(QObject):
         if event.kind == "started":
             if event.transcript_id is not None and event.transcript_id != model.transcript_id:
                 model.reload()
-            w._update_title()
+            w.update_title()
         elif event.kind == "segments":
             if event.transcript_id is not None and model.transcript_id not in (
                     None, event.transcript_id):
@@ -180,7 +180,7 @@ class TranscriptionController(QObject):
         runner.deleteLater()
         if self.window.project is not None:
             self.window.transcript_model.refresh_annotations()
-            self.window._update_title()
+            self.window.update_title()
         self.update_actions()
         self.job_ended.emit(self.last_event)
 

@@ -79,7 +79,7 @@ class WindowActions:
             w.menu("edit").addAction(action)
             self._actions[name] = action
         w.menu("edit").addSeparator()
-        self._add("edit", "find", w.find_bar.open_bar)
+        self._add("edit", "find", self._find)
         self._add("edit", "find_next", w.find_bar.next)
         self._add("edit", "find_previous", w.find_bar.previous)
         w.menu("edit").addSeparator()
@@ -149,6 +149,11 @@ class WindowActions:
         for path in recent:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self.files.open_recent(p))
+
+    def _find(self) -> None:
+        self.window.transcript_dock.show()
+        self.window.transcript_dock.raise_()
+        self.window.find_bar.open_bar()
 
     def _set_follow(self, enabled: bool) -> None:
         self.window.transcript_view.follow_playback = enabled

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
@@ -146,3 +146,23 @@ def test_speakers_assign_and_rename(qtbot: QtBot, tmp_path: Path, tmp_project: P
     assert model.row(2).speaker == "Donald Trump"
     window.undo_stack.undo()
     assert model.row(2).speaker == "SPEAKER_1"
+
+
+def test_speaker_cell_edits_with_completion(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    add_transcript(tmp_project, ["Hello everyone", "Thank you Elon"])
+    path = tmp_project.path
+    tmp_project.close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    window.window_actions.files.open_project(path)
+    view, model = window.transcript_view, window.transcript_model
+    model.setData(model.index(0, 1), "Elon Musk")
+    index = model.index(1, 1)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.viewport().findChild(QLineEdit)
+    assert editor.completer().model().data(editor.completer().model().index(0, 0)) == "Elon Musk"
+    editor.setText("Donald Trump")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
+    qtbot.waitUntil(lambda: model.row(1).speaker == "Donald Trump", timeout=2000)
+    assert window.project.edits.speakers() == ["Donald Trump", "Elon Musk"]
