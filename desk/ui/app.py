@@ -20,6 +20,7 @@ from desk import __version__
 from desk.core.logs import setup_logging
 from desk.core.resources import resource_path
 from desk.ui.settings import Settings
+from desk.ui.workers import wait_for_tasks
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: _report_startup(window))
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)  # type: ignore[attr-defined]
-    return int(app.exec())
+    code = int(app.exec())
+    wait_for_tasks(3000)  # let a background task (waveform) end before Python shuts down
+    return code
 
 
 def _report_startup(window: object) -> None:

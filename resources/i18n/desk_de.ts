@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Codebook</source>
         <translation>Codebuch</translation>
@@ -197,7 +197,7 @@
         <translation>Vorlage verwenden</translation>
     </message>
     <message>
-        <source>Add the preset's tags (tags with the same name are updated)</source>
+        <source>Add the preset&apos;s tags (tags with the same name are updated)</source>
         <translation>Die Codes der Vorlage hinzufügen (gleichnamige Codes werden aktualisiert)</translation>
     </message>
     <message>
@@ -787,7 +787,7 @@
 
     desk models --download base
 
-or copy a model file into Desk's model folder. It then appears in this list.</source>
+or copy a model file into Desk&apos;s model folder. It then appears in this list.</source>
         <translation>Desk verwendet nur Modelle auf diesem Computer. Um ein weiteres offizielles Whisper-Modell zu holen, führen Sie in einem Terminal aus (braucht einmal Internet):
 
     desk models --download base
@@ -1064,7 +1064,7 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Wo ist %1?</translation>
     </message>
     <message>
-        <source>%1 is not the project's recording (its content fingerprint differs).</source>
+        <source>%1 is not the project&apos;s recording (its content fingerprint differs).</source>
         <translation>%1 ist nicht die Aufnahme des Projekts (ihr Inhalts-Fingerabdruck weicht ab).</translation>
     </message>
     <message>
@@ -1163,7 +1163,7 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Transkript</translation>
     </message>
     <message>
-        <source>Edit the segment's text</source>
+        <source>Edit the segment&apos;s text</source>
         <translation>Text des Segments bearbeiten</translation>
     </message>
     <message>
@@ -1175,7 +1175,7 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Mit dem nächsten Segment zusammenführen</translation>
     </message>
     <message>
-        <source>Adjust the segment's times…</source>
+        <source>Adjust the segment&apos;s times…</source>
         <translation>Zeiten des Segments anpassen…</translation>
     </message>
     <message>
