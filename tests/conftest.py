@@ -28,6 +28,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("DESK_LOG_DIR", str(base / "logs"))
     monkeypatch.setenv("DESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("DESK_ANNOTATOR", "tester")
+    monkeypatch.setenv("DESK_CONFIG_DIR", str(base / "config"))
     # Converted weights (tiny.en as .pt, ~75 MB) are made once per test session, not in ~.
     monkeypatch.setenv("DESK_MODEL_DIR", str(base / "models"))
 
