@@ -68,8 +68,9 @@ def test_seek_lands_within_300_ms(qtbot: QtBot, player: Player) -> None:
     for target in (20.0, 7.5):
         player.seek(target)
         assert player.position() == pytest.approx(target, abs=0.05)
-        _, media_time = next_report(qtbot, player)
-        assert media_time == pytest.approx(target, abs=0.8)  # libvlc's next report, later in time
+        # libvlc may report 0 for a moment while it seeks (seen under load); wait for it
+        # to land, then the interpolated playhead must agree with libvlc's clock.
+        qtbot.waitUntil(lambda t=target: abs(reported_time(player) - t) < 0.8, timeout=5000)
         qtbot.wait(100)
         assert abs(player.position() - reported_time(player)) < 0.3
 
