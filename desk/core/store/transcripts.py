@@ -112,13 +112,7 @@ class TranscriptStore:
         transcript_id = self._resolve(transcript_id)
         if transcript_id is None:
             return []
-        where, params = ["s.transcript_id=?"], [transcript_id]
-        if start is not None:
-            where.append('s."end" > ?')
-            params.append(start)
-        if end is not None:
-            where.append("s.start < ?")
-            params.append(end)
+        where, params = _segment_filter(transcript_id, start, end)
         rows = self._db.query(
             "SELECT s.*, sp.name AS speaker_name FROM segments s "
             "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
@@ -200,13 +194,7 @@ class TranscriptStore:
 
     def _words_for(self, transcript_id: int, start: float | None,
                    end: float | None) -> dict[int, list[Word]]:
-        where, params = ["s.transcript_id=?"], [transcript_id]
-        if start is not None:
-            where.append('s."end" > ?')
-            params.append(start)
-        if end is not None:
-            where.append("s.start < ?")
-            params.append(end)
+        where, params = _segment_filter(transcript_id, start, end)
         # Plain tuples, not sqlite3.Row: 25,000 words of a 2-hour transcript load 3x faster.
         cursor = self._db.conn.cursor()
         cursor.row_factory = None
@@ -229,6 +217,20 @@ class TranscriptStore:
         if row:
             return int(row["id"])
         return int(conn.execute("INSERT INTO speakers(name) VALUES (?)", (name,)).lastrowid)
+
+
+def _segment_filter(transcript_id: int, start: float | None,
+                    end: float | None) -> tuple[list[str], list[object]]:
+    """WHERE terms for a transcript's segments overlapping [start, end)."""
+    where: list[str] = ["s.transcript_id=?"]
+    params: list[object] = [transcript_id]
+    if start is not None:
+        where.append('s."end" > ?')
+        params.append(start)
+    if end is not None:
+        where.append("s.start < ?")
+        params.append(end)
+    return where, params
 
 
 def insert_words(conn: sqlite3.Connection, segment_id: int, words: list[Word]) -> None:
