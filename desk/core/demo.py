@@ -90,10 +90,16 @@ def prepare_demo(folder: Path | None = None, fresh: bool = False) -> DemoPlan:
     return DemoPlan(folder, recording, project_path, needs, resume)
 
 
+DEMO_PROMPT = "Kamala Harris, DDoS"
+
+
 def demo_options(resume: bool) -> object:
     from desk.core.jobs import JobOptions
 
-    return JobOptions(engine="auto", model=DEMO_MODEL, language="en", resume=resume)
+    # The prompt names what the sample talks about, as an analyst would for the real stream:
+    # without it tiny.en hears "DDoS" as "D2S".
+    return JobOptions(engine="auto", model=DEMO_MODEL, language="en", resume=resume,
+                      prompt=DEMO_PROMPT)
 
 
 def run_demo(on_event: Callable[[object], None] | None = None, folder: Path | None = None,
