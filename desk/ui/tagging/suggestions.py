@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desk.core.records import Silence
 from desk.core.suggest import DEFAULT_MIN_SILENCE
-from desk.ui.tagging.background import BackgroundRunner
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.prefs import TaggingPrefs
+from desk.ui.workers import TaskRunner, error_message
 
 
 def _scan(path: str) -> list[Silence]:
@@ -35,7 +35,7 @@ class SuggestionActions(QObject):
         self.controller = controller
         self.prefs = prefs
         self.parent_widget = parent_widget
-        self.runner = BackgroundRunner(self)
+        self.runner = TaskRunner(self)
         self.suggest_delays_action = QAction(self.tr("Suggest delays from dead air…"), self)
         self.suggest_delays_action.triggered.connect(lambda: self.ask_min_silence())
         self.suggest_keywords_action = QAction(self.tr("Suggest from codebook keywords"), self)
@@ -105,9 +105,9 @@ class SuggestionActions(QObject):
             self.controller.media_changed()
         self._suggest(min_silence)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._enable()
-        self.controller.error.emit(message)
+        self.controller.error.emit(error_message(error))
         self.finished.emit(0)
 
     def _suggest(self, min_silence: float) -> None:

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolButton, QVBoxLayout, QWidget
 
 from desk.core.errors import DeskError
-from desk.ui.tagging.background import BackgroundRunner
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.timeline import TimelineCanvas
+from desk.ui.workers import TaskRunner, error_message
 
 BUCKETS_PER_SECOND = 100.0  # 10 ms per bucket: still detailed when zoomed to words
 
@@ -35,7 +35,7 @@ class TimelinePanel(QWidget):
         self.controller = controller
         self.canvas = TimelineCanvas(controller, self)
         self.scrollbar = QScrollBar(Qt.Orientation.Horizontal, self)
-        self.runner = BackgroundRunner(self)
+        self.runner = TaskRunner(self)
         self._generation = 0
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -111,7 +111,7 @@ class TimelinePanel(QWidget):
         generation, fingerprint, path = self._generation, media.fingerprint, media.path
         self.runner.run(lambda: _compute_peaks(path),
                         lambda peaks: self._peaks_ready(generation, fingerprint, peaks),
-                        lambda message: self._peaks_failed(generation, message))
+                        lambda error: self._peaks_failed(generation, error_message(error)))
 
     def _peaks_ready(self, generation: int, fingerprint: str, peaks: np.ndarray) -> None:
         project = self.controller.project

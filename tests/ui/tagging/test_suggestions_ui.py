@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,27 @@ def test_asking_the_threshold_then_no_dead_air(qtbot: QtBot, opened: MainWindow)
     assert made.args == [0]
     assert ui.suggestions.min_silence() == 3.0  # remembered for next time
     assert opened.project.annotations.count() == 0
+
+
+def test_undecodable_recording_reports_the_message_and_reenables(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, tone_media: Path) -> None:
+    """A scan that fails shows the MediaError's own message and the action is usable again."""
+    recording = tmp_path / "broken.mp4"
+    shutil.copy(tone_media, recording)
+    path = tmp_path / "broken.desk"
+    Project.create(path, media=probe(recording),
+                   codebook=load_codebook("trump-musk-x-2024")).close()
+    project = window.window_actions.files.open_project(path)
+    assert project is not None
+    ui = tagging(window)
+    ui.timeline.runner.wait(10_000)
+    recording.write_bytes(b"not a recording " * 64)  # damaged after opening
+    messages: list[str] = []
+    ui.controller.error.connect(messages.append)
+    with qtbot.waitSignal(ui.suggestions.finished, timeout=20_000) as made:
+        ui.suggestions.suggest_delays(5.0)
+        assert not ui.suggestions.suggest_delays_action.isEnabled()  # scanning
+    assert made.args == [0]
+    assert len(messages) == 1 and "broken.mp4" in messages[0]
+    assert not messages[0].startswith("unexpected error")
+    assert ui.suggestions.suggest_delays_action.isEnabled()
