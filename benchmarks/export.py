@@ -11,7 +11,6 @@ Run: .venv/bin/python benchmarks/export.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import tempfile
@@ -20,46 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desk.core.codebook import load_codebook
+from benchmarks.two_hour_project import (
+    MARKUP_VOCAB,
+    THREE_CODERS,
+    build_two_hour_project,
+    markup_notes,
+)
 from desk.core.formats.registry import EXPORTERS
-from desk.core.records import Media, Segment, Transcript, Word
 from desk.core.store import Project
 
 TARGET_SECONDS = 1.0
-VOCAB = ("the border is open Kamala Harris massive attack servers amazing job great people "
-         "country election economy inflation tremendous incredible very & <b> \"quote\"").split()
-
-
-def build_two_hour_project(path: Path, segments: int = 2500, words_per_segment: int = 10,
-                           annotations: int = 1000, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    duration = 7200.0
-    media = Media(str(path.with_suffix(".mp4")), 10**9, "s3:bench", duration, True)
-    with Project.create(path, media=media,
-                        codebook=load_codebook("trump-musk-x-2024")) as project:
-        transcript = project.transcripts.create(
-            Transcript("openai", "tiny.en", "en", {"beam_size": 5}, total=duration))
-        assert transcript.id is not None
-        step = duration / segments
-        batch = []
-        for i in range(segments):
-            start = i * step
-            tokens = [rng.choice(VOCAB) for _ in range(words_per_segment)]
-            wstep = step * 0.9 / words_per_segment
-            words = [Word(start + k * wstep, start + (k + 1) * wstep, t, rng.random())
-                     for k, t in enumerate(tokens)]
-            batch.append(Segment(start, start + step * 0.9, " ".join(tokens), words, -0.3, 0.01,
-                                 speaker=rng.choice(["Elon Musk", "Donald Trump"])))
-        project.transcripts.add_segments(transcript.id, batch, progress=duration)
-        tags = [t.name for t in project.tags.list()]
-        with project.database.transaction():
-            for i in range(annotations):
-                start = rng.uniform(0, duration - 30)
-                project.annotations.add(rng.choice(tags), start, start + rng.uniform(1, 30),
-                                        note=f"note {i} <i>&</i>" if i % 3 == 0 else "",
-                                        annotator=rng.choice(["anna", "ben", "chloé"]))
-
-
 def time_exports(project_path: Path, out_dir: Path,
                  runs: int = 3) -> dict[str, list[tuple[float, float]]]:
     """(wall, cpu) seconds per run for every file export, each on a freshly opened project."""
@@ -83,7 +52,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "two-hours.desk"
         t0 = time.perf_counter()
-        build_two_hour_project(path)
+        build_two_hour_project(path, seed=7, vocab=MARKUP_VOCAB, notes=markup_notes,
+                               annotators=THREE_CODERS)
         print(f"built the 2-hour project in {time.perf_counter() - t0:.1f} s")
         times = time_exports(path, Path(tmp), args.runs)
         print(f"{'format':<10}{'best':>9}{'median':>9}{'cpu':>9}  target ≤ {TARGET_SECONDS:.1f} s")

@@ -7,7 +7,6 @@ Run: .venv/bin/python benchmarks/store.py
 
 from __future__ import annotations
 
-import random
 import statistics
 import sys
 import tempfile
@@ -16,47 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desk.core.codebook import load_codebook
-from desk.core.records import Media, Segment, Transcript, Word
+from benchmarks.two_hour_project import build_two_hour_project
 from desk.core.store import Project
-
-VOCAB = ("the border is open Kamala Harris massive attack servers amazing job great "
-         "people country election economy inflation tremendous incredible very").split()
-
-
-def build_two_hour_project(path: Path, segments: int = 2500, words_per_segment: int = 10,
-                           annotations: int = 1000, seed: int = 1) -> Project:
-    """A project shaped like a transcribed and coded 2-hour livestream."""
-    rng = random.Random(seed)
-    duration = 7200.0
-    media = Media(str(path.with_suffix(".mp4")), 10**9, "s3:bench", duration, True)
-    project = Project.create(path, media=media, codebook=load_codebook("trump-musk-x-2024"))
-    transcript = project.transcripts.create(Transcript("openai", "tiny.en", "en", total=duration))
-    step = duration / segments
-    batch: list[Segment] = []
-    for i in range(segments):
-        start = i * step
-        tokens = [rng.choice(VOCAB) for _ in range(words_per_segment)]
-        wstep = (step * 0.9) / words_per_segment
-        words = [Word(start + k * wstep, start + (k + 1) * wstep, t, 0.9)
-                 for k, t in enumerate(tokens)]
-        batch.append(Segment(start, start + step * 0.9, " ".join(tokens), words, -0.3, 0.01,
-                             speaker=rng.choice(["Elon Musk", "Donald Trump"])))
-    project.transcripts.add_segments(transcript.id, batch, progress=duration)
-    tags = [t.name for t in project.tags.list()]
-    with project.database.transaction():
-        for _ in range(annotations):
-            start = rng.uniform(0, duration - 30)
-            project.annotations.add(rng.choice(tags), start, start + rng.uniform(1, 30),
-                                    annotator="bench")
-    return project
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "two-hours.desk"
         t0 = time.perf_counter()
-        build_two_hour_project(path).close()
+        build_two_hour_project(path, seed=1)
         build = time.perf_counter() - t0
         print(f"built 2-hour project in {build:.2f} s ({path.stat().st_size / 1e6:.1f} MB)")
 

@@ -6,7 +6,7 @@
 - key press → annotation committed (on disk, one undo step): ≤ 10 ms; the
   views' refresh runs on the next event loop turn and is printed separately
 
-The project is the 2-hour one of benchmarks/ui.py (2,500 segments, 25,000
+The project is the 2-hour one of benchmarks/two_hour_project.py (2,500 segments, 25,000
 words, 1,000 annotations), plus a full 2-hour waveform and 500 dead-air
 regions. Wall times are inflated when other jobs share the cores, so CPU
 times are printed next to them. Run (offscreen, no screen needed):

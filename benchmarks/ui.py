@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -31,43 +30,16 @@ os.environ.setdefault("DESK_ANNOTATOR", "bench")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-WORDS = ("the border is open Kamala Harris massive attack on the servers amazing job great "
-         "people country election economy inflation tremendous incredible very").split()
 
-
-def build_project(path: Path, segments: int = 2500, words_per_segment: int = 10,
-                  annotations: int = 1000, seed: int = 4) -> None:
-    """A coded 2-hour livestream, written the way a job and a coder would."""
-    from desk.core.codebook import load_codebook
+def build_project(path: Path) -> None:
+    """The shared 2-hour project on the sample recording: a real file to play."""
+    from benchmarks.two_hour_project import DURATION, build_two_hour_project
     from desk.core.media import probe
-    from desk.core.records import Segment, Transcript, Word
-    from desk.core.store import Project
 
-    rng = random.Random(seed)
-    duration = 7200.0
     media = probe(REPO / "resources" / "sample" / "sample.mp4")
-    media.duration = duration  # a real file to play; the project believes it lasts 2 hours
-    with Project.create(path, media=media, codebook=load_codebook("trump-musk-x-2024")) as project:
-        transcript = project.transcripts.create(Transcript("bench", "none", "en",
-                                                           status="complete", total=duration))
-        step = duration / segments
-        batch = []
-        for i in range(segments):
-            start = i * step
-            tokens = [rng.choice(WORDS) for _ in range(words_per_segment)]
-            gap = (step - 0.2) / words_per_segment
-            words = [Word(start + k * gap, start + (k + 1) * gap, t) for k, t in enumerate(tokens)]
-            batch.append(Segment(start, start + step - 0.2, " ".join(tokens), words,
-                                 speaker=rng.choice(["Donald Trump", "Elon Musk"])))
-            if len(batch) == 250:
-                project.transcripts.add_segments(transcript.id, batch)
-                batch = []
-        tags = [t.name for t in project.tags.list()]
-        with project.database.transaction():
-            for _ in range(annotations):
-                start = rng.uniform(0, duration - 60)
-                project.annotations.add(rng.choice(tags), start, start + rng.uniform(2, 60),
-                                        note="bench", annotator=rng.choice(["a", "b", "c"]))
+    media.duration = DURATION  # the project believes it lasts 2 hours
+    build_two_hour_project(path, seed=4, media=media, notes=lambda i: "bench",
+                           annotators=("a", "b", "c"))
 
 
 def measure_launch(runs: int) -> dict:
