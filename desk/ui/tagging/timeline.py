@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -146,6 +146,13 @@ class TimelineCanvas(QWidget):
         self.view_changed.emit()
         self.invalidate()
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The cached background holds the old palette's colours (light → dark theme).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+                            QEvent.Type.FontChange):
+            self.invalidate()
+        super().changeEvent(event)
 
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -75,13 +75,15 @@ def _paint_silences(canvas: TimelineCanvas, painter: QPainter, right: float) -> 
 
 
 def _paint_ruler(canvas: TimelineCanvas, painter: QPainter) -> None:
-    text = canvas.palette().text().color()
-    painter.setPen(QPen(text, 1))
+    axis, text = QPen(canvas.palette().mid().color(), 1), QPen(canvas.palette().text().color())
     step = tick_step(canvas.window_.seconds_per_pixel)
     for t in ticks(canvas.window_.start, canvas.window_.end, step):
         x = canvas.x_of(t)
+        painter.setPen(axis)
         painter.drawLine(QLineF(x, RULER_H - 5, x, RULER_H))
+        painter.setPen(text)
         painter.drawText(QPointF(x + 3, RULER_H - 6), tick_label(t, step))
+    painter.setPen(axis)
     painter.drawLine(QLineF(GUTTER, RULER_H, canvas.width(), RULER_H))
 
 
@@ -141,6 +143,7 @@ def _paint_lanes(canvas: TimelineCanvas, painter: QPainter, right: float) -> Non
 def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
     painter.fillRect(QRectF(0, 0, GUTTER, canvas.height()), canvas.palette().window().color())
     text = canvas.palette().windowText().color()
+    archived = canvas.palette().placeholderText().color()
     metrics = canvas.fontMetrics()
     painter.setPen(text)
     painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
@@ -149,7 +152,7 @@ def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
         top = canvas.lane_top(i)
         painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))
         label = f"{lane.tag.key} {lane.tag.name}" if lane.tag.key else lane.tag.name
-        painter.setPen(QColor(Qt.GlobalColor.gray) if lane.tag.archived else text)
+        painter.setPen(archived if lane.tag.archived else text)
         painter.drawText(QRectF(16, top, GUTTER - 20, LANE_H),
                          int(Qt.AlignmentFlag.AlignVCenter),
                          metrics.elidedText(label, Qt.TextElideMode.ElideRight, GUTTER - 20))
