@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <source>Codebook</source>
-        <translation>Codebuch</translation>
-    </message>
-    <message>
-        <source>Annotations</source>
-        <translation>Annotationen</translation>
-    </message>
-    <message>
-        <source>Statistics</source>
-        <translation>Statistik</translation>
-    </message>
-</context>
-<context>
     <name>AnnotationsModel</name>
     <message>
         <source>Tag</source>
@@ -642,6 +627,18 @@
 </context>
 <context>
     <name>TaggingUi</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Codebuch</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
     <message>
         <source>Cancel live coding</source>
         <translation>Live-Codierung abbrechen</translation>

@@ -61,14 +61,17 @@ class TaggingUi(QObject):
             self._after_change()
 
     def _add_docks(self) -> None:
-        w, tr = self.window, self.tr
+        # Literal self.tr() calls: lupdate files them under this class's context, which is
+        # where tr() looks them up at run time (an alias would land in no context).
+        w = self.window
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.codebook_dock = w.add_dock(tr("Codebook"), self.codebook_panel, right,
+        self.codebook_dock = w.add_dock(self.tr("Codebook"), self.codebook_panel, right,
                                         "codebookDock")
-        self.annotations_dock = w.add_dock(tr("Annotations"), self.annotations_panel,
+        self.annotations_dock = w.add_dock(self.tr("Annotations"), self.annotations_panel,
                                            Qt.DockWidgetArea.BottomDockWidgetArea,
                                            "annotationsDock")
-        self.stats_dock = w.add_dock(tr("Statistics"), self.stats_panel, right, "statsDock")
+        self.stats_dock = w.add_dock(self.tr("Statistics"), self.stats_panel, right,
+                                     "statsDock")
         if isinstance(w, QMainWindow) and self.codebook_dock is not None \
                 and self.stats_dock is not None:
             w.tabifyDockWidget(self.codebook_dock, self.stats_dock)

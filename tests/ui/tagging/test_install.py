@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
+from desk.ui import look
 from desk.ui.main_window import MainWindow
 from tests.ui.tagging.conftest import tagging
+from tests.ui.ui_helpers import isolated_settings, make_window
 
 
 def test_docks_menu_and_timeline(window: MainWindow) -> None:
@@ -30,3 +35,19 @@ def test_keys_follow_the_codebook(opened: MainWindow, qtbot: QtBot) -> None:
     [annotation] = opened.project.annotations.list()
     assert (annotation.tag, annotation.start, annotation.end) == ("Harris attacks", 5.0, 8.5)
     assert annotation.annotator == "tester"
+
+
+def test_docks_and_menu_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dock titles are looked up in TaggingUi's context, like its other strings."""
+    look.install_language(qapp, "de")
+    try:
+        window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+        ui = tagging(window)
+        titles = {d.objectName(): d.windowTitle() for d in window.findChildren(QDockWidget)}
+        assert (titles["codebookDock"], titles["annotationsDock"], titles["statsDock"]) \
+            == ("Codebuch", "Annotationen", "Statistik")
+        assert ui.snap_action.text() != "Snap to word boundaries"
+        ui.timeline.runner.wait(10_000)
+    finally:
+        look.install_language(qapp, "en")
