@@ -22,8 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -70,9 +72,16 @@ class Run:
         return self.media_seconds / self.wall if self.wall else 0.0
 
 
-def measure(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float,
-                                                                             int, str]:
-    """Run `command`; wall s, CPU s and peak RSS (MB) of its process tree, exit code, stdout."""
+class Measured(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + sys seconds of the process and the children it waited for
+    peak_rss_mb: float  # the largest of those processes
+    code: int
+    stdout: str
+
+
+def measure(command: list[str], env: dict[str, str], log: Path) -> Measured:
+    """Run `command` to its end; the kernel's account of it (no polling can miss a peak)."""
     with log.open("w") as err, tempfile.TemporaryFile("w+") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
@@ -82,8 +91,8 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> tuple[float, 
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         stdout = out.read()
-    return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-            process.returncode, stdout)
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                    process.returncode, stdout)
 
 
 class Bench:
@@ -91,11 +100,12 @@ class Bench:
 
     def __init__(self, work: Path, env: dict[str, str], threads: int, repeat: int) -> None:
         self.work, self.env, self.threads, self.repeat = work, env, threads, repeat
+        # Exactly the file Desk's openai engine loads (converted once from the embedded model).
         self.checkpoint = OpenAIWhisperEngine._checkpoint_for(resolve_model(MODEL))
         self.runs: list[Run] = []
         self.count = 0
 
-    def _best(self, attempt) -> Run:  # type: ignore[no-untyped-def]
+    def _best(self, attempt: Callable[[], Run]) -> Run:
         """The fastest of `repeat` attempts: load from other processes only slows a run."""
         runs = [attempt() for _ in range(self.repeat)]
         run = min(runs, key=lambda r: (bool(r.failed), r.wall))
@@ -118,11 +128,11 @@ class Bench:
                        "--condition_on_previous_text", "False", "--output_format", "json",
                        "--output_dir", str(folder), "--verbose", "False",
                        "--threads", str(self.threads)]
-            wall, cpu, rss, code, _ = measure(command, self.env, folder / "stderr.txt")
+            done = measure(command, self.env, folder / "stderr.txt")
             result = folder / (media.path.stem + ".json")
-            text = json.loads(result.read_text())["text"] if code == 0 else ""
-            return self._run("whisper CLI", media, wall, cpu, rss, None, text,
-                             "" if code == 0 else _tail(folder / "stderr.txt"))
+            text = json.loads(result.read_text())["text"] if done.code == 0 else ""
+            return self._run("whisper CLI", media, done, None, text,
+                             "" if done.code == 0 else _tail(folder / "stderr.txt"))
         return self._best(attempt)
 
     def desk(self, media: BenchMedia, engine: str) -> Run:
@@ -132,12 +142,12 @@ class Bench:
             command = [sys.executable, "-m", "desk", "transcribe", str(media.path),
                        "-p", str(project), "--engine", engine, "--model", MODEL,
                        "--language", "en", "--beam-size", "5"]
-            wall, cpu, rss, code, stdout = measure(command, self.env, folder / "stderr.txt")
-            in_job = re.search(r"([\d.]+) s \([\d.]+x real time\)", stdout)
-            return self._run(f"desk {engine}", media, wall, cpu, rss,
+            done = measure(command, self.env, folder / "stderr.txt")
+            in_job = re.search(r"([\d.]+) s \([\d.]+x real time\)", done.stdout)
+            return self._run(f"desk {engine}", media, done,
                              float(in_job.group(1)) if in_job else None,
-                             _stored_text(project) if code == 0 else "",
-                             "" if code == 0 else _tail(folder / "stderr.txt"))
+                             _stored_text(project) if done.code == 0 else "",
+                             "" if done.code == 0 else _tail(folder / "stderr.txt"))
         return self._best(attempt)
 
     def worker(self, media: BenchMedia, window_seconds: float, label: str) -> Run:
@@ -149,19 +159,20 @@ class Bench:
                            codebook=load_codebook(DEFAULT_PRESET)).close()
             options = JobOptions(engine="faster", model=MODEL, language="en",
                                  window_seconds=window_seconds)
-            wall, cpu, rss, code, stdout = measure(worker_command(project, options), self.env,
-                                                   folder / "stderr.txt")
-            final = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else {}
-            failed = "" if final.get("kind") == "finished" else final.get("message", f"exit {code}")
-            return self._run(label, media, wall, cpu, rss, None,
+            done = measure(worker_command(project, options), self.env, folder / "stderr.txt")
+            lines = done.stdout.strip().splitlines()
+            final = json.loads(lines[-1]) if lines else {}
+            failed = ("" if final.get("kind") == "finished"
+                      else final.get("message", f"exit {done.code}"))
+            return self._run(label, media, done, None,
                              _stored_text(project) if not failed else "", failed)
         return self._best(attempt)
 
-    def _run(self, tool: str, media: BenchMedia, wall: float, cpu: float, rss: float,
-             in_job: float | None, text: str, failed: str) -> Run:
+    def _run(self, tool: str, media: BenchMedia, done: Measured, in_job: float | None,
+             text: str, failed: str) -> Run:
         wer = word_error_rate(media.reference, text) if media.reference and not failed else None
-        return Run(tool, media.label, media.duration, wall, cpu, rss, in_job, wer,
-                   len(text.split()), failed)
+        return Run(tool, media.label, media.duration, done.wall, done.cpu, done.peak_rss_mb,
+                   in_job, wer, len(text.split()), failed)
 
 
 def _stored_text(project: Path) -> str:
