@@ -50,7 +50,8 @@ def write_wav(path: Path, audio: np.ndarray) -> None:
 
 
 def build_recording(path: Path, sample_media: Path) -> tuple[float, list[float]]:
-    """Write the test recording; returns the speech piece's length and each piece's start.
+    """Write the test recording; returns the speech piece's length and, per repetition,
+    what to add to a time in the sample to get its time in the recording.
 
     Built sample-exactly in numpy and stored as WAV, so the expected time of
     every repeated utterance is known to the sample (no encoder padding drifts).
@@ -63,7 +64,7 @@ def build_recording(path: Path, sample_media: Path) -> tuple[float, list[float]]
     write_wav(path, np.concatenate(parts))
     starts = [LEAD_DEAD_AIR + k * piece for k in range(half)]
     starts += [LEAD_DEAD_AIR + half * piece + MIDDLE_DEAD_AIR + k * piece for k in range(half)]
-    return piece, [s - speech_from for s in starts]  # add a sample time to get a file time
+    return piece, [s - speech_from for s in starts]
 
 
 def run_child_measuring_rss(project_path: Path, options: JobOptions) -> tuple[list[JobEvent],
