@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from desk.core.engines.base import ModelRef, TranscribeOptions
-from desk.core.engines.segments import build_segment, check_language
+from desk.core.engines.segments import build_segment, check_language, engine_input
 from desk.core.errors import ModelError
 from desk.core.records import Segment
 
@@ -89,10 +89,8 @@ class FasterWhisperEngine:
     ) -> Iterator[Segment]:
         """Transcribe one window; segments are yielded as faster-whisper decodes them."""
         check_language(self.model_ref, options.language)
-        audio = np.ascontiguousarray(audio, dtype=np.float32)
-        if not audio.flags.writeable:  # torch.from_numpy warns on read-only buffers
-            audio = audio.copy()
-        if audio.size == 0:
+        audio = engine_input(audio)
+        if audio is None:
             return
         raw_segments, info = self._model.transcribe(audio, **self._decode_options(options))
         self._language = info.language if options.language is None else options.language

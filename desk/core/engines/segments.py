@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+
 from desk.core.engines.base import ModelRef
 from desk.core.errors import InputError
 from desk.core.records import Segment, Word
@@ -80,3 +82,11 @@ def build_segment(
         no_speech_prob=None if no_speech_prob is None else float(no_speech_prob),
         compression_ratio=None if compression_ratio is None else float(compression_ratio),
     )
+
+
+def engine_input(audio: np.ndarray) -> np.ndarray | None:
+    """The window as both engines want it: contiguous, writable float32; None when empty."""
+    audio = np.ascontiguousarray(audio, dtype=np.float32)
+    if not audio.flags.writeable:  # torch.from_numpy warns on read-only buffers
+        audio = audio.copy()
+    return audio if audio.size else None
