@@ -197,10 +197,16 @@ def _owned_part(segment: Segment, window: Window) -> Segment | None:
     if not words:
         return None
     if len(words) != len(segment.words):
-        segment.words = words
-        segment.text = " ".join(w.text.strip() for w in words)
-        segment.start, segment.end = words[0].start, max(words[-1].end, words[0].start)
+        _keep_words(segment, words)
     return segment
+
+
+def _keep_words(segment: Segment, words: list[Word]) -> None:
+    """Narrow a segment to some of its words: text and bounds follow the words."""
+    if len(words) != len(segment.words):
+        segment.text = " ".join(w.text.strip() for w in words)
+    segment.words = words
+    segment.start, segment.end = words[0].start, max(words[-1].end, words[0].start)
 
 
 def split_at_pauses(segment: Segment, sentence_gap: float = 0.35,
@@ -253,10 +259,7 @@ def drop_words_in_dead_air(segment: Segment, dead_air: list[Silence],
                 word.start = silence.end
             if word.start < silence.start < word.end <= silence.end:
                 word.end = silence.start
-    if len(kept) != len(segment.words):
-        segment.text = " ".join(w.text.strip() for w in kept)
-    segment.words = kept
-    segment.start, segment.end = kept[0].start, max(kept[-1].end, kept[0].start)
+    _keep_words(segment, kept)
     return segment
 
 
