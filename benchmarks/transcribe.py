@@ -98,8 +98,10 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> Measured:
 class Bench:
     """Runs the tools on recordings with one environment and one scratch folder."""
 
-    def __init__(self, work: Path, env: dict[str, str], threads: int, repeat: int) -> None:
+    def __init__(self, work: Path, env: dict[str, str], threads: int, repeat: int,
+                 faster_beam: int = 5) -> None:
         self.work, self.env, self.threads, self.repeat = work, env, threads, repeat
+        self.faster_beam = faster_beam
         # Exactly the file Desk's openai engine loads (converted once from the embedded model).
         self.checkpoint = OpenAIWhisperEngine._checkpoint_for(resolve_model(MODEL))
         self.runs: list[Run] = []
@@ -141,7 +143,8 @@ class Bench:
             project = folder / "bench.desk"
             command = [sys.executable, "-m", "desk", "transcribe", str(media.path),
                        "-p", str(project), "--engine", engine, "--model", MODEL,
-                       "--language", "en", "--beam-size", "5"]
+                       "--language", "en", "--beam-size",
+                       str(self.faster_beam if engine == "faster" else 5)]
             done = measure(command, self.env, folder / "stderr.txt")
             in_job = re.search(r"([\d.]+) s \([\d.]+x real time\)", done.stdout)
             return self._run(f"desk {engine}", media, done,
@@ -242,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=default_threads(),
                         help="threads for the CLI and Desk (default: Desk's own choice)")
     parser.add_argument("--repeat", type=int, default=1, help="keep the fastest of N runs")
+    parser.add_argument("--faster-beam", type=int, default=5,
+                        help="beam size of Desk's faster engine (1 = greedy; default 5, as the "
+                             "CLI and the openai engine)")
     parser.add_argument("--unset-openblas", action="store_true",
                         help=f"run every tool without {' / '.join(OPENBLAS_VARS)}")
     parser.add_argument("--json", type=Path, help="also write the runs to this file")
@@ -257,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
           f"OpenBLAS variables: {set_vars or 'none set'}"
           + (" (unset for every run)" if args.unset_openblas and set_vars else ""))
     with tempfile.TemporaryDirectory(prefix="desk-bench-transcribe-") as tmp:
-        bench = Bench(Path(tmp), env, args.threads, max(1, args.repeat))
+        bench = Bench(Path(tmp), env, args.threads, max(1, args.repeat), args.faster_beam)
         print(f"openai checkpoint (CLI and Desk): {bench.checkpoint}")
         print(HEADER)
         report = run_all(bench, args)

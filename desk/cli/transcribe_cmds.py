@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--language", default="auto", help="auto (detect), en, de, ...")
     p.add_argument("--prompt", help="names and words to expect (e.g. 'Kamala Harris, DDoS')")
     p.add_argument("--resume", action="store_true", help="continue an interrupted job")
-    p.add_argument("--beam-size", type=int, default=5, help="beam search width (default 5)")
+    p.add_argument("--beam-size", type=int, default=5,
+                   help="beam search width (default 5; 1 = greedy: faster, a little less exact)")
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads (default: all cores; the app uses half)")
     p.set_defaults(func=cmd_transcribe)

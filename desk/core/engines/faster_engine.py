@@ -4,6 +4,11 @@ faster-whisper treats any string that is not an existing folder as a Hugging
 Face hub name and downloads it, and fetches a tokenizer from the hub when the
 folder has none. Desk therefore only ever hands it a resolved folder that holds
 model.bin and tokenizer.json, and turns off hub access before importing it.
+
+Windows are decoded in batches of lanes (batched_decoder.py), which is about
+1.25x faster than faster-whisper's own one-step-at-a-time loop on 2 cores;
+that loop is still used for a step whose text looks broken, and when the
+analyst asks for conditioning on previous text or sampling options.
 """
 
 from __future__ import annotations
@@ -16,13 +21,17 @@ from typing import Any
 
 import numpy as np
 
-from desk.core.engines.base import ModelRef, TranscribeOptions
+from desk.core.engines.base import SAMPLE_RATE, ModelRef, TranscribeOptions
+from desk.core.engines.batched_decoder import BatchedDecoder, RawSegment
 from desk.core.engines.segments import build_segment, check_language, engine_input
 from desk.core.errors import ModelError
 from desk.core.records import Segment
 
 EXTRA_DECODE_KEYS = ("temperature", "best_of", "patience", "length_penalty")
 REQUIRED_FILES = ("model.bin", "tokenizer.json")
+# Steps decoded at once; measured on 2 cores, 8 gains most over 1 and costs ~0.3 GB (README).
+BATCH_SIZE = 8
+FALLBACK_TEMPERATURES = (0.2, 0.4, 0.6, 0.8, 1.0)
 
 
 def _check_folder(model: ModelRef) -> Path:
@@ -87,20 +96,26 @@ class FasterWhisperEngine:
     def transcribe(
         self, audio: np.ndarray, options: TranscribeOptions, offset: float = 0.0
     ) -> Iterator[Segment]:
-        """Transcribe one window; segments are yielded as faster-whisper decodes them."""
+        """Transcribe one window; segments are yielded as they are decoded.
+
+        Batched decoding (batched_decoder.py) is used unless the analyst asked
+        for what only the sequential loop offers: conditioning on previous
+        text, or sampling options.
+        """
         check_language(self.model_ref, options.language)
         audio = engine_input(audio)
         if audio is None:
             return
-        raw_segments, info = self._model.transcribe(audio, **self._decode_options(options))
-        self._language = info.language if options.language is None else options.language
+        if options.condition_on_previous_text or any(k in options.extra for k in EXTRA_DECODE_KEYS):
+            raw_segments = self._sequential(audio, options, 0.0)
+        else:
+            raw_segments = self._batched(audio, options)
         for raw in raw_segments:
-            words = [(w.start, w.end, w.word, w.probability) for w in raw.words or []]
             segment = build_segment(
                 raw.start,
                 raw.end,
                 raw.text,
-                words,
+                raw.words,
                 offset,
                 raw.avg_logprob,
                 raw.no_speech_prob,
@@ -108,3 +123,44 @@ class FasterWhisperEngine:
             )
             if segment is not None:
                 yield segment
+
+    def _batched(self, audio: np.ndarray, options: TranscribeOptions) -> Iterator[RawSegment]:
+        language = options.language or self._detect_language(audio)
+        self._language = language
+        # The batched pass was Whisper's temperature 0; a broken step goes on from there.
+        retry = {**options.extra, "temperature": list(FALLBACK_TEMPERATURES)}
+        sequential = replace(options, language=language, extra=retry)
+        decoder = BatchedDecoder(
+            self._model,
+            language=language,
+            beam_size=options.beam_size or 1,
+            initial_prompt=options.initial_prompt or None,
+            word_timestamps=options.word_timestamps,
+            batch_size=int(options.extra.get("batch_size", BATCH_SIZE)),
+            fallback=lambda piece, start: list(self._sequential(piece, sequential, start)),
+        )
+        return decoder.decode(audio)
+
+    def _detect_language(self, audio: np.ndarray) -> str:
+        """English for English-only models; otherwise what Whisper hears in the first 30 s."""
+        if not self.model_ref.multilingual:
+            return "en"
+        language, _probability, _all = self._model.detect_language(audio=audio[: 30 * SAMPLE_RATE])
+        return language
+
+    def _sequential(
+        self, audio: np.ndarray, options: TranscribeOptions, start: float
+    ) -> Iterator[RawSegment]:
+        """faster-whisper's own loop, with Whisper's temperature fallback; times from `start`."""
+        raw_segments, info = self._model.transcribe(audio, **self._decode_options(options))
+        self._language = info.language if options.language is None else options.language
+        for raw in raw_segments:
+            yield RawSegment(
+                start + raw.start,
+                start + raw.end,
+                raw.text,
+                [(start + w.start, start + w.end, w.word, w.probability) for w in raw.words or []],
+                raw.avg_logprob,
+                raw.no_speech_prob,
+                raw.compression_ratio,
+            )
