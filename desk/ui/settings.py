@@ -96,6 +96,15 @@ class Settings:
         self._set("transcribe/model", value)
 
     @property
+    def beam_size(self) -> int:
+        """Beam search width for transcriptions: 5 (accurate) or 1 (greedy, faster)."""
+        return 1 if self._int("transcribe/beam_size", 5) == 1 else 5
+
+    @beam_size.setter
+    def beam_size(self, value: int) -> None:
+        self._set("transcribe/beam_size", 1 if value == 1 else 5)
+
+    @property
     def language(self) -> str:
         """Empty means "detect"."""
         return self._str("transcribe/language", "")

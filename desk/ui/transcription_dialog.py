@@ -87,6 +87,11 @@ class TranscriptionDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(self.tr("Detect") if not code else f"{name} ({code})", code)
         self._select(self.language, settings.language)
+        self.decoding = QComboBox()
+        self.decoding.setObjectName("decodingBox")
+        self.decoding.addItem(self.tr("Accurate (beam search)"), 5)
+        self.decoding.addItem(self.tr("Faster (greedy, about 1.3x, a few more errors)"), 1)
+        self._select(self.decoding, settings.beam_size)
         self.prompt = QPlainTextEdit()
         self.prompt.setObjectName("promptEdit")
         self.prompt.setPlaceholderText(self.tr("Names and terms that will come up, e.g. "
@@ -106,6 +111,7 @@ class TranscriptionDialog(QDialog):
         form.addRow(self.tr("Engine:"), self.engine)
         form.addRow(self.tr("Model:"), self.model)
         form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Decoding:"), self.decoding)
         form.addRow(self.tr("Prompt:"), self.prompt)
         form.addRow(self.resume)
         form.addRow(self.remember)
@@ -116,7 +122,7 @@ class TranscriptionDialog(QDialog):
         form.addRow(buttons)
 
     @staticmethod
-    def _select(box: QComboBox, value: str) -> None:
+    def _select(box: QComboBox, value: object) -> None:
         index = box.findData(value)
         if index >= 0:
             box.setCurrentIndex(index)
@@ -140,8 +146,10 @@ class TranscriptionDialog(QDialog):
         prompt = self.prompt.toPlainText().strip() or None
         options = JobOptions(engine=self.engine.currentData(), model=self.model.currentData(),
                              language=self.language.currentData() or None, prompt=prompt,
-                             resume=self._resumable and self.resume.isChecked())
+                             resume=self._resumable and self.resume.isChecked(),
+                             beam_size=int(self.decoding.currentData()))
         if self.remember.isChecked():
+            self.settings.beam_size = options.beam_size or 1
             self.settings.engine = options.engine
             self.settings.model = options.model
             self.settings.language = options.language or ""

@@ -744,6 +744,14 @@
         <translation>Erkennen</translation>
     </message>
     <message>
+        <source>Accurate (beam search)</source>
+        <translation>Genau (Strahlsuche)</translation>
+    </message>
+    <message>
+        <source>Faster (greedy, about 1.3x, a few more errors)</source>
+        <translation>Schneller (gierig, etwa 1,3x, ein paar Fehler mehr)</translation>
+    </message>
+    <message>
         <source>Names and terms that will come up, e.g. Elon Musk, Donald Trump, Kamala Harris, DDoS</source>
         <translation>Namen und Begriffe, die vorkommen werden, z. B. Elon Musk, Donald Trump, Kamala Harris, DDoS</translation>
     </message>
@@ -766,6 +774,10 @@
     <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Decoding:</source>
+        <translation>Dekodierung:</translation>
     </message>
     <message>
         <source>Prompt:</source>

@@ -147,8 +147,14 @@ def test_dialog_offers_offline_models_and_returns_options(qtbot: QtBot, tmp_path
     assert "tiny.en" in models and models[-1] == DOWNLOAD
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.prompt.setPlainText("Elon Musk, Kamala Harris")
+    assert dialog.options().beam_size == 5  # accurate unless the analyst asks for speed
+    dialog.decoding.setCurrentIndex(dialog.decoding.findData(1))
     dialog.remember.setChecked(True)
     options = dialog.options()
     assert options.model == "tiny.en" and options.language == "de"
     assert options.prompt == "Elon Musk, Kamala Harris" and options.resume
-    assert settings.language == "de"
+    assert options.beam_size == 1
+    assert settings.language == "de" and settings.beam_size == 1
+    again = TranscriptionDialog(settings)
+    qtbot.addWidget(again)
+    assert again.decoding.currentData() == 1
