@@ -184,10 +184,11 @@ def reject(project: Project, ids: Iterable[int] | None = None, annotator: str = 
             before = act.before("annotation", annotation.id)
             conn.execute("DELETE FROM annotations WHERE id=?", (annotation.id,))
             act.record("annotation", annotation.id, before)  # type: ignore[arg-type]
-            conn.execute(
+            cursor = conn.execute(
                 'INSERT INTO dismissed_suggestions(tag_id, start, "end", at) VALUES (?,?,?,?)',
                 (annotation.tag_id, annotation.start, annotation.end, now),
             )
+            act.record("dismissal", int(cursor.lastrowid), None)
     return len(chosen)
 
 

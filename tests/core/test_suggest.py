@@ -86,8 +86,13 @@ def test_each_batch_is_one_undo_step(tmp_project: Project) -> None:
     assert len(suggest.pending(tmp_project)) == 2
     suggest.reject(tmp_project)
     assert tmp_project.annotations.count() == 0
+    assert len(suggest.dismissed_ranges(tmp_project)["delay"]) == 2
     tmp_project.history.undo()
     assert tmp_project.annotations.count() == 2
+    # Undoing the reject forgets the dismissal too: the ranges may be suggested again.
+    assert suggest.dismissed_ranges(tmp_project) == {}
+    tmp_project.history.redo()
+    assert len(suggest.dismissed_ranges(tmp_project)["delay"]) == 2
 
 
 def test_manual_coding_is_not_suggested_over(tmp_project: Project) -> None:

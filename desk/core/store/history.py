@@ -23,6 +23,7 @@ ENTITY_TABLES = {
     "segment": "segments",
     "tag": "tags",
     "speaker": "speakers",
+    "dismissal": "dismissed_suggestions",  # so undoing a reject lets the suggestion come back
 }
 
 ACTIVE, UNDONE, DISCARDED = 0, 1, 2
