@@ -77,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Desk %s starting (log: %s)", __version__, log_path)
     app = create_application()
     window = build_window()
+    from desk.ui.file_open_events import FileOpenFilter
+
+    app.installEventFilter(FileOpenFilter(window))  # type: ignore[arg-type]
     window.show()  # type: ignore[attr-defined]
     QTimer.singleShot(0, lambda: _after_show(window, args))
     if args.startup_report:

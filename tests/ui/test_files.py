@@ -201,3 +201,25 @@ def test_recent_projects(window: MainWindow, tmp_project: Project, errors: list[
     path.unlink()
     assert window.window_actions.files.open_recent(str(path)) is None
     assert "gone" in errors[-1] and str(path) not in window.settings.recent_projects
+
+
+def test_a_file_handed_over_by_the_desktop_opens(window: MainWindow, qtbot: QtBot,
+                                                 tmp_path: Path, tone_media: Path) -> None:
+    """macOS Finder's "Open With" arrives as a FileOpen event, not as an argument."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desk.ui.file_open_events import FileOpenFilter
+
+    recording = tmp_path / "Aufnahme Ü.mp4"
+    shutil.copy(tone_media, recording)
+    app = QApplication.instance()
+    handler = FileOpenFilter(window)
+    app.installEventFilter(handler)
+    try:
+        accepted = QApplication.sendEvent(app, QFileOpenEvent(str(recording)))
+    finally:
+        app.removeEventFilter(handler)
+    assert accepted
+    assert window.project is not None and window.project.path == tmp_path / "Aufnahme Ü.desk"
+    assert window.windowTitle().startswith("Aufnahme Ü")
