@@ -75,6 +75,13 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Link: QColor(90, 160, 240),
         QPalette.ColorRole.Highlight: QColor(52, 120, 198),
         QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        # Fusion draws frames, splitter handles and bevels from these; left at their light
+        # defaults they show as white lines on the dark window.
+        QPalette.ColorRole.Light: QColor(75, 75, 80),
+        QPalette.ColorRole.Midlight: QColor(62, 62, 66),
+        QPalette.ColorRole.Mid: QColor(38, 38, 41),
+        QPalette.ColorRole.Dark: QColor(25, 25, 27),
+        QPalette.ColorRole.Shadow: QColor(10, 10, 10),
     }
     for role, colour in colours.items():
         palette.setColor(role, colour)

@@ -129,6 +129,10 @@ def test_dark_palette_and_back(qapp: QApplication) -> None:
         assert qapp.style().name().lower() == "fusion"
         assert look.is_dark()
         assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 200
+        # Frames and handles (Light, Mid, Dark) are dark too, not the light defaults.
+        for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight,
+                     QPalette.ColorRole.Mid, QPalette.ColorRole.Dark):
+            assert qapp.palette().color(role).lightness() < 100, role
     finally:
         look.apply_theme(qapp, "system")
     assert not look.is_dark()
