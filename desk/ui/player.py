@@ -277,7 +277,10 @@ class Player(QObject):
             self.error.emit(self.tr("Playback failed: the recording is unsupported or corrupt."))
             return
         if state == vlc_state.Playing:
-            self._started = True
+            # libvlc passes through Playing for a moment even on garbage it cannot demux;
+            # only a known length or a moving clock shows the recording really started.
+            if self._mp.get_length() > 0 or self._mp.get_time() > 0:
+                self._started = True
             if not self._audio_applied:
                 self._apply_audio()
                 self._audio_applied = True
