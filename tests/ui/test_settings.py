@@ -16,7 +16,11 @@ from desk.ui.dialogs import SegmentTimesDialog, show_shortcuts_sheet
 from desk.ui.main_window import MainWindow
 from desk.ui.settings import Settings
 from desk.ui.settings_dialog import SettingsDialog
-from tests.ui.ui_helpers import add_transcript, isolated_settings, make_window
+from tests.ui.ui_helpers import (
+    isolated_settings,
+    make_window,
+    window_with_transcript,
+)
 
 
 def test_settings_are_typed_persistent_and_versioned(tmp_path: Path,
@@ -68,11 +72,8 @@ def test_shortcuts_can_be_rebound(qtbot: QtBot, tmp_path: Path,
 
 def test_keyboard_drives_playback(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    add_transcript(tmp_project, ["Hello everyone and welcome", "Sorry for the late start"])
-    path = tmp_project.path
-    tmp_project.close()
-    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
-    window.window_actions.files.open_project(path)
+    window = window_with_transcript(qtbot, tmp_path, monkeypatch, tmp_project,
+                                    ["Hello everyone and welcome", "Sorry for the late start"])
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.transcript_view.setFocus()
@@ -131,11 +132,8 @@ def test_segment_times_dialog(qtbot: QtBot) -> None:
 
 def test_speakers_assign_and_rename(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    add_transcript(tmp_project, ["Hello everyone", "Thank you Elon", "Amazing job"])
-    path = tmp_project.path
-    tmp_project.close()
-    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
-    window.window_actions.files.open_project(path)
+    window = window_with_transcript(qtbot, tmp_path, monkeypatch, tmp_project,
+                                    ["Hello everyone", "Thank you Elon", "Amazing job"])
     view, model = window.transcript_view, window.transcript_model
     view.selectRow(0)
     view.selectionModel().select(model.index(2, 0), view.selectionModel().SelectionFlag.Select
@@ -150,11 +148,8 @@ def test_speakers_assign_and_rename(qtbot: QtBot, tmp_path: Path, tmp_project: P
 
 def test_speaker_cell_edits_with_completion(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    add_transcript(tmp_project, ["Hello everyone", "Thank you Elon"])
-    path = tmp_project.path
-    tmp_project.close()
-    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
-    window.window_actions.files.open_project(path)
+    window = window_with_transcript(qtbot, tmp_path, monkeypatch, tmp_project,
+                                    ["Hello everyone", "Thank you Elon"])
     view, model = window.transcript_view, window.transcript_model
     model.setData(model.index(0, 1), "Elon Musk")
     index = model.index(1, 1)

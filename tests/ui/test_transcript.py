@@ -12,7 +12,12 @@ from pytestqt.qtbot import QtBot
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.transcript_model import COL_SPEAKER, COL_TEXT, TranscriptModel
-from tests.ui.ui_helpers import add_transcript, isolated_settings, make_window
+from tests.ui.ui_helpers import (
+    add_transcript,
+    isolated_settings,
+    make_window,
+    window_with_transcript,
+)
 
 TEXTS = ["Hello everyone and welcome", "Sorry for the late start",
          "There was a massive attack on the servers", "Let us talk about the border",
@@ -188,12 +193,8 @@ def test_tag_stripes_follow_annotations(window: MainWindow) -> None:
 def test_follow_playback_scrolls_to_the_segment_playing(qtbot: QtBot, tmp_path: Path,
                                                         tmp_project: Project,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    add_transcript(tmp_project, [f"line number {i} of the long stream" for i in range(40)],
-                   length=0.7)
-    path = tmp_project.path
-    tmp_project.close()
-    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
-    window.window_actions.files.open_project(path)
+    lines = [f"line number {i} of the long stream" for i in range(40)]
+    window = window_with_transcript(qtbot, tmp_path, monkeypatch, tmp_project, lines, 0.7)
     view, model = window.transcript_view, window.transcript_model
     view.finish_row_heights()
     window.action("follow_playback").setChecked(False)
@@ -221,12 +222,8 @@ def test_adjust_times_with_the_dialog(window: MainWindow, monkeypatch: pytest.Mo
 
 def test_undo_keeps_the_reading_position(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    add_transcript(tmp_project, [f"line number {i} of the long stream" for i in range(60)],
-                   length=0.7)
-    path = tmp_project.path
-    tmp_project.close()
-    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
-    window.window_actions.files.open_project(path)
+    lines = [f"line number {i} of the long stream" for i in range(60)]
+    window = window_with_transcript(qtbot, tmp_path, monkeypatch, tmp_project, lines, 0.7)
     view, model = window.transcript_view, window.transcript_model
     view.finish_row_heights()
     view.scrollTo(model.index(40, 0), view.ScrollHint.PositionAtTop)

@@ -52,3 +52,15 @@ def add_transcript(project: Project, texts: list[str], length: float = 4.0) -> l
         words = [Word(start + k * step, start + (k + 1) * step, t) for k, t in enumerate(tokens)]
         segments.append(Segment(start, start + length - 0.5, text, words))
     return project.transcripts.add_segments(transcript.id, segments)
+
+
+def window_with_transcript(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                           project: Project, texts: list[str],
+                           length: float = 4.0) -> MainWindow:
+    """A window showing `project` (closed here) with a transcript of `texts`."""
+    add_transcript(project, texts, length)
+    path = project.path
+    project.close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    window.window_actions.files.open_project(path)
+    return window
