@@ -33,12 +33,12 @@ import numpy as np
 
 from desk.core.engines.base import SAMPLE_RATE
 from desk.core.engines.lane_plan import LanePlan, plan_lanes
+from desk.core.engines.segments import SILENCE_AVG_LOGPROB, is_silence_hallucination
 from desk.core.windows import Window
 
 MAX_TOKENS = 448  # Whisper's text context
 COMPRESSION_RATIO_LIMIT = 2.4  # Whisper's thresholds: a repetition loop ...
-LOGPROB_LIMIT = -1.0  # ... or text the model itself does not believe
-NO_SPEECH_LIMIT = 0.6
+LOGPROB_LIMIT = SILENCE_AVG_LOGPROB  # ... or text the model itself does not believe
 MIN_ADVANCE_SECONDS = 1.0  # a step that stops earlier moves on to the next 30 s
 MIN_REST_SECONDS = 0.3
 ENCODER_BATCH = 2
@@ -208,7 +208,7 @@ class BatchedDecoder:
         """One lane's decoded step as segment dicts (None: broken), and where the lane goes on."""
         tokens = output.sequences_ids[0]
         avg_logprob = output.scores[0] * len(tokens) / (len(tokens) + 1)
-        if output.no_speech_prob > NO_SPEECH_LIMIT and avg_logprob < LOGPROB_LIMIT:
+        if is_silence_hallucination(output.no_speech_prob, avg_logprob):
             return [], end  # silence: Whisper would invent text here
         text = self._tokenizer.decode([t for t in tokens if t < self._tokenizer.eot])
         if compression_ratio(text) > COMPRESSION_RATIO_LIMIT or avg_logprob < LOGPROB_LIMIT:

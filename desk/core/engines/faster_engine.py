@@ -29,7 +29,7 @@ from desk.core.records import Segment
 
 EXTRA_DECODE_KEYS = ("temperature", "best_of", "patience", "length_penalty")
 REQUIRED_FILES = ("model.bin", "tokenizer.json")
-# Steps decoded at once; measured on 2 cores, 8 gains most over 1 and costs ~0.3 GB (README).
+# Lanes decoded as one batch: the decoder's cost per step falls with the batch (step_costs.py).
 BATCH_SIZE = 8
 FALLBACK_TEMPERATURES = (0.2, 0.4, 0.6, 0.8, 1.0)
 
