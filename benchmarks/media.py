@@ -20,9 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.make_long_media import ensure_long_media
-from desk.core.decode import SAMPLE_RATE, iter_audio, read_audio, waveform_peaks
-from desk.core.silence import measure_levels
-from desk.core.windows import plan_windows
+from desk.core.pipeline.audio_windows import plan_windows
+from desk.core.pipeline.decode import SAMPLE_RATE, iter_audio, read_audio, waveform_peaks
+from desk.core.pipeline.silence import measure_levels
 
 
 def decode_all(path: Path) -> dict:

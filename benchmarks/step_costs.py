@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from transcribe_media import speech_media
 
-from desk.core.decode import read_audio
-from desk.core.engines.base import SAMPLE_RATE
-from desk.core.models import resolve_model
+from desk.core.pipeline.decode import read_audio
+from desk.core.pipeline.engines.base import SAMPLE_RATE
+from desk.core.weights.catalog import resolve_model
 
 LONG_SPEECH_SECONDS = 2 * 3600.0  # the speech in benchmarks' 2 h 40 min file
 LONG_TOTAL_SECONDS = 9600.0

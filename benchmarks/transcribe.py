@@ -38,13 +38,13 @@ from benchmarks.transcribe_media import (
     speech_media,
     word_error_rate,
 )
-from desk.core.codebook import DEFAULT_PRESET, load_codebook
-from desk.core.engines.openai_engine import OpenAIWhisperEngine
-from desk.core.engines.registry import default_threads
-from desk.core.jobs import JobOptions, worker_command
-from desk.core.media import probe
-from desk.core.models import resolve_model
+from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
+from desk.core.pipeline.engines.openai_engine import OpenAIWhisperEngine
+from desk.core.pipeline.engines.registry import default_threads
+from desk.core.pipeline.jobs import JobOptions, worker_command
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
+from desk.core.weights.catalog import resolve_model
 
 MODEL = "tiny.en"
 OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")

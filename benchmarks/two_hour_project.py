@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desk.core.codebook import load_codebook
+from desk.core.coding.codebook import load_codebook
 from desk.core.records import Media, Segment, Transcript, Word
 from desk.core.store import Project
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 def build_project(path: Path) -> None:
     """The shared 2-hour project on the sample recording: a real file to play."""
     from benchmarks.two_hour_project import DURATION, build_two_hour_project
-    from desk.core.media import probe
+    from desk.core.pipeline.media import probe
 
     media = probe(REPO / "resources" / "sample" / "sample.mp4")
     media.duration = DURATION  # the project believes it lasts 2 hours

@@ -121,10 +121,10 @@ def check_playback(media: Path, seconds: float = PLAY_SECONDS) -> str:
 def check_transcription(media: Path, start: float = SPEECH_START,
                         seconds: float = TRANSCRIBE_SECONDS) -> str:
     """Transcribe `seconds` of `media` from `start` with the embedded tiny.en model."""
-    from desk.core.decode import ffmpeg_path, read_audio
-    from desk.core.engines.base import TranscribeOptions
-    from desk.core.engines.registry import load_engine
-    from desk.core.models import resolve_model
+    from desk.core.pipeline.decode import ffmpeg_path, read_audio
+    from desk.core.pipeline.engines.base import TranscribeOptions
+    from desk.core.pipeline.engines.registry import load_engine
+    from desk.core.weights.catalog import resolve_model
 
     model = resolve_model("tiny.en")
     engine = load_engine("auto", model)
@@ -144,8 +144,8 @@ def check_transcription(media: Path, start: float = SPEECH_START,
 
 def check_project(media: Path) -> str:
     """Write a project on `media`, reopen it read-only, then delete it."""
-    from desk.core.codebook import load_codebook
-    from desk.core.media import probe
+    from desk.core.coding.codebook import load_codebook
+    from desk.core.pipeline.media import probe
     from desk.core.store import Project
 
     folder = Path(tempfile.mkdtemp(prefix="desk-self-test-"))

@@ -12,8 +12,8 @@ import pytest
 # Qt runs without a screen unless a test starts Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk.core.codebook import load_codebook
-from desk.core.media import probe
+from desk.core.coding.codebook import load_codebook
+from desk.core.pipeline.media import probe
 from desk.core.resources import resource_path
 from desk.core.store import Project
 

@@ -27,9 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desk.core.codebook import load_codebook  # noqa: E402
+from desk.core.coding.codebook import load_codebook  # noqa: E402
 from desk.core.formats.registry import EXPORTERS  # noqa: E402
-from desk.core.media import probe  # noqa: E402
+from desk.core.pipeline.media import probe  # noqa: E402
 from desk.core.records import Segment, Transcript, Word  # noqa: E402
 from desk.core.store import Project  # noqa: E402
 
@@ -61,7 +61,7 @@ def _truth_segments(truth: dict) -> list[Segment]:
 
 
 def _transcribe(project_path: Path) -> None:
-    from desk.core.jobs import JobOptions, run_transcription
+    from desk.core.pipeline.jobs import JobOptions, run_transcription
 
     final = run_transcription(project_path, JobOptions(model="tiny.en", language="en"))
     if final.kind != "finished":

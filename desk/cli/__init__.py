@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk {__version__}")
         return 0
     if argv[:1] == ["--job-worker"]:  # a frozen app runs its transcription child this way
-        from desk.core.jobs import worker_main
+        from desk.core.pipeline.jobs import worker_main
 
         return worker_main(argv[1:])
     try:

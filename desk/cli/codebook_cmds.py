@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desk.cli.common import add_json_arg, add_project_arg, open_project, print_json, print_table
-from desk.core.codebook import list_presets, load_codebook, save_codebook
+from desk.core.coding.codebook import list_presets, load_codebook, save_codebook
 from desk.core.errors import InputError
 from desk.core.records import Tag
 

@@ -14,10 +14,10 @@ from desk.cli.common import (
     print_json,
     print_table,
 )
-from desk.core import stats
-from desk.core.codebook import DEFAULT_PRESET, load_codebook
+from desk.core.coding import stats
+from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
 from desk.core.errors import InputError
-from desk.core.media import probe
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.core.timecode import format_time, parse_time
 

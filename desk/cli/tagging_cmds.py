@@ -13,7 +13,7 @@ from desk.cli.common import (
     print_json,
     print_table,
 )
-from desk.core import suggest
+from desk.core.coding import suggest
 from desk.core.errors import InputError
 from desk.core.records import Annotation
 from desk.core.timecode import format_time

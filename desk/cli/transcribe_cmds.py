@@ -11,10 +11,10 @@ from pathlib import Path
 from types import FrameType
 
 from desk.cli.common import add_json_arg, print_json, print_table
-from desk.core.codebook import DEFAULT_PRESET, load_codebook
+from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
 from desk.core.errors import DeskError, InputError
-from desk.core.jobs import JobEvent, JobOptions, TranscriptionJob, run_transcription
-from desk.core.media import probe
+from desk.core.pipeline.jobs import JobEvent, JobOptions, TranscriptionJob, run_transcription
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.core.store.project import SUFFIX
 from desk.core.timecode import format_time
@@ -99,8 +99,8 @@ class ProgressLine:
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
-    from desk.core.engines.registry import choose_engine
-    from desk.core.models import resolve_model
+    from desk.core.pipeline.engines.registry import choose_engine
+    from desk.core.weights.catalog import resolve_model
 
     # Fail on a missing model or engine before a project is created for a recording.
     choose_engine(args.engine, resolve_model(args.model))
@@ -141,7 +141,7 @@ def _all_cores() -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    from desk.core.models import download_model, list_models
+    from desk.core.weights.catalog import download_model, list_models
 
     if args.download:
         def report(done: int, total: int | None) -> None:

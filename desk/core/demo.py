@@ -18,9 +18,9 @@ from pathlib import Path
 
 import platformdirs
 
-from desk.core.codebook import load_codebook
+from desk.core.coding.codebook import load_codebook
 from desk.core.errors import MediaError
-from desk.core.media import probe
+from desk.core.pipeline.media import probe
 from desk.core.resources import resource_path
 from desk.core.store import Project
 
@@ -94,7 +94,7 @@ DEMO_PROMPT = "Kamala Harris, DDoS"
 
 
 def demo_options(resume: bool) -> object:
-    from desk.core.jobs import JobOptions
+    from desk.core.pipeline.jobs import JobOptions
 
     # The prompt names what the sample talks about, as an analyst would for the real stream:
     # without it tiny.en hears "DDoS" as "D2S".
@@ -106,7 +106,7 @@ def run_demo(on_event: Callable[[object], None] | None = None, folder: Path | No
              fresh: bool = False) -> DemoResult:
     """The whole pipeline, blocking (the CLI); raises DeskError when a step fails."""
     from desk.core.errors import ModelError
-    from desk.core.jobs import run_transcription
+    from desk.core.pipeline.jobs import run_transcription
 
     started = time.monotonic()
     plan = prepare_demo(folder, fresh)

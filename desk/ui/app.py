@@ -45,8 +45,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 def build_window(settings: Settings | None = None) -> object:
     """Language, colours and the main window, as `main` does (tests and the benchmark use it)."""
     from desk.ui.dialogs import install_excepthook
-    from desk.ui.look import apply_theme, install_language
     from desk.ui.main_window import MainWindow
+    from desk.ui.theme import apply_theme, install_language
 
     app = QApplication.instance()
     settings = settings or Settings()

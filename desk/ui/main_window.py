@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import DeskError
 from desk.core.store import Project
-from desk.ui import dialogs, look
+from desk.ui import dialogs, theme
 from desk.ui.find_bar import FindBar
 from desk.ui.player import Player
 from desk.ui.settings import Settings
@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
     def apply_look(self) -> None:
         """Re-apply colours and language after the settings changed."""
         app = QApplication.instance()
-        look.apply_theme(app, self.settings.theme)  # type: ignore[arg-type]
-        look.install_language(app, self.settings.ui_language)
+        theme.apply_theme(app, self.settings.theme)  # type: ignore[arg-type]
+        theme.install_language(app, self.settings.ui_language)
 
     def skip(self, direction: int) -> None:
         self.player.skip(direction * self.settings.skip_seconds)

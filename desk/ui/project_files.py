@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desk.core.codebook import load_codebook
+from desk.core.coding.codebook import load_codebook
 from desk.core.errors import DeskError, ProjectError
-from desk.core.media import probe
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.core.store.project import SUFFIX
 from desk.ui.relink import find_moved_recording, matches

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from desk.core.media import fingerprint
+from desk.core.pipeline.media import fingerprint
 from desk.core.records import Media
 
 log = logging.getLogger(__name__)

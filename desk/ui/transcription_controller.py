@@ -1,6 +1,6 @@
 """Transcribing from the app: start, live rows, progress with ETA, cancel, resume.
 
-The job (desk.core.jobs) runs Whisper in a child process that writes segments
+The job (desk.core.pipeline.jobs) runs Whisper in a child process that writes segments
 to the project file itself; the app only follows its events on a JobRunner
 thread. On "segments" the new rows are read by id and appended, so the
 transcript grows while the analyst reads it.
@@ -100,7 +100,7 @@ class TranscriptionController(QObject):
         return bool(current and current.status in INTERRUPTED and current.progress < current.total)
 
     def resume(self) -> None:
-        from desk.core.jobs import JobOptions
+        from desk.core.pipeline.jobs import JobOptions
 
         project = self.window.project
         current = project.transcripts.current() if project else None
@@ -133,8 +133,8 @@ class TranscriptionController(QObject):
         return True
 
     def _make_job(self, options: Any) -> Any:
-        from desk.core.jobs import TranscriptionJob
-        from desk.core.models import resolve_model
+        from desk.core.pipeline.jobs import TranscriptionJob
+        from desk.core.weights.catalog import resolve_model
 
         resolve_model(options.model)  # a missing model is a dialog now, not a failed job later
         return TranscriptionJob(self.window.project.path, options)  # type: ignore[union-attr]

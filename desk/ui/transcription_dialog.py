@@ -1,6 +1,6 @@
 """The Transcribe… dialog: engine, model (what is on this computer), language, prompt.
 
-Only models found offline are offered (desk.core.models.list_models); the
+Only models found offline are offered (desk.core.weights.catalog.list_models); the
 "Download…" entry explains how to fetch another one, because Desk never
 downloads behind the analyst's back.
 """
@@ -35,7 +35,7 @@ LANGUAGES = [("", "Detect"), ("en", "English"), ("de", "Deutsch"), ("fr", "Fran�
 def offline_models() -> list[tuple[str, str]]:
     """(name, description) of the models on this computer, each name once."""
     try:
-        from desk.core.models import list_models
+        from desk.core.weights.catalog import list_models
 
         found = list_models()
     except Exception:  # a broken model folder must not make the dialog unusable
@@ -52,7 +52,7 @@ def offline_models() -> list[tuple[str, str]]:
 
 def installed_engines() -> list[str]:
     try:
-        from desk.core.engines.registry import available_engines
+        from desk.core.pipeline.engines.registry import available_engines
 
         return ["auto", *available_engines()]
     except Exception:
@@ -141,7 +141,7 @@ class TranscriptionDialog(QDialog):
                     "or copy a model file into Desk's model folder. It then appears in this list."))
 
     def options(self) -> Any:
-        from desk.core.jobs import JobOptions
+        from desk.core.pipeline.jobs import JobOptions
 
         prompt = self.prompt.toPlainText().strip() or None
         options = JobOptions(engine=self.engine.currentData(), model=self.model.currentData(),

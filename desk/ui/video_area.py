@@ -168,7 +168,7 @@ class VideoArea(QStackedWidget):
             self.waveform.set_peaks(WAVEFORM_BUCKETS, peaks)
 
         def compute() -> np.ndarray:
-            from desk.core.decode import waveform_peaks
+            from desk.core.pipeline.decode import waveform_peaks
 
             return waveform_peaks(path, WAVEFORM_BUCKETS)
 

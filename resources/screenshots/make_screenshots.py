@@ -32,7 +32,7 @@ os.environ["QT_QPA_PLATFORM"] = "xcb"
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 
-from desk.core.codebook import load_codebook  # noqa: E402
+from desk.core.coding.codebook import load_codebook  # noqa: E402
 from desk.core.demo import run_demo  # noqa: E402
 from desk.core.store import Project  # noqa: E402
 
@@ -85,8 +85,8 @@ def save(window: object, name: str) -> Path:
 
 def main() -> int:
     from desk.ui.app import build_window, create_application
-    from desk.ui.look import apply_theme
     from desk.ui.settings import Settings
+    from desk.ui.theme import apply_theme
 
     result = run_demo()
     work = Path(tempfile.mkdtemp(prefix="desk-shots-"))
@@ -134,7 +134,7 @@ def main() -> int:
     Project.create(fresh, media=media, codebook=load_codebook("trump-musk-x-2024")).close()
     window.window_actions.files.open_project(fresh)  # type: ignore[attr-defined]
     player.play()  # the analyst watches while Whisper works
-    from desk.core.jobs import JobOptions
+    from desk.core.pipeline.jobs import JobOptions
 
     controller = window.window_actions.transcription  # type: ignore[attr-defined]
     # Short windows, so that rows arrive in several steps (a real recording's windows are

@@ -16,9 +16,9 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from desk.core.decode import SAMPLE_RATE, read_audio
-from desk.core.media import probe
-from desk.core.silence import detect_silences
+from desk.core.pipeline.decode import SAMPLE_RATE, read_audio
+from desk.core.pipeline.media import probe
+from desk.core.pipeline.silence import detect_silences
 
 REPO = Path(__file__).resolve().parents[2]
 TRUTH = REPO / "transcripts" / "sample.truth.json"

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desk.core.errors import ProjectError
 from desk.core.store import Project
-from desk.ui import dialogs, look, vlc_loader
+from desk.ui import dialogs, theme, vlc_loader
 from desk.ui.transcript_model import COL_TEXT
 from desk.ui.video_area import PAGE_NO_VLC
 from tests.ui.ui_helpers import VLC_TEST_ARGS, add_transcript, isolated_settings, make_window
@@ -101,11 +101,11 @@ def test_excepthook_logs_and_shows_a_sentence(monkeypatch: pytest.MonkeyPatch,
 
 def test_german_catalogue(qapp: QApplication) -> None:
     try:
-        assert look.install_language(qapp, "de") == "de"
+        assert theme.install_language(qapp, "de") == "de"
         assert QCoreApplication.translate("FindBar", "no match") == "kein Treffer"
         assert QCoreApplication.translate("shortcuts", "Play / pause") == "Abspielen / Pause"
     finally:
-        look.install_language(qapp, "en")
+        theme.install_language(qapp, "en")
     assert QCoreApplication.translate("FindBar", "no match") == "no match"
 
 
@@ -113,29 +113,29 @@ def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
                           monkeypatch: pytest.MonkeyPatch) -> None:
     settings = isolated_settings(tmp_path, monkeypatch)
     settings.ui_language = "de"
-    look.install_language(qapp, settings.ui_language)
+    theme.install_language(qapp, settings.ui_language)
     try:
         window = make_window(qtbot, settings)
         assert window.menu("file").title() == "&Datei"
         assert window.action("play_pause").text() == "Abspielen / Pause"
         assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
     finally:
-        look.install_language(qapp, "en")
+        theme.install_language(qapp, "en")
 
 
 def test_dark_palette_and_back(qapp: QApplication) -> None:
     try:
-        look.apply_theme(qapp, "dark")
+        theme.apply_theme(qapp, "dark")
         assert qapp.style().name().lower() == "fusion"
-        assert look.is_dark()
+        assert theme.is_dark()
         assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 200
         # Frames and handles (Light, Mid, Dark) are dark too, not the light defaults.
         for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight,
                      QPalette.ColorRole.Mid, QPalette.ColorRole.Dark):
             assert qapp.palette().color(role).lightness() < 100, role
     finally:
-        look.apply_theme(qapp, "system")
-    assert not look.is_dark()
+        theme.apply_theme(qapp, "system")
+    assert not theme.is_dark()
 
 
 def test_first_run_asks_for_the_annotator(qtbot: QtBot, tmp_path: Path,

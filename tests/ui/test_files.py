@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desk.core.errors import ProjectError
-from desk.core.media import probe
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.core.store import database as database_module
 from desk.ui.main_window import MainWindow

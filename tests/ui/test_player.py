@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desk.core.media import probe
+from desk.core.pipeline.media import probe
 from desk.ui.player import Player
 from tests.ui.ui_helpers import VLC_TEST_ARGS
 

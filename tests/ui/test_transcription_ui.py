@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desk.core.jobs import JobEvent, JobOptions
+from desk.core.pipeline.jobs import JobEvent, JobOptions
 from desk.core.records import Segment, Transcript, Word
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow

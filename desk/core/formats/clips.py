@@ -21,7 +21,7 @@ from pathlib import Path
 
 from desk.core.errors import FormatError, InputError, MediaError
 from desk.core.formats.snapshot import ProjectSnapshot
-from desk.core.media import FFMPEG_HINT
+from desk.core.pipeline.media import FFMPEG_HINT
 from desk.core.records import Annotation
 from desk.core.timecode import format_time
 

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from desk.core.atomic import atomic_writer
-from desk.core.codebook import parse_codebook
+from desk.core.coding.codebook import parse_codebook
 from desk.core.errors import DeskError, FormatError
 from desk.core.formats.importing import ImportBundle, check_mode, read_text
 from desk.core.formats.snapshot import ProjectSnapshot

@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desk.core.atomic import write_bytes_atomic
-from desk.core.formats.lanes import assign_lanes, lane_name
 from desk.core.formats.snapshot import ProjectSnapshot
+from desk.core.formats.tiers import assign_tiers, tier_name
 from desk.core.formats.xml_text import xml_safe
 from desk.core.records import Annotation, Segment
 
@@ -64,10 +64,10 @@ def _plan_tiers(snapshot: ProjectSnapshot, ids: _Ids) -> list[tuple[str, dict, l
     for segment in snapshot.segments:
         by_speaker[segment.speaker].append(segment)
     for speaker, segments in by_speaker.items():
-        lanes = assign_lanes(segments, lambda s: s.start, lambda s: s.end)
-        for index, lane in enumerate(lanes):
-            tier = ids.tier(lane_name(speaker or NO_SPEAKER_TIER, index))
-            plan.append((tier, {"kind": "speaker", "speaker": speaker}, lane))
+        parts = assign_tiers(segments, lambda s: s.start, lambda s: s.end)
+        for index, part in enumerate(parts):
+            tier = ids.tier(tier_name(speaker or NO_SPEAKER_TIER, index))
+            plan.append((tier, {"kind": "speaker", "speaker": speaker}, part))
     several_coders = len({a.annotator for a in snapshot.annotations}) > 1
     by_tag: dict[tuple[str, str], list[Annotation]] = defaultdict(list)
     for annotation in snapshot.annotations:
@@ -77,12 +77,12 @@ def _plan_tiers(snapshot: ProjectSnapshot, ids: _Ids) -> list[tuple[str, dict, l
         if not coders and tag.archived:
             continue
         for coder in coders or [""]:
-            lanes = assign_lanes(by_tag.get((tag.name, coder), []), lambda a: a.start,
+            parts = assign_tiers(by_tag.get((tag.name, coder), []), lambda a: a.start,
                                  lambda a: a.end) or [[]]
             base = f"{tag.name} @{coder}" if several_coders and coder else tag.name
-            for index, lane in enumerate(lanes):
-                tier = ids.tier(lane_name(base, index))
-                plan.append((tier, {"kind": "tag", "tag": tag.name, "annotator": coder}, lane))
+            for index, part in enumerate(parts):
+                tier = ids.tier(tier_name(base, index))
+                plan.append((tier, {"kind": "tag", "tag": tag.name, "annotator": coder}, part))
     return plan
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
-from desk.core.codebook import parse_codebook
+from desk.core.coding.codebook import parse_codebook
 from desk.core.errors import DeskError, FormatError
 from desk.core.formats.eaf import PROPERTY_CODEBOOK, PROPERTY_TIERS, PROPERTY_TRANSCRIPT
 from desk.core.formats.importing import ImportBundle, check_mode, read_bytes

@@ -13,7 +13,7 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk.core.codebook import Codebook
+from desk.core.coding.codebook import Codebook
 from desk.core.errors import DeskError, FormatError, InputError
 from desk.core.records import Annotation, Segment, Tag, Transcript
 from desk.core.store import Project

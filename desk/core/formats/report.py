@@ -13,9 +13,9 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desk.core.coding.stats import union_length
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.records import Annotation, Segment, Tag
-from desk.core.stats import union_length
 from desk.core.timecode import format_time
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.core.atomic import atomic_writer
-from desk.core.formats.lanes import assign_lanes, lane_name
 from desk.core.formats.snapshot import ProjectSnapshot
+from desk.core.formats.tiers import assign_tiers, tier_name
 
 NO_SPEAKER_TIER = "transcript"
 
@@ -59,24 +59,24 @@ def _tiers(snapshot: ProjectSnapshot, words: bool) -> list[tuple[str, list[Inter
     for s in snapshot.segments:
         by_speaker[s.speaker].append(Interval(s.start, s.end, s.text))
     for speaker, items in by_speaker.items():
-        for index, lane in enumerate(assign_lanes(items, lambda i: i.start, lambda i: i.end)):
-            tiers.append((lane_name(speaker or NO_SPEAKER_TIER, index), lane))
+        for index, part in enumerate(assign_tiers(items, lambda i: i.start, lambda i: i.end)):
+            tiers.append((tier_name(speaker or NO_SPEAKER_TIER, index), part))
     if words:
         items = [Interval(w.start, w.end, w.text) for s in snapshot.segments for w in s.words
                  if w.end > w.start]
-        lanes = assign_lanes(items, lambda i: i.start, lambda i: i.end) if items else [[]]
-        for index, lane in enumerate(lanes):
-            tiers.append((lane_name("words", index), lane))
+        parts = assign_tiers(items, lambda i: i.start, lambda i: i.end) if items else [[]]
+        for index, part in enumerate(parts):
+            tiers.append((tier_name("words", index), part))
     by_tag: dict[str, list[Interval]] = defaultdict(list)
     for a in snapshot.annotations:
         by_tag[a.tag].append(Interval(a.start, a.end, a.note or a.tag))
     for tag in snapshot.tags:
         if tag.archived and tag.name not in by_tag:
             continue
-        lanes = assign_lanes(by_tag.get(tag.name, []), lambda i: i.start,
+        parts = assign_tiers(by_tag.get(tag.name, []), lambda i: i.start,
                              lambda i: i.end) or [[]]
-        for index, lane in enumerate(lanes):
-            tiers.append((lane_name(tag.name, index), lane))
+        for index, part in enumerate(parts):
+            tiers.append((tier_name(tag.name, index), part))
     return tiers
 
 

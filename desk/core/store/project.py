@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from desk.core.codebook import Codebook
+from desk.core.coding.codebook import Codebook
 from desk.core.errors import ProjectError
 from desk.core.records import Media
 from desk.core.store.annotations import AnnotationStore

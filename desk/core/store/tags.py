@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import replace
 
-from desk.core.codebook import Codebook, validate_tag
+from desk.core.coding.codebook import Codebook, validate_tag
 from desk.core.errors import InputError
 from desk.core.records import Tag
 from desk.core.store.database import Database

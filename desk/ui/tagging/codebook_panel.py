@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.codebook import DEFAULT_PRESET, list_presets, load_codebook
+from desk.core.coding.codebook import DEFAULT_PRESET, list_presets, load_codebook
 from desk.core.errors import DeskError
 from desk.core.records import Tag
 from desk.ui.tagging.coding_controller import CodingController

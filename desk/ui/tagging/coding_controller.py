@@ -18,12 +18,12 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from desk.core import suggest
-from desk.core.codebook import Codebook, save_codebook
+from desk.core.coding import suggest
+from desk.core.coding.codebook import Codebook, save_codebook
+from desk.core.coding.word_snap import snap_range, words_near
 from desk.core.errors import DeskError
 from desk.core.records import Annotation, Silence, Tag
 from desk.core.store import Project
-from desk.core.word_snap import snap_range, words_near
 from desk.ui.tagging.live_coding import LiveCoder
 from desk.ui.undo import push_action
 

@@ -1,6 +1,6 @@
 """The statistics pane: per tag, per speaker, and the code timeline picture.
 
-Figures come from desk.core.stats (suggestions excluded, overlaps of one tag
+Figures come from desk.core.coding.stats (suggestions excluded, overlaps of one tag
 counted once in "covered"), so the pane, `desk stats` and exports agree. It is
 recomputed only while visible, at most once per change.
 """
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core import stats
-from desk.core.code_timeline import code_timeline
+from desk.core.coding import stats
+from desk.core.coding.code_timeline import code_timeline
 from desk.core.errors import DeskError
 from desk.core.timecode import format_time
 from desk.ui.tagging.coding_controller import CodingController

@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
 
 from desk.core.atomic import write_bytes_atomic
-from desk.core.code_timeline import CodeTimeline, code_timeline
+from desk.core.coding.code_timeline import CodeTimeline, code_timeline
 from desk.core.errors import InputError
 from desk.core.store import Project
 from desk.core.time_axis import tick_label, tick_step, ticks

@@ -13,15 +13,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from desk.core.coding.suggest import DEFAULT_MIN_SILENCE
 from desk.core.records import Silence
-from desk.core.suggest import DEFAULT_MIN_SILENCE
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.prefs import TaggingPrefs
 from desk.ui.workers import TaskRunner, error_message
 
 
 def _scan(path: str) -> list[Silence]:
-    from desk.core.silence import detect_silences  # ffmpeg streaming; only in the worker
+    from desk.core.pipeline.silence import detect_silences  # ffmpeg streaming; only in the worker
 
     return detect_silences(path)
 

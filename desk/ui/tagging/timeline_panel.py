@@ -23,7 +23,7 @@ BUCKETS_PER_SECOND = 100.0  # 10 ms per bucket: still detailed when zoomed to wo
 
 
 def _compute_peaks(path: str) -> np.ndarray:
-    from desk.core.decode import waveform_peaks  # ffmpeg streaming; only in the worker
+    from desk.core.pipeline.decode import waveform_peaks  # ffmpeg streaming; only in the worker
 
     return waveform_peaks(path, BUCKETS_PER_SECOND)
 

@@ -2,7 +2,7 @@
 
 faster-whisper imports `av` when it is imported, but uses it only to decode a
 file it is given by name. Desk always hands it decoded samples (ffmpeg, in
-desk.core.decode), so the real PyAV, about 100 MB with its private FFmpeg, is
+desk.core.pipeline.decode), so the real PyAV, about 100 MB with its private FFmpeg, is
 left out of the bundle. Touching anything here says why it is missing.
 """
 

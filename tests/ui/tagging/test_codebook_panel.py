@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desk.core.codebook import load_codebook
-from desk.core.media import probe
+from desk.core.coding.codebook import load_codebook
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.tagging.codebook_panel import CodebookPanel

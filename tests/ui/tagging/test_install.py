@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
-from desk.ui import look
+from desk.ui import theme
 from desk.ui.main_window import MainWindow
 from tests.ui.tagging.conftest import tagging
 from tests.ui.ui_helpers import isolated_settings, make_window
@@ -40,7 +40,7 @@ def test_keys_follow_the_codebook(opened: MainWindow, qtbot: QtBot) -> None:
 def test_docks_and_menu_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The dock titles are looked up in TaggingUi's context, like its other strings."""
-    look.install_language(qapp, "de")
+    theme.install_language(qapp, "de")
     try:
         window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
         ui = tagging(window)
@@ -50,4 +50,4 @@ def test_docks_and_menu_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Pa
         assert ui.snap_action.text() != "Snap to word boundaries"
         ui.timeline.runner.wait(10_000)
     finally:
-        look.install_language(qapp, "en")
+        theme.install_language(qapp, "en")

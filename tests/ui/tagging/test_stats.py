@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from desk.core.code_timeline import code_timeline
+from desk.core.coding.code_timeline import code_timeline
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.tagging.stats_picture import (

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from desk.core import stats
-from desk.core.codebook import load_codebook
-from desk.core.media import probe
+from desk.core.coding import stats
+from desk.core.coding.codebook import load_codebook
+from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.tagging.timeline import LANE_H
@@ -77,7 +77,7 @@ def test_dead_air_suggested_accepted_rejected(qtbot: QtBot, window: MainWindow,
 
     window.close_project()
     with Project.open(sample_project) as reopened:
-        from desk.core import suggest
+        from desk.core.coding import suggest
 
         assert suggest.suggest_delays(reopened, 5.0) == []
 

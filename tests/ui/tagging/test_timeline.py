@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
-from desk.ui.look import dark_palette
 from desk.ui.main_window import MainWindow
 from desk.ui.tagging.timeline import GUTTER, LANE_H, TimelineCanvas
+from desk.ui.theme import dark_palette
 from tests.ui.tagging.conftest import tagging
 
 

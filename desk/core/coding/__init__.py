@@ -1,0 +1,1 @@
+"""Coding a recording: the codebook, suggestions, snapping, statistics."""

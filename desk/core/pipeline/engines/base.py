@@ -1,0 +1,76 @@
+"""The contract every transcription engine meets.
+
+An engine turns a window of 16 kHz mono float32 audio into `Segment`s with
+word timestamps. The job runner (desk.core.pipeline.jobs) cuts the recording into
+windows, shifts times by the window's offset and stores the result, so an
+engine knows nothing about projects, chunking or resume.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from desk.core.records import Segment
+
+SAMPLE_RATE = 16_000
+
+
+@dataclass
+class TranscribeOptions:
+    """What the analyst chose for a transcription, stored with the transcript."""
+
+    language: str | None = None  # None = detect
+    initial_prompt: str | None = None  # vocabulary: "Kamala Harris, DDoS, ..."
+    # Off by default: conditioning on previous text is the known cause of
+    # repetition loops on long recordings (Buzz #379, noScribe #110).
+    condition_on_previous_text: bool = False
+    beam_size: int | None = 5
+    word_timestamps: bool = True
+    extra: dict = field(default_factory=dict)
+
+    def to_settings(self) -> dict:
+        return {
+            "language": self.language,
+            "initial_prompt": self.initial_prompt,
+            "condition_on_previous_text": self.condition_on_previous_text,
+            "beam_size": self.beam_size,
+            "word_timestamps": self.word_timestamps,
+            **self.extra,
+        }
+
+
+@dataclass
+class ModelRef:
+    """A resolved model: where its weights are and in which format."""
+
+    name: str  # "tiny.en", "base", or a file name
+    path: Path  # a .pt checkpoint, or a CTranslate2 folder
+    format: str  # "openai" (.pt) | "ct2" (CTranslate2 folder)
+    multilingual: bool = False
+    source: str = ""  # where it came from: "embedded", "whisper-cache", "file", ...
+
+
+class Engine(Protocol):
+    """A loaded Whisper model that can transcribe windows of audio."""
+
+    name: str  # "openai" | "faster"
+
+    def transcribe(
+        self, audio: np.ndarray, options: TranscribeOptions, offset: float = 0.0
+    ) -> Iterator[Segment]:
+        """Yield segments for `audio` (16 kHz mono float32), times shifted by `offset`.
+
+        Segments come with words (start, end, probability) when
+        `options.word_timestamps` is set, and with avg_logprob / no_speech_prob.
+        """
+        ...
+
+    @property
+    def detected_language(self) -> str | None:
+        """The language of the last window, when it was detected."""
+        ...

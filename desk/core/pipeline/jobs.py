@@ -1,0 +1,168 @@
+"""A transcription job in a child process: progress, cancel, resume.
+
+The child (`python -m desk.core.pipeline.jobs`, or `desk --job-worker` in a frozen app)
+opens the project itself and commits every segment as it is produced; it
+reports JSON-line events on a private copy of stdout. The parent only reads
+those events. Cancel is a kill: nothing in the child needs to cooperate, and a
+crashing model (or a SIGKILL from the OS) spares the app and loses at most the
+segment being decoded. `--resume` continues from the stored progress.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from desk.core.errors import DeskError
+from desk.core.logs import log_dir
+from desk.core.pipeline.transcription import JobEvent, JobOptions
+from desk.core.store import Project
+
+__all__ = ["JobEvent", "JobOptions", "TranscriptionJob", "run_transcription"]
+
+EXIT_BAD_INPUT = 2
+
+
+def worker_command(project_path: Path, options: JobOptions) -> list[str]:
+    payload = json.dumps(options.to_json())
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--job-worker", str(project_path), payload]
+    return [sys.executable, "-m", "desk.core.pipeline.jobs", str(project_path), payload]
+
+
+class TranscriptionJob:
+    """The parent's handle on one transcription child process."""
+
+    def __init__(self, project_path: Path | str, options: JobOptions) -> None:
+        self.project_path = Path(project_path)
+        self.options = options
+        self._process: subprocess.Popen[str] | None = None
+        self._cancelled = False
+        self.last_event: JobEvent | None = None
+        self.log_path = log_dir() / "transcription.log"
+
+    def start(self) -> None:
+        env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
+        log = self.log_path.open("a", encoding="utf-8")
+        try:
+            self._process = subprocess.Popen(
+                worker_command(self.project_path, self.options), stdout=subprocess.PIPE,
+                stderr=log, stdin=subprocess.DEVNULL, text=True, encoding="utf-8", env=env,
+            )
+        finally:
+            log.close()
+
+    def events(self) -> Iterator[JobEvent]:
+        """Events until the child ends; the last one is finished, failed or cancelled."""
+        process = self._process
+        if process is None:
+            raise RuntimeError("start() the job first")
+        assert process.stdout is not None
+        final: JobEvent | None = None
+        for line in process.stdout:
+            try:
+                event = JobEvent.from_json(json.loads(line))
+            except (json.JSONDecodeError, TypeError):
+                continue  # a library printed to our channel; ignore it
+            self.last_event = event
+            if event.kind in ("finished", "failed"):
+                final = event
+            yield event
+        code = process.wait()
+        if final is None or self._cancelled:
+            final = self._ended_without_report(code)
+            self.last_event = final
+            yield final
+
+    def cancel(self) -> None:
+        """Kill the child now; the segments it stored stay, and the job can be resumed."""
+        self._cancelled = True
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+
+    @property
+    def returncode(self) -> int | None:
+        return None if self._process is None else self._process.poll()
+
+    def _ended_without_report(self, code: int) -> JobEvent:
+        """The child was killed (cancel, crash, out of memory): record it in the project."""
+        kind = "cancelled" if self._cancelled else "failed"
+        message = ("cancelled; resume to continue" if self._cancelled else
+                   f"the transcription process stopped unexpectedly (exit {code}); "
+                   f"details in {self.log_path}; resume to continue")
+        transcript_id = self.last_event.transcript_id if self.last_event else None
+        done = self.last_event.done if self.last_event else 0.0
+        total = self.last_event.total if self.last_event else 0.0
+        if transcript_id is not None:
+            with contextlib.suppress(DeskError), Project.open(self.project_path) as project:
+                project.transcripts.update(transcript_id, status=kind,
+                                           error=None if self._cancelled else message)
+        return JobEvent(kind, transcript_id, done, total, message=message)
+
+
+def run_transcription(project_path: Path | str, options: JobOptions,
+                      on_event: Callable[[JobEvent], None] | None = None,
+                      job: TranscriptionJob | None = None) -> JobEvent:
+    """Run a job to its end (blocking) and return its final event."""
+    job = job or TranscriptionJob(project_path, options)
+    job.start()
+    final = JobEvent("failed", message="no events")
+    for event in job.events():
+        if on_event:
+            on_event(event)
+        final = event
+    return final
+
+
+# -- the child's side ------------------------------------------------------------------
+def worker_main(argv: list[str]) -> int:
+    """Entry point of the child process: run one job, report events as JSON lines."""
+    from desk.core.logs import setup_logging
+    from desk.core.pipeline import transcription
+
+    setup_logging("transcription")
+    project_path, options = Path(argv[0]), JobOptions.from_json(json.loads(argv[1]))
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)  # anything a library prints goes to the log, not into our channel
+    sys.stdout = sys.stderr
+
+    def emit(event: JobEvent) -> None:
+        channel.write(json.dumps(event.to_json()) + "\n")
+        channel.flush()
+
+    plan = None
+    try:
+        plan = transcription.prepare(project_path, options)
+        final = transcription.run(plan, options, emit)
+        emit(final)
+        return 0
+    except DeskError as exc:
+        _record_failure(plan, str(exc))
+        emit(JobEvent("failed", message=str(exc)))
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        import logging
+
+        logging.getLogger("desk.jobs").exception("transcription failed")
+        message = f"transcription failed: {exc.__class__.__name__}: {exc}"
+        _record_failure(plan, message)
+        emit(JobEvent("failed", message=message))
+        return 1
+
+
+def _record_failure(plan: object, message: str) -> None:
+    project = getattr(plan, "project", None)
+    if project is None:
+        return
+    current = project.transcripts.current()
+    if current is not None and current.status == "running":
+        project.transcripts.update(current.id, status="failed", error=message)
+
+
+if __name__ == "__main__":
+    raise SystemExit(worker_main(sys.argv[1:]))

@@ -1,0 +1,270 @@
+"""Transcribing a project's recording, window by window, saving as it goes.
+
+This is what runs *inside* the job's child process (see jobs.py for the
+parent side). The recording is scanned once for pauses and dead air; dead air
+is stored (the app offers it as `delay` suggestions) and skipped; the speech is
+cut into 10-20 minute windows at pauses; each window is decoded with ffmpeg and
+handed to the engine, and every segment is committed to the project as soon as
+it exists, together with the job's progress. A resumed job starts where the
+stored progress ends, so nothing is done twice and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk.core.errors import InputError, MediaError
+from desk.core.pipeline.audio_windows import Window, plan_windows, resume_point
+from desk.core.pipeline.decode import read_audio
+from desk.core.pipeline.engines.base import Engine, ModelRef, TranscribeOptions
+from desk.core.pipeline.engines.registry import choose_engine, load_engine
+from desk.core.pipeline.silence import DEAD_AIR_SECONDS, PAUSE_SECONDS, measure_levels
+from desk.core.records import Segment, Silence, Transcript, Word
+from desk.core.store import Project
+from desk.core.weights.catalog import resolve_model
+
+RESUMABLE = ("running", "cancelled", "failed")
+
+
+@dataclass
+class JobOptions:
+    """What the analyst asked for; stored with the transcript as its settings."""
+
+    engine: str = "auto"
+    model: str = "tiny.en"
+    language: str | None = None  # None or "auto" = detect
+    prompt: str | None = None
+    resume: bool = False
+    beam_size: int | None = 5
+    window_seconds: float = 900.0
+    threads: int | None = None  # None: half the cores, leaving room for playback in the app
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict) -> JobOptions:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class JobEvent:
+    """One report from a job; the CLI prints them, the app shows them."""
+
+    kind: str  # started | progress | segments | finished | failed | cancelled
+    transcript_id: int | None = None
+    done: float = 0.0  # seconds of the recording handled
+    total: float = 0.0  # the recording's duration
+    eta: float | None = None  # seconds until done, once measurable
+    segment_ids: list[int] = field(default_factory=list)
+    message: str = ""
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict) -> JobEvent:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+Emit = Callable[[JobEvent], None]
+
+
+@dataclass
+class _Plan:
+    project: Project
+    media_path: Path
+    duration: float
+    model: ModelRef
+    engine_name: str
+    transcript: Transcript | None  # the one to resume, if any
+
+
+def prepare(project_path: Path, options: JobOptions) -> _Plan:
+    """Check everything that can fail on bad input, before anything is written."""
+    project = Project.open(project_path)
+    try:
+        media = project.media.get()
+        if media is None:
+            raise InputError(f"{project_path.name} has no recording attached")
+        media_path = Path(media.path)
+        if not media_path.is_file():
+            raise MediaError(f"the recording is missing: {media_path} (moved? relink it in Desk)")
+        if options.language in ("", "auto"):
+            options.language = None
+        model = resolve_model(options.model)
+        if options.language and options.language != "en" and not model.multilingual:
+            raise InputError(f"model {model.name} only knows English; choose a multilingual "
+                             "model (e.g. base) for language " + options.language)
+        engine_name = choose_engine(options.engine, model)
+        transcript = None
+        if options.resume:
+            current = project.transcripts.current()
+            if current is None or current.status not in RESUMABLE:
+                raise InputError("there is no interrupted transcription to resume")
+            transcript = current
+        return _Plan(project, media_path, media.duration, model, engine_name, transcript)
+    except BaseException:
+        project.close()
+        raise
+
+
+def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
+    """Transcribe the planned recording; returns the final event (finished)."""
+    project, total = plan.project, plan.duration
+    transcribe_options = TranscribeOptions(
+        language=options.language, initial_prompt=options.prompt, beam_size=options.beam_size,
+        extra={"engine": plan.engine_name, "model": plan.model.name},
+    )
+    transcript = plan.transcript
+    if transcript is None:
+        transcript = project.transcripts.create(Transcript(
+            engine=plan.engine_name, model=plan.model.name, language=options.language,
+            settings={**transcribe_options.to_settings(), "prompt": options.prompt},
+            status="running", total=total))
+    else:
+        project.transcripts.update(transcript.id, status="running", error=None)
+    tid = transcript.id
+    assert tid is not None
+    emit(JobEvent("started", tid, transcript.progress, total,
+                  message=f"{plan.engine_name} engine, model {plan.model.name}"))
+
+    started = time.monotonic()
+    levels = measure_levels(plan.media_path, on_progress=lambda s: emit(
+        JobEvent("progress", tid, transcript.progress, total, message="finding dead air")))
+    dead_air = levels.silences(DEAD_AIR_SECONDS)
+    project.media.set_silences(dead_air)
+    windows = plan_windows(total, levels.silences(PAUSE_SECONDS), options.window_seconds,
+                           max(options.window_seconds * 4 / 3, options.window_seconds))
+    resume_at = max(project.transcripts.last_end(tid), transcript.progress) or None
+    todo = resume_point(windows, resume_at)
+
+    engine = load_engine(plan.engine_name, plan.model, options.threads)
+    work_total = sum(w.duration for w in todo) or 1.0
+    work_done = 0.0
+    clock = time.monotonic()
+    for window in todo:
+        audio = read_audio(plan.media_path, window.start, window.end)
+        for segment in _window_segments(engine, audio, transcribe_options, window, dead_air):
+            ids = project.transcripts.add_segments(tid, [segment], progress=segment.end)
+            emit(JobEvent("segments", tid, segment.end, total,
+                          _eta(clock, work_done + segment.end - window.start, work_total),
+                          ids))
+        work_done += window.duration
+        project.transcripts.update(tid, progress=window.owned_until)
+        if engine.detected_language and not options.language:
+            project.transcripts.update(tid, language=engine.detected_language)
+        emit(JobEvent("progress", tid, window.owned_until, total,
+                      _eta(clock, work_done, work_total)))
+    project.transcripts.update(tid, status="complete", progress=total)
+    segments, words = project.transcripts.count(tid)
+    elapsed = time.monotonic() - started
+    speed = total / elapsed if elapsed > 0 else 0.0
+    language = project.transcripts.get(tid).language or "?"
+    return JobEvent(
+        "finished", tid, total, total, 0.0,
+        message=(f"{segments} segments, {words} words, language {language}, "
+                 f"{plan.engine_name} engine, model {plan.model.name}, "
+                 f"{elapsed:.1f} s ({speed:.1f}x real time)"),
+    )
+
+
+def _window_segments(engine: Engine, audio, options: TranscribeOptions,  # type: ignore[no-untyped-def]
+                     window: Window, dead_air: list[Silence]):
+    """The window's segments that it owns, without words placed in dead air."""
+    for segment in engine.transcribe(audio, options, offset=window.start):
+        segment = _owned_part(segment, window)
+        if segment is None:
+            continue
+        cleaned = drop_words_in_dead_air(segment, dead_air)
+        if cleaned is not None:
+            yield from split_at_pauses(cleaned)
+
+
+def _owned_part(segment: Segment, window: Window) -> Segment | None:
+    """The words of `segment` that this window owns (by midpoint), or None.
+
+    Where windows overlap (a hard cut, or a resumed window that re-reads a
+    second of context), words stored by the neighbour are not stored again.
+    """
+    if not segment.words:
+        return segment if window.owns(segment.start, segment.end) else None
+    words = [w for w in segment.words if window.owns(w.start, w.end)]
+    if not words:
+        return None
+    if len(words) != len(segment.words):
+        _keep_words(segment, words)
+    return segment
+
+
+def _keep_words(segment: Segment, words: list[Word]) -> None:
+    """Narrow a segment to some of its words: text and bounds follow the words."""
+    if len(words) != len(segment.words):
+        segment.text = " ".join(w.text.strip() for w in words)
+    segment.words = words
+    segment.start, segment.end = words[0].start, max(words[-1].end, words[0].start)
+
+
+def split_at_pauses(segment: Segment, sentence_gap: float = 0.35,
+                    any_gap: float = 1.0) -> list[Segment]:
+    """Split a segment where the speech pauses, so turns start their own line.
+
+    Whisper sometimes returns 30 s of two speakers as one segment; an analyst
+    codes and assigns speakers per line. A sentence end followed by a pause
+    (or any long pause) starts a new segment; the word timings decide.
+    """
+    words = segment.words
+    if len(words) < 2:
+        return [segment]
+    parts: list[list[Word]] = [[words[0]]]
+    for previous, word in itertools.pairwise(words):
+        gap = word.start - previous.end
+        sentence_end = previous.text.rstrip().endswith((".", "?", "!"))
+        if gap >= any_gap or (sentence_end and gap >= sentence_gap):
+            parts.append([])
+        parts[-1].append(word)
+    if len(parts) == 1:
+        return [segment]
+    return [
+        Segment(part[0].start, part[-1].end, " ".join(w.text.strip() for w in part), part,
+                segment.avg_logprob, segment.no_speech_prob, segment.compression_ratio,
+                segment.speaker)
+        for part in parts
+    ]
+
+
+def drop_words_in_dead_air(segment: Segment, dead_air: list[Silence],
+                           tolerance: float = 0.15) -> Segment | None:
+    """Keep words out of dead air: Whisper hallucinates there ("Thank you.").
+
+    Words lying inside a silent stretch are dropped; a word that starts (or
+    ends) inside one is trimmed to its edge, since Whisper tends to place the
+    first word of a window at the window's very start, in the padding.
+    """
+    def inside(start: float, end: float) -> bool:
+        return any(s.start - tolerance <= start and end <= s.end + tolerance for s in dead_air)
+
+    if not segment.words:
+        return None if inside(segment.start, segment.end) else segment
+    kept = [w for w in segment.words if not inside(w.start, w.end)]
+    if not kept:
+        return None
+    for word in kept:
+        for silence in dead_air:
+            if silence.start <= word.start < silence.end < word.end:
+                word.start = silence.end
+            if word.start < silence.start < word.end <= silence.end:
+                word.end = silence.start
+    _keep_words(segment, kept)
+    return segment
+
+
+def _eta(clock: float, done: float, total: float) -> float | None:
+    elapsed = time.monotonic() - clock
+    if done <= 0 or elapsed < 1.0:
+        return None
+    return max(0.0, (total - done) * elapsed / done)

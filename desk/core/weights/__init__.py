@@ -1,0 +1,1 @@
+"""Whisper weights: where they are found, checked, and converted."""

@@ -1,0 +1,221 @@
+"""Batched decoding: Whisper's loop per lane, checked with scripted decoder output.
+
+The real tiny.en model computes the features, the encoder output and the word
+alignment; only the decoder's answers are scripted, so the continuation and
+fallback rules can be tested exactly. The real decoder runs end to end in
+tests/core/pipeline/test_transcription.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from desk.core.pipeline.audio_windows import Window
+from desk.core.pipeline.engines.base import SAMPLE_RATE
+from desk.core.pipeline.engines.batched_decoder import (
+    BatchedDecoder,
+    RawSegment,
+    compression_ratio,
+    split_at_timestamps,
+)
+from desk.core.weights.catalog import resolve_model
+
+pytest.importorskip("faster_whisper")
+
+TS = 50_000  # a stand-in for the tokenizer's timestamp_begin in pure tests
+PRECISION = 0.02
+
+
+def stamp(seconds: float) -> int:
+    return TS + round(seconds / PRECISION)
+
+
+def test_single_timestamp_ending_finishes_the_step() -> None:
+    tokens = [stamp(0.0), 1, 2, stamp(2.0), stamp(2.0), 3, stamp(4.5)]
+    segments, resume = split_at_timestamps(tokens, TS, PRECISION)
+    assert [(s, e, t) for s, e, t in segments] == [(0.0, 2.0, [1, 2]), (2.0, 4.5, [3])]
+    assert resume is None
+
+
+def test_a_closed_segment_at_the_end_continues_from_its_end() -> None:
+    tokens = [stamp(0.0), 1, 2, stamp(2.0), stamp(2.0), 3, stamp(4.5), stamp(4.5)]
+    segments, resume = split_at_timestamps(tokens, TS, PRECISION)
+    assert [t for _, _, t in segments] == [[1, 2], [3]]
+    assert resume == pytest.approx(4.5)
+
+
+def test_an_unclosed_tail_is_dropped_and_decoded_again() -> None:
+    tokens = [stamp(0.0), 1, stamp(2.0), stamp(2.0), 3, 4]  # cut off inside a segment
+    segments, resume = split_at_timestamps(tokens, TS, PRECISION)
+    assert [t for _, _, t in segments] == [[1]]
+    assert resume == pytest.approx(2.0)
+
+
+def test_output_without_timestamps_is_one_segment_to_the_end() -> None:
+    segments, resume = split_at_timestamps([1, 2, 3], TS, PRECISION)
+    assert segments == [(0.0, None, [1, 2, 3])] and resume is None
+    assert split_at_timestamps([], TS, PRECISION) == ([], None)
+
+
+def test_compression_ratio_flags_repetition_loops() -> None:
+    assert compression_ratio("thank you " * 40) > 2.4
+    assert compression_ratio("Kamala Harris has been a disaster, said the former president.") < 2.4
+    assert compression_ratio("") == 0.0
+
+
+@dataclass
+class Output:
+    """What CTranslate2's generate returns per sequence (the fields Desk reads)."""
+
+    sequences_ids: list[list[int]]
+    scores: list[float]
+    no_speech_prob: float
+
+
+class ScriptedDecoder:
+    """The CTranslate2 model with generate() answering from a script; the rest stays real."""
+
+    def __init__(self, real: object, answers: list[list[int]]) -> None:
+        self.real = real
+        self.answers = list(answers)
+        self.is_multilingual = False
+        self.batches: list[int] = []
+
+    def generate(self, encoded: object, prompts: list[list[int]], **_: object) -> list[Output]:
+        self.batches.append(len(prompts))
+        out = []
+        for _prompt in prompts:
+            if self.answers:
+                out.append(Output([self.answers.pop(0)], [-0.1], 0.01))
+            else:  # nothing more to say: silence
+                out.append(Output([[]], [-2.0], 0.95))
+        return out
+
+    def __getattr__(self, name: str) -> object:  # encode, align, device: the real model's
+        return getattr(self.real, name)
+
+
+@pytest.fixture(scope="module")
+def whisper() -> object:
+    from faster_whisper import WhisperModel
+
+    model = resolve_model("tiny.en")
+    return WhisperModel(str(model.path), device="cpu", compute_type="int8", cpu_threads=2)
+
+
+@pytest.fixture
+def speech() -> np.ndarray:
+    """Sound for 40 s (steady noise: one lane, no pauses)."""
+    rng = np.random.default_rng(3)
+    return (rng.standard_normal(40 * SAMPLE_RATE) * 0.2).astype(np.float32)
+
+
+def scripted(whisper: object, answers_text: list[list[object]]) -> ScriptedDecoder:
+    from faster_whisper.tokenizer import Tokenizer
+
+    tokenizer = Tokenizer(whisper.hf_tokenizer, False, task="transcribe", language="en")
+    begin = tokenizer.timestamp_begin
+    answers = [
+        [begin + round(x / 0.02) if isinstance(x, float) else t
+         for x in answer for t in ([0] if isinstance(x, float) else tokenizer.encode(x))]
+        for answer in answers_text
+    ]
+    return ScriptedDecoder(whisper.model, answers)
+
+
+def decode(whisper: object, script: ScriptedDecoder, audio: np.ndarray,
+           fallback: object = None, words: bool = True, batch: int = 1) -> list[RawSegment]:
+    """Decode with the scripted answers (batch 1: the 40 s of noise stay one lane)."""
+    real = whisper.model
+    whisper.model = script
+    try:
+        decoder = BatchedDecoder(whisper, "en", 1, None, words, batch,
+                                 fallback or (lambda piece, start: []))
+        return list(decoder.decode(audio))
+    finally:
+        whisper.model = real
+
+
+def test_a_step_that_stops_early_is_continued_from_its_last_timestamp(
+        whisper: object, speech: np.ndarray) -> None:
+    answers = [
+        [0.0, " Hello there.", 4.0, 4.0],  # closed, then stopped: continue at 4 s
+        [0.0, " Welcome back.", 3.0],  # single timestamp: this step is done
+    ]
+    script = scripted(whisper, answers)
+    segments = decode(whisper, script, speech, words=False)
+    assert [(s.text.strip(), s.start, s.end) for s in segments] == [
+        ("Hello there.", 0.0, 4.0),
+        ("Welcome back.", 4.0, 7.0),  # times are the window's, not the step's
+    ]
+    # step 1 (0-30 s), step 2 from 4 s, then silence answers until the lane is done
+    assert script.batches[:2] == [1, 1] and len(script.answers) == 0
+
+    # with word timestamps, the real aligner places the words inside each step
+    first, second = decode(whisper, scripted(whisper, answers), speech)
+    assert [w[2].strip() for w in first.words] == ["Hello", "there."]
+    assert [w[2].strip() for w in second.words] == ["Welcome", "back."]
+    assert second.words[0][0] >= 4.0 - 0.01
+    for segment in (first, second):
+        starts = [w[0] for w in segment.words]
+        assert starts == sorted(starts)
+
+
+def test_a_repetition_loop_goes_to_the_sequential_fallback(
+        whisper: object, speech: np.ndarray) -> None:
+    calls: list[tuple[float, int]] = []
+
+    def fallback(piece: np.ndarray, start: float) -> list[RawSegment]:
+        calls.append((start, piece.size))
+        return [RawSegment(start + 1.0, start + 2.0, " Fixed.")]
+
+    script = scripted(whisper, [[0.0, " thank you" * 60, 30.0]])
+    segments = decode(whisper, script, speech, fallback)
+    assert calls == [(0.0, 30 * SAMPLE_RATE)]
+    assert [s.text for s in segments] == [" Fixed."]
+
+
+def test_many_lanes_share_one_batch(whisper: object) -> None:
+    # four bursts of 8 s, 6 s of silence between: four lanes, decoded together
+    rng = np.random.default_rng(5)
+    burst = (rng.standard_normal(8 * SAMPLE_RATE) * 0.2).astype(np.float32)
+    gap = np.zeros(6 * SAMPLE_RATE, dtype=np.float32)
+    audio = np.concatenate([burst, gap] * 4)
+    script = scripted(whisper, [[0.0, f" Part {i}.", 2.0] for i in range(4)])
+    segments = decode(whisper, script, audio, words=False, batch=8)
+    assert script.batches[0] == 4
+    assert [s.text.strip() for s in segments] == ["Part 0.", "Part 1.", "Part 2.", "Part 3."]
+    starts = [s.start for s in segments]
+    assert starts == sorted(starts) and starts[1] == pytest.approx(14.0 - 0.5, abs=0.1)  # 0.5 s pad
+
+
+def test_a_hard_cut_keeps_only_the_words_on_its_own_side() -> None:
+    from desk.core.pipeline.engines.batched_decoder import _owned
+
+    span = Window(0.0, 31.0, keep_from=0.0, keep_until=30.0)
+    words = [(28.0, 28.5, " before", 0.9), (29.6, 30.6, " across", 0.9),
+             (30.2, 30.8, " after", 0.9)]
+    kept = list(_owned([RawSegment(28.0, 30.8, " before across after", words)], span))
+    assert [w[2] for w in kept[0].words] == [" before"]
+    assert kept[0].text == " before" and kept[0].end == 28.5
+
+
+def test_the_engine_keeps_the_sequential_loop_for_what_only_it_offers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.core.pipeline.engines.base import TranscribeOptions
+    from desk.core.pipeline.engines.registry import load_engine
+
+    engine = load_engine("faster", resolve_model("tiny.en"), 1)
+    calls: list[str] = []
+    monkeypatch.setattr(engine, "_sequential",
+                        lambda audio, options, start: calls.append("sequential") or iter(()))
+    monkeypatch.setattr(engine, "_batched",
+                        lambda audio, options: calls.append("batched") or iter(()))
+    audio = np.zeros(SAMPLE_RATE, dtype=np.float32)
+    list(engine.transcribe(audio, TranscribeOptions(condition_on_previous_text=True)))
+    list(engine.transcribe(audio, TranscribeOptions(extra={"temperature": 0.4})))
+    list(engine.transcribe(audio, TranscribeOptions()))
+    assert calls == ["sequential", "sequential", "batched"]
