@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.core.formats.annotated import ANNOTATIONS, SEGMENTS, build_annotated_project
 
 from tests.cli.cli_run import digest, run
+from tests.core.formats.annotated import ANNOTATIONS, SEGMENTS, build_annotated_project
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.core.formats.annotated import build_annotated_project
 
 from desk.core.pipeline.media import probe
 from desk.core.store import Project
+from tests.core.formats.annotated import build_annotated_project
 
 
 @pytest.fixture(scope="session")

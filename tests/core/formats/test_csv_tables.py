@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tests.core.formats.annotated import ANNOTATIONS, HOSTILE_TAG, SEGMENTS
 
 from desk.core.errors import InputError
 from desk.core.formats.registry import EXPORTERS
 from desk.core.store import Project
+from tests.core.formats.annotated import ANNOTATIONS, HOSTILE_TAG, SEGMENTS
 
 
 def test_both_tables_read_in_pandas_with_types(coded: Project, tmp_path: Path) -> None:

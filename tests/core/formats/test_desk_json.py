@@ -7,13 +7,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from tests.core.formats.annotated import (
-    ANNOTATIONS,
-    SEGMENTS,
-    annotation_facts,
-    segment_facts,
-    tag_facts,
-)
 
 from desk.core.coding.codebook import Codebook, save_codebook
 from desk.core.errors import FormatError
@@ -21,6 +14,13 @@ from desk.core.formats.registry import EXPORTERS, IMPORTERS, import_format_for
 from desk.core.records import Tag
 from desk.core.resources import resource_path
 from desk.core.store import Project
+from tests.core.formats.annotated import (
+    ANNOTATIONS,
+    SEGMENTS,
+    annotation_facts,
+    segment_facts,
+    tag_facts,
+)
 
 SCHEMA = resource_path("schema", "desk-project.schema.json")
 

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pympi
 import pytest
+
+from desk.core.errors import FormatError, InputError
+from desk.core.formats.registry import EXPORTERS, IMPORTERS
+from desk.core.store import Project
 from tests.core.formats.annotated import (
     ANNOTATIONS,
     HOSTILE_TAG,
@@ -15,10 +19,6 @@ from tests.core.formats.annotated import (
     segment_facts,
     tag_facts,
 )
-
-from desk.core.errors import FormatError, InputError
-from desk.core.formats.registry import EXPORTERS, IMPORTERS
-from desk.core.store import Project
 
 
 def test_pympi_reads_tiers_and_counts(coded: Project, tmp_path: Path) -> None:

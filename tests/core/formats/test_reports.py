@@ -8,11 +8,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from tests.core.formats.annotated import ANNOTATIONS, HOSTILE_NOTE, HOSTILE_TAG, SEGMENTS
 
 from desk.core.formats.markdown_report import md_escape
 from desk.core.formats.registry import EXPORTERS
 from desk.core.store import Project
+from tests.core.formats.annotated import ANNOTATIONS, HOSTILE_NOTE, HOSTILE_TAG, SEGMENTS
 
 
 class _Collect(HTMLParser):

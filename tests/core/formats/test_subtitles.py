@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import srt
 import webvtt
-from tests.core.formats.annotated import SEGMENTS
 
 from desk.core.errors import FormatError, InputError
 from desk.core.formats.registry import EXPORTERS, IMPORTERS
 from desk.core.formats.subtitles import parse_srt, parse_vtt
 from desk.core.store import Project
+from tests.core.formats.annotated import SEGMENTS
 
 
 def _ffmpeg_to_ass(path: Path) -> str:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from praatio import textgrid
-from tests.core.formats.annotated import HOSTILE_TAG, SEGMENTS
 
 from desk.core.formats.registry import EXPORTERS
 from desk.core.formats.textgrid import Interval, tile
 from desk.core.store import Project
+from tests.core.formats.annotated import HOSTILE_TAG, SEGMENTS
 
 PRAAT_SCRIPT = """form Count tiers
     sentence path
