@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.guard_site import sitecustomize as open_guard
 
 # Qt runs without a screen unless a test starts Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +23,12 @@ from desk.core.resources import resource_path
 from desk.core.store import Project
 
 REPO = Path(__file__).resolve().parents[1]
+
+# No plain file I/O on an open project, here and in every Python child (see open_guard).
+open_guard.install()
+os.environ["DESK_OPEN_GUARD"] = "1"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(open_guard.__file__).parent), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +42,60 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("DESK_CONFIG_DIR", str(base / "config"))
     # Converted weights (tiny.en as .pt, ~75 MB) are made once per test session, not in ~.
     monkeypatch.setenv("DESK_MODEL_DIR", str(base / "models"))
+
+
+@pytest.fixture(autouse=True)
+def _no_plain_io_on_open_projects() -> Iterator[None]:
+    """Fail the test if anything opened a project file behind SQLite's back."""
+    before = len(open_guard.violations)
+    yield
+    assert open_guard.violations[before:] == []
+
+
+def project_digest(path: Path) -> str:
+    """A hash of the project's content as SQLite sees it (WAL included).
+
+    Read through SQLite, never with plain file I/O: the file may be open in
+    this very process (see open_guard).
+    """
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        digest = hashlib.sha256()
+        for pragma in ("application_id", "user_version"):
+            digest.update(f"{pragma}={conn.execute(f'PRAGMA {pragma}').fetchone()[0]}\n".encode())
+        for line in conn.iterdump():
+            digest.update(line.encode() + b"\n")
+    finally:
+        conn.close()
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def read_only_view(folder: Path) -> Iterator[Path]:
+    """`folder` where nothing can be written: a read-only bind mount as root, else chmod.
+
+    Root ignores file modes, so only a mount makes a folder truly read-only for
+    it (as a CD, a write-protected stick or a read-only network share are).
+    """
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+        for p in modes:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            yield folder
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    view = folder.with_name(folder.name + "-ro")
+    view.mkdir()
+    subprocess.run(["mount", "--bind", str(folder), str(view)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], check=True)
+        yield view
+    finally:
+        subprocess.run(["umount", "--lazy", str(view)], check=True)
+        view.rmdir()
 
 
 def make_media(path: Path, seconds: float = 30.0, video: bool = True,

@@ -178,6 +178,8 @@ class TranscriptionController(QObject):
             return
         self.progress.hide()
         runner.deleteLater()
+        if self.window.project is not None and runner.job.needs_recording:
+            runner.job.record_ending(self.window.project)  # the app's own connection
         if self.window.project is not None:
             self.window.transcript_model.refresh_annotations()
             self.window.update_title()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from desk.cli import main
+from tests.conftest import project_digest
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
@@ -18,5 +18,5 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
 
 
 def digest(path: Path) -> str:
-    """The file's SHA-256: proves a failed command changed nothing."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The project's content hash: proves a failed command changed nothing."""
+    return project_digest(path)

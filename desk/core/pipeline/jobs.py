@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -44,6 +45,7 @@ class TranscriptionJob:
         self._process: subprocess.Popen[str] | None = None
         self._cancelled = False
         self.last_event: JobEvent | None = None
+        self._unrecorded = False
         self.log_path = log_dir() / "transcription.log"
 
     def start(self) -> None:
@@ -86,11 +88,16 @@ class TranscriptionJob:
             self._process.kill()
 
     @property
+    def needs_recording(self) -> bool:
+        """The child ended without reporting it: `record_ending` should store that."""
+        return self._unrecorded
+
+    @property
     def returncode(self) -> int | None:
         return None if self._process is None else self._process.poll()
 
     def _ended_without_report(self, code: int) -> JobEvent:
-        """The child was killed (cancel, crash, out of memory): record it in the project."""
+        """The child was killed (cancel, crash, out of memory); `record_ending` stores that."""
         kind = "cancelled" if self._cancelled else "failed"
         message = ("cancelled; resume to continue" if self._cancelled else
                    f"the transcription process stopped unexpectedly (exit {code}); "
@@ -98,17 +105,36 @@ class TranscriptionJob:
         transcript_id = self.last_event.transcript_id if self.last_event else None
         done = self.last_event.done if self.last_event else 0.0
         total = self.last_event.total if self.last_event else 0.0
-        if transcript_id is not None:
-            with contextlib.suppress(DeskError), Project.open(self.project_path) as project:
-                project.transcripts.update(transcript_id, status=kind,
-                                           error=None if self._cancelled else message)
+        self._unrecorded = transcript_id is not None
         return JobEvent(kind, transcript_id, done, total, message=message)
+
+    def record_ending(self, project: Project) -> None:
+        """Store an end the child could not report, through the caller's own open project.
+
+        The caller passes the Project it already has open (the app's); a second
+        connection opened and closed beside it in the same process is what once
+        let a job's end delete the app's journal (issue #11).
+        """
+        event = self.last_event
+        if not self._unrecorded or event is None or event.transcript_id is None:
+            return
+        self._unrecorded = False
+        cancelled = event.kind == "cancelled"
+        try:
+            project.transcripts.update(event.transcript_id, status=event.kind,
+                                       error=None if cancelled else event.message)
+        except DeskError as exc:  # locked or read-only now: the next resume still works
+            logging.getLogger("desk.jobs").warning("could not record the job's end: %s", exc)
 
 
 def run_transcription(project_path: Path | str, options: JobOptions,
                       on_event: Callable[[JobEvent], None] | None = None,
                       job: TranscriptionJob | None = None) -> JobEvent:
-    """Run a job to its end (blocking) and return its final event."""
+    """Run a job to its end (blocking) and return its final event.
+
+    For callers without an open project (the CLI): an end the child could not
+    report is stored here, in a project opened once the child is gone.
+    """
     job = job or TranscriptionJob(project_path, options)
     job.start()
     final = JobEvent("failed", message="no events")
@@ -116,6 +142,9 @@ def run_transcription(project_path: Path | str, options: JobOptions,
         if on_event:
             on_event(event)
         final = event
+    if job.needs_recording:
+        with contextlib.suppress(DeskError), Project.open(project_path) as project:
+            job.record_ending(project)
     return final
 
 
@@ -146,8 +175,6 @@ def worker_main(argv: list[str]) -> int:
         emit(JobEvent("failed", message=str(exc)))
         return EXIT_BAD_INPUT
     except Exception as exc:
-        import logging
-
         logging.getLogger("desk.jobs").exception("transcription failed")
         message = f"transcription failed: {exc.__class__.__name__}: {exc}"
         _record_failure(plan, message)

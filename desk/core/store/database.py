@@ -15,9 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desk.core.errors import ProjectError
-from desk.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from desk.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, tables_at
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = int(os.environ.get("DESK_BUSY_TIMEOUT_MS", "5000"))
 
 
@@ -79,8 +78,9 @@ class Database:
 
     @classmethod
     def open(cls, path: Path, writable: bool = True) -> Database:
+        """Open and check a project; only SQLite ever opens the file (see `_check_path`)."""
         path = Path(path)
-        _check_is_project_file(path)
+        _check_path(path)
         if writable and not os.access(path, os.W_OK):
             raise ProjectError(f"{path.name} is read-only; copy it somewhere writable to edit it")
         if writable and not os.access(path.parent, os.W_OK):
@@ -88,8 +88,8 @@ class Database:
                 f"{path.name} is in a read-only folder; copy it somewhere writable to edit it"
             )
         conn = _connect(path, writable)
-        database = cls(path, conn, writable)
         try:
+            database = cls(path, conn, writable)
             database._check_and_migrate()
         except BaseException:
             conn.close()
@@ -134,11 +134,7 @@ class Database:
 
     # -- versions -----------------------------------------------------------------
     def _check_and_migrate(self) -> None:
-        try:
-            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise _explain(exc, self.path) from exc
+        app_id, version = _header(self.conn, self.path)
         if app_id != APPLICATION_ID:
             raise ProjectError(f"{self.path.name} is an SQLite file but not a Desk project")
         self._check_integrity()
@@ -147,19 +143,47 @@ class Database:
                 f"{self.path.name} was written by a newer Desk (file format {version}; "
                 f"this Desk reads up to {SCHEMA_VERSION}). Update Desk to open it."
             )
+        self._check_tables(version)
         if version < SCHEMA_VERSION:
             if not self.writable:
                 raise ProjectError(
                     f"{self.path.name} uses an older file format ({version}) and must be "
                     "upgraded; open it for editing once"
                 )
-            self.backup_before_migration(version)
+            self._migrate(version)
+        if self.writable:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+
+    def _check_tables(self, version: int) -> None:
+        """A Desk header over missing tables is a damaged file: refuse it before migrating."""
+        present = {r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = sorted(tables_at(version) - present)
+        if missing:
+            raise ProjectError(
+                f"{self.path.name} is damaged (a Desk project without its tables: "
+                f"{', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}); open a backup copy"
+            )
+
+    def _migrate(self, version: int) -> None:
+        """Back up, then run the missing migrations in one transaction.
+
+        A failed migration leaves the file as it was, so the backup it made is
+        redundant and removed: retrying never piles up copies.
+        """
+        backup = self.backup_before_migration(version)
+        try:
             with self.transaction():
                 for migration in MIGRATIONS[version:]:
                     migration(self.conn)
                 self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        if self.writable:
-            self.conn.execute("PRAGMA journal_mode=WAL")
+        except BaseException as exc:
+            backup.unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):
+                raise ProjectError(
+                    f"{self.path.name} could not be upgraded from file format {version} "
+                    f"({exc}); it is unchanged"
+                ) from exc
+            raise
 
     def _check_integrity(self) -> None:
         """Refuse a damaged file before the analyst edits it (cheap: no index cross-check)."""
@@ -168,8 +192,9 @@ class Database:
         except sqlite3.DatabaseError as exc:
             raise _explain(exc, self.path) from exc
         if result != "ok":
+            detail = " ".join(result.split())  # SQLite's report spans lines; ours is one
             raise ProjectError(
-                f"{self.path.name} is damaged (corrupt SQLite file: {result[:80]}); "
+                f"{self.path.name} is damaged (corrupt SQLite file: {detail[:80]}); "
                 "open a backup copy"
             )
 
@@ -178,43 +203,90 @@ class Database:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.v{version}-backup-{stamp}")
         partial = target.with_name(target.name + ".part")
-        dest = sqlite3.connect(partial)
         try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
-        os.replace(partial, target)
+            dest = sqlite3.connect(partial)
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(partial, target)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise ProjectError(
+                f"{self.path.name} needs an upgrade, but its backup copy could not be "
+                f"written ({_reason(exc)}); it is unchanged"
+            ) from exc
         return target
 
 
-def _connect(path: Path, writable: bool) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + ("" if writable else "?mode=ro")
+def _connect(path: Path, writable: bool, immutable: bool = False) -> sqlite3.Connection:
+    """A connection with Desk's pragmas; read-only, immutable when no -shm can exist.
+
+    SQLite reads a WAL file only with a -shm beside it; on a read-only mount
+    or in a locked folder it cannot create one. A file closed cleanly has no
+    -wal, so reading it as immutable sees everything; with a -wal left over
+    (not closed cleanly) that would hide edits, so it is refused instead.
+    """
+    query = "" if writable else "?mode=ro" + ("&immutable=1" if immutable else "")
     try:
         conn = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-            check_same_thread=False,
+            path.resolve().as_uri() + query, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None, check_same_thread=False,
         )
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, path) from exc
+    try:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # the first statement that reads the file
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, path) from exc
+        conn.close()
+        if writable or immutable or "unable to open" not in str(exc):
+            raise _explain(exc, path) from exc
+        if Path(f"{path}-wal").exists():
+            raise ProjectError(
+                f"{path.name} was not closed cleanly and sits in a read-only place; copy it "
+                "with its -wal file somewhere writable to open it"
+            ) from exc
+        return _connect(path, writable=False, immutable=True)
     return conn
 
 
-def _check_is_project_file(path: Path) -> None:
-    if not path.exists():
-        raise ProjectError(f"project not found: {path}")
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a Desk project")
+def _header(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
+    """(application_id, user_version), read by SQLite: it alone opens the file."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, path) from exc
+    return int(app_id), int(version)
+
+
+def _check_path(path: Path) -> None:
+    """What can be told without opening the file.
+
+    Never open a project with Python's own file I/O: on POSIX, closing any
+    descriptor of a file drops every lock this process holds on it, and the
+    next SQLite connection to close would then delete the journal of one
+    still open (SQLite's "How To Corrupt", section 2.2).
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ProjectError(f"project not found: {path}") from None
     except OSError as exc:
         raise ProjectError(f"cannot read {path.name}: {exc.strerror}") from exc
-    if header != SQLITE_HEADER:
-        raise ProjectError(f"{path.name} is not a Desk project")
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a Desk project")
+    if info.st_size == 0:
+        raise ProjectError(f"{path.name} is empty, not a Desk project")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> ProjectError:
@@ -226,8 +298,14 @@ def _explain(exc: sqlite3.Error, path: Path) -> ProjectError:
         )
     if "readonly" in text or "read-only" in text:
         return ProjectError(f"{path.name} is read-only; copy it somewhere writable to edit it")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if "not a database" in text:
+        return ProjectError(
+            f"{path.name} is not a Desk project, or is damaged (SQLite cannot read it)")
+    if "malformed" in text or "corrupt" in text:
         return ProjectError(f"{path.name} is damaged (corrupt SQLite file); open a backup copy")
+    if "disk is full" in text:
+        return ProjectError(f"the disk holding {path.name} is full; free some space and try "
+                            "again (nothing was saved of this step)")
     if "unable to open" in text:
         return ProjectError(f"cannot open {path.name}: {exc}")
     return ProjectError(f"{path.name}: database error: {exc}")

@@ -7,6 +7,7 @@ a file from a newer Desk is refused. Never edit a released migration: add one.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 
@@ -174,3 +175,16 @@ def _v2(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@functools.cache
+def tables_at(version: int) -> frozenset[str]:
+    """The tables a file of format `version` has: its migrations run on an empty database."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for migration in MIGRATIONS[:version]:
+            migration(conn)
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    finally:
+        conn.close()
+    return frozenset(r[0] for r in rows)

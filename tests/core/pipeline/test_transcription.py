@@ -83,8 +83,9 @@ def test_cancel_then_resume_has_no_gap_and_no_duplicate(tmp_path: Path,
     for event in job.events():
         if event.kind == "segments" and event.done > 35:
             job.cancel()
-    assert job.last_event.kind == "cancelled"
-    with Project.open(path, writable=False) as project:
+    assert job.last_event.kind == "cancelled" and job.needs_recording
+    with Project.open(path) as project:
+        job.record_ending(project)  # what the CLI and the app do with their own Project
         kept = [(s.start, s.text) for s in project.transcripts.segments()]
         assert project.transcripts.current().status == "cancelled"
     assert kept and kept[-1][0] < 60
@@ -115,7 +116,8 @@ def test_sigkilled_job_is_recorded_and_resumes(tmp_path: Path, sample_media: Pat
             break
     remaining = list(job.events())
     assert remaining[-1].kind == "failed" and "stopped unexpectedly" in remaining[-1].message
-    with Project.open(path, writable=False) as project:
+    with Project.open(path) as project:
+        job.record_ending(project)
         assert project.transcripts.current().status == "failed"
         assert project.transcripts.count()[0] >= 1
     final = run_transcription(path, JobOptions(engine="faster", prompt=PROMPT, resume=True,

@@ -12,10 +12,12 @@ import pytest
 
 from desk.core.errors import ProjectError
 from desk.core.store import Project
+from tests.conftest import read_only_view
 
 READER = """
 import sys, time
 from desk.core.store import Project
+from tests.conftest import read_only_view
 project = Project.open(sys.argv[1], writable=False)
 seen = 0
 deadline = time.monotonic() + 20
@@ -74,9 +76,40 @@ def test_read_only_project_refuses_edits_but_reads(tmp_project: Project,
 
 
 def test_project_on_read_only_medium(tmp_project: Project, tmp_path: Path) -> None:
-    """A read-only mount (simulated with SQLite's own read-only mode) still reads."""
+    """A read-only mount: no -shm can be created, so Desk reads the file as immutable."""
     tmp_project.annotations.add("delay", 0, 1)
+    tmp_project.close()
+    with read_only_view(tmp_path) as view:
+        path = view / tmp_project.path.name
+        with pytest.raises(ProjectError, match="read-only"):
+            Project.open(path)
+        with Project.open(path, writable=False) as project:
+            assert project.annotations.list()[0].tag == "delay"
+            assert project.transcripts.search("anything") == []
+        assert not Path(f"{path}-shm").exists()
+
+
+KILLED_WRITER = """
+import os, sys
+from desk.core.store import Project
+from tests.conftest import read_only_view
+project = Project.open(sys.argv[1])
+project.database.conn.execute("PRAGMA wal_autocheckpoint=0")
+project.annotations.add("delay", 2, 3)
+os._exit(0)  # as if killed: the -wal keeps the edit, nothing is checkpointed
+"""
+
+
+def test_unclean_file_on_read_only_medium_is_refused_not_misread(tmp_project: Project,
+                                                                  tmp_path: Path) -> None:
+    """With a -wal left over, reading as immutable would hide an edit: refuse, in one line."""
     path = tmp_project.path
     tmp_project.close()
-    with Project.open(path, writable=False) as project:
-        assert project.annotations.list()[0].tag == "delay"
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=True)
+    Path(f"{path}-shm").unlink()
+    assert Path(f"{path}-wal").stat().st_size > 0
+    with read_only_view(tmp_path) as view, pytest.raises(
+            ProjectError, match="not closed cleanly .* copy it with its -wal file"):
+        Project.open(view / path.name, writable=False)
+    with Project.open(path, writable=False) as project:  # where it can be written, all is there
+        assert project.annotations.count() == 1

@@ -10,7 +10,8 @@ import pytest
 
 from desk.core.errors import ProjectError
 from desk.core.store import Project
-from desk.core.store.schema import SCHEMA_VERSION
+from desk.core.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from tests.conftest import project_digest
 
 V1 = Path(__file__).resolve().parents[2] / "fixtures" / "v1.desk"
 
@@ -77,3 +78,34 @@ def test_newer_file_is_refused_and_untouched(tmp_project: Project) -> None:
     with pytest.raises(ProjectError, match="newer Desk"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("version", [1, SCHEMA_VERSION])
+def test_desk_header_over_no_tables_is_damaged_and_leaves_no_backups(tmp_path: Path,
+                                                                     version: int) -> None:
+    path = tmp_path / "hollow.desk"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version={version}")
+    conn.close()
+    for _ in range(3):
+        with pytest.raises(ProjectError, match="damaged .*without its tables: actions, "):
+            Project.open(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hollow.desk"]
+
+
+def test_migration_failing_in_sqlite_is_explained_and_drops_its_backup(
+        v1_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.core.store import database, schema
+
+    def clashing(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE tags (x)")  # already there: sqlite3.OperationalError
+
+    monkeypatch.setattr(database, "MIGRATIONS", [schema.MIGRATIONS[0], clashing])
+    before = project_digest(v1_copy)
+    for _ in range(2):
+        with pytest.raises(ProjectError, match="could not be upgraded from file format 1 .*"
+                                               "it is unchanged"):
+            Project.open(v1_copy)
+    assert project_digest(v1_copy) == before
+    assert list(v1_copy.parent.glob("*backup*")) == []
