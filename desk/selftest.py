@@ -121,9 +121,10 @@ def check_playback(media: Path, seconds: float = PLAY_SECONDS) -> str:
 def check_transcription(media: Path, start: float = SPEECH_START,
                         seconds: float = TRANSCRIBE_SECONDS) -> str:
     """Transcribe `seconds` of `media` from `start` with the embedded tiny.en model."""
-    from desk.core.pipeline.decode import ffmpeg_path, read_audio
+    from desk.core.pipeline.decode import read_audio
     from desk.core.pipeline.engines.base import TranscribeOptions
     from desk.core.pipeline.engines.registry import load_engine
+    from desk.core.pipeline.ffmpeg_tools import ffmpeg_path
     from desk.core.weights.catalog import resolve_model
 
     model = resolve_model("tiny.en")
@@ -144,16 +145,15 @@ def check_transcription(media: Path, start: float = SPEECH_START,
 
 def check_project(media: Path) -> str:
     """Write a project on `media`, reopen it read-only, then delete it."""
-    from desk.core.coding.codebook import load_codebook
-    from desk.core.pipeline.media import probe
+    from desk.core.services.project_setup import create_project
     from desk.core.store import Project
 
     folder = Path(tempfile.mkdtemp(prefix="desk-self-test-"))
     path = folder / "self-test.desk"
     try:
-        codebook = load_codebook("trump-musk-x-2024")
-        with Project.create(path, media=probe(media), codebook=codebook) as project:
-            tag = project.tags.list()[0].name
+        with create_project(media, path) as project:
+            tags = project.tags.list()
+            tag = tags[0].name
             project.annotations.add(tag, 1.0, 2.5, note="self-test", annotator="self-test")
         with Project.open(path, writable=False) as project:
             stored = project.annotations.list()
@@ -167,7 +167,7 @@ def check_project(media: Path) -> str:
         shutil.rmtree(folder, ignore_errors=True)
     if path.exists():
         raise CheckFailed(f"could not delete {path}")
-    return f"write, reopen, delete; {len(codebook.tags)} tags"
+    return f"write, reopen, delete; {len(tags)} tags"
 
 
 def sample_media() -> Path:

@@ -1,11 +1,9 @@
-"""What every CLI command needs: opening projects, the annotator's name, output."""
+"""What every CLI command needs: opening projects, common arguments, output."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -14,17 +12,6 @@ from desk.core.store import Project
 
 def open_project(path: str | Path, writable: bool = True) -> Project:
     return Project.open(Path(path), writable=writable)
-
-
-def default_annotator() -> str:
-    """The name stored with each coding decision: $DESK_ANNOTATOR, else the login name."""
-    name = os.environ.get("DESK_ANNOTATOR")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def add_project_arg(parser: argparse.ArgumentParser) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk.cli.common import add_project_arg, default_annotator, open_project
+from desk.cli.common import add_project_arg, open_project
 from desk.core.errors import InputError
-from desk.core.formats.registry import EXPORTERS, IMPORTERS, export_format, import_format_for
+from desk.core.formats.registry import EXPORTERS, IMPORTERS
+from desk.core.services.exchange import export_project, import_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,35 +77,23 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    fmt = export_format(args.format)
     options = _options(args)
-    project_path = Path(args.project)
-    if args.output:
-        out = Path(args.output)
-    elif fmt.name == "csv" and options.get("table") in ("segments", "annotations"):
-        out = project_path.with_name(f"{project_path.stem}.{options['table']}.csv")
+    with open_project(args.project, writable=False) as project:
+        result = export_project(project, args.format,
+                                Path(args.output) if args.output else None,
+                                include_suggested=args.include_suggested, **options)
+    if result.folder:
+        count = len(result.files)
+        print(f"wrote clips to {result.written} ({count} file{'' if count == 1 else 's'} there)")
     else:
-        out = fmt.default_path(project_path)
-    with open_project(project_path, writable=False) as project:
-        written = fmt.export(project, out, include_suggested=args.include_suggested, **options)
-    if fmt.name == "csv" and options.get("table", "both") == "both":
-        from desk.core.formats.csv_tables import table_paths
-
-        for path in table_paths(out).values():
+        for path in result.files:
             print(f"wrote {path}")
-    elif fmt.writes_folder:
-        count = sum(1 for p in written.iterdir() if not p.name.startswith("."))
-        print(f"wrote clips to {written} ({count} file{'' if count == 1 else 's'} there)")
-    else:
-        print(f"wrote {written}")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    importer = import_format_for(path, args.import_format)
-    annotator = args.annotator if args.annotator is not None else default_annotator()
     with open_project(args.project) as project:
-        summary = importer.import_(project, path, as_=args.as_, annotator=annotator)
+        summary = import_file(project, path, args.import_format, args.as_, args.annotator)
     print(summary.message)
     return 0

@@ -1,25 +1,17 @@
-"""Commands on a project: new, tag, annotations, segments, search, stats, undo, redo, history."""
+"""Commands on a project: new, relink, segments, search, undo, redo, history."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from desk.cli.common import (
-    add_json_arg,
-    add_project_arg,
-    default_annotator,
-    open_project,
-    print_json,
-    print_table,
-)
-from desk.core.coding import stats
-from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
+from desk.cli.common import add_json_arg, add_project_arg, open_project, print_json, print_table
+from desk.core.coding.codebook import DEFAULT_PRESET
 from desk.core.errors import InputError
-from desk.core.pipeline.media import probe
-from desk.core.store import Project
-from desk.core.timecode import format_time, parse_time
+from desk.core.records import Segment
+from desk.core.services.project_setup import create_project
+from desk.core.services.relink import relink
+from desk.core.timecode import format_time
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,22 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"preset name or codebook JSON file (default: {DEFAULT_PRESET})")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("tag", help="code a time range with a tag")
+    p = sub.add_parser("relink", help="point a project at its moved or renamed recording",
+                       description="Without RECORDING, look for the file (same content "
+                                   "fingerprint) near its old place and the project.")
     add_project_arg(p)
-    p.add_argument("start", metavar="START", help="seconds (12.5) or [hh:]mm:ss[.mmm]")
-    p.add_argument("end", metavar="END", help="seconds (12.5) or [hh:]mm:ss[.mmm]")
-    p.add_argument("tag", metavar="TAG", help="a tag of the project's codebook")
-    p.add_argument("--note", default="", help="a note kept with the annotation")
-    p.add_argument("--annotator", default=None, help="who coded it (default: $DESK_ANNOTATOR)")
-    p.set_defaults(func=cmd_tag)
-
-    p = sub.add_parser("annotations", help="list annotations")
-    add_project_arg(p)
-    p.add_argument("--tag", help="only this tag")
-    p.add_argument("--annotator", help="only this annotator")
-    p.add_argument("--suggested", action="store_true", help="only suggestions not yet accepted")
-    add_json_arg(p)
-    p.set_defaults(func=cmd_annotations)
+    p.add_argument("recording", metavar="RECORDING", nargs="?",
+                   help="the recording's new path (checked by its content fingerprint)")
+    p.set_defaults(func=cmd_relink)
 
     p = sub.add_parser("segments", help="print the transcript")
     add_project_arg(p)
@@ -58,12 +41,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query", metavar="QUERY")
     add_json_arg(p)
     p.set_defaults(func=cmd_search)
-
-    p = sub.add_parser("stats", help="per tag: count, total time, share of the recording")
-    add_project_arg(p)
-    add_json_arg(p)
-    p.add_argument("--png", metavar="OUT", help="also save the code timeline picture as PNG")
-    p.set_defaults(func=cmd_stats)
 
     for name, helptext in (("undo", "undo the last edit"), ("redo", "redo the last undone edit")):
         p = sub.add_parser(name, help=helptext)
@@ -79,42 +56,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     media_path = Path(args.media)
-    project_path = Path(args.project) if args.project else media_path.with_suffix(".desk")
-    codebook = load_codebook(args.codebook)
-    media = probe(media_path)
-    with Project.create(project_path, media=media, codebook=codebook) as project:
+    with create_project(media_path, Path(args.project) if args.project else None,
+                        args.codebook) as project:
         tags = len(project.tags.list())
+        media = project.media.get()
+    assert media is not None
     kind = "video" if media.has_video else "audio"
-    print(f"created {project_path} ({kind}, {format_time(media.duration)}, {tags} tags)")
+    print(f"created {project.path} ({kind}, {format_time(media.duration)}, {tags} tags)")
     return 0
 
 
-def cmd_tag(args: argparse.Namespace) -> int:
-    start, end = parse_time(args.start), parse_time(args.end)
-    annotator = args.annotator if args.annotator is not None else default_annotator()
+def cmd_relink(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
-        annotation = project.annotations.add(args.tag, start, end, note=args.note,
-                                             annotator=annotator)
-    print(f"annotation {annotation.id}: {annotation.tag} "
-          f"{format_time(annotation.start, True)}–{format_time(annotation.end, True)}")
-    return 0
-
-
-def cmd_annotations(args: argparse.Namespace) -> int:
-    with open_project(args.project, writable=False) as project:
-        annotations = project.annotations.list(
-            tag=args.tag, annotator=args.annotator,
-            source="suggested" if args.suggested else None,
-        )
-    if args.json:
-        print_json([a.to_json() for a in annotations])
-        return 0
-    print_table(
-        [[str(a.id), a.tag, format_time(a.start, True), format_time(a.end, True),
-          a.annotator, ("(suggested) " if a.source == "suggested" else "") + a.note]
-         for a in annotations],
-        ["id", "tag", "start", "end", "annotator", "note"],
-    )
+        media = relink(project, Path(args.recording) if args.recording else None)
+    print(f"relinked {args.project} to {media.path}")
     return 0
 
 
@@ -130,8 +85,8 @@ def cmd_segments(args: argparse.Namespace) -> int:
     return 0
 
 
-def _segment_json(segment, with_words: bool) -> dict:  # type: ignore[no-untyped-def]
-    data = {"id": segment.id, "start": segment.start, "end": segment.end,
+def _segment_json(segment: Segment, with_words: bool) -> dict[str, object]:
+    data: dict[str, object] = {"id": segment.id, "start": segment.start, "end": segment.end,
             "speaker": segment.speaker, "text": segment.text, "edited": segment.edited,
             "avg_logprob": segment.avg_logprob, "no_speech_prob": segment.no_speech_prob}
     if with_words:
@@ -152,36 +107,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         print(f"[{format_time(h.start, True)}] {h.snippet}")
     print(f"{len(hits)} matching segment{'s' if len(hits) != 1 else ''}")
-    return 0
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    with open_project(args.project, writable=False) as project:
-        duration = project.media.duration()
-        tags = stats.tag_stats(project)
-        speakers = stats.speaker_stats(project)
-        if args.png:
-            from desk.ui.tagging.stats_picture import save_code_timeline_png  # Qt only here
-
-            save_code_timeline_png(project, args.png)
-            print(f"wrote {args.png}", file=sys.stderr)
-    if args.json:
-        print_json({"duration": duration, "tags": [t.to_json() for t in tags],
-                    "speakers": [s.to_json() for s in speakers]})
-        return 0
-    print(f"recording: {format_time(duration)}")
-    print_table(
-        [[t.tag, str(t.count), format_time(t.total), format_time(t.covered),
-          f"{t.share * 100:.1f} %"] for t in tags],
-        ["tag", "count", "total", "covered", "share"],
-    )
-    if speakers:
-        print()
-        print_table(
-            [[s.speaker, str(s.segments), format_time(s.talk_time), f"{s.share * 100:.1f} %"]
-             for s in speakers],
-            ["speaker", "segments", "talk time", "share"],
-        )
     return 0
 
 

@@ -11,12 +11,10 @@ from pathlib import Path
 from types import FrameType
 
 from desk.cli.common import add_json_arg, print_json, print_table
-from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
-from desk.core.errors import DeskError, InputError
-from desk.core.pipeline.jobs import JobEvent, JobOptions, TranscriptionJob, run_transcription
-from desk.core.pipeline.media import probe
-from desk.core.store import Project
-from desk.core.store.project import SUFFIX
+from desk.core.errors import DeskError
+from desk.core.pipeline.job_messages import JobEvent, JobOptions
+from desk.core.pipeline.jobs import TranscriptionJob, run_transcription
+from desk.core.services.project_setup import project_for_target
 from desk.core.timecode import format_time
 
 
@@ -41,27 +39,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_arg(p)
     p.add_argument("--download", metavar="NAME", help="fetch an official model (needs network)")
     p.set_defaults(func=cmd_models)
-
-
-def project_for(target: str, project: str | None) -> Path:
-    """The project to transcribe into; created (with the default codebook) for a recording."""
-    path = Path(target)
-    if path.suffix == SUFFIX:
-        if not path.exists():
-            raise InputError(f"project not found: {path}")
-        return path
-    project_path = Path(project) if project else path.with_suffix(SUFFIX)
-    if project_path.exists():
-        with Project.open(project_path, writable=False) as existing:
-            media = existing.media.get()
-        if media is None or Path(media.path).resolve() != path.resolve():
-            raise InputError(f"{project_path.name} belongs to another recording; "
-                             "choose another project with -p")
-        return project_path
-    media = probe(path)
-    Project.create(project_path, media=media, codebook=load_codebook(DEFAULT_PRESET)).close()
-    print(f"created {project_path}", file=sys.stderr)
-    return project_path
 
 
 class ProgressLine:
@@ -104,7 +81,10 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
 
     # Fail on a missing model or engine before a project is created for a recording.
     choose_engine(args.engine, resolve_model(args.model))
-    project_path = project_for(args.target, args.project)
+    project_path, made = project_for_target(Path(args.target),
+                                            Path(args.project) if args.project else None)
+    if made:
+        print(f"created {project_path}", file=sys.stderr)
     options = JobOptions(engine=args.engine, model=args.model, language=args.language,
                          prompt=args.prompt, resume=args.resume, beam_size=args.beam_size,
                          threads=args.threads or _all_cores())

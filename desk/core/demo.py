@@ -18,17 +18,16 @@ from pathlib import Path
 
 import platformdirs
 
-from desk.core.coding.codebook import load_codebook
 from desk.core.errors import MediaError
-from desk.core.pipeline.media import probe
+from desk.core.pipeline.job_messages import JobOptions
 from desk.core.resources import resource_path
+from desk.core.services.project_setup import create_project
+from desk.core.services.resume import interrupted_transcript
 from desk.core.store import Project
 
 SAMPLE_NAME = "sample.mp4"
 PROJECT_NAME = "demo.desk"
 DEMO_MODEL = "tiny.en"
-DEMO_CODEBOOK = "trump-musk-x-2024"
-INTERRUPTED = ("pending", "running", "cancelled", "failed")
 
 
 @dataclass
@@ -79,23 +78,18 @@ def prepare_demo(folder: Path | None = None, fresh: bool = False) -> DemoPlan:
         shutil.copyfile(sample, partial)
         os.replace(partial, recording)
     if not project_path.exists():
-        project = Project.create(project_path, media=probe(recording),
-                                 codebook=load_codebook(DEMO_CODEBOOK))
-        project.close()
+        create_project(recording, project_path).close()
     with Project.open(project_path) as project:
         current = project.transcripts.current()
+        resume = interrupted_transcript(project) is not None
     needs = current is None or current.status != "complete"
-    resume = bool(current and current.status in INTERRUPTED and 0 < current.progress
-                  < current.total)
     return DemoPlan(folder, recording, project_path, needs, resume)
 
 
 DEMO_PROMPT = "Kamala Harris, DDoS"
 
 
-def demo_options(resume: bool) -> object:
-    from desk.core.pipeline.jobs import JobOptions
-
+def demo_options(resume: bool) -> JobOptions:
     # The prompt names what the sample talks about, as an analyst would for the real stream:
     # without it tiny.en hears "DDoS" as "D2S".
     return JobOptions(engine="auto", model=DEMO_MODEL, language="en", resume=resume,

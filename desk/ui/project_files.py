@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desk.core.coding.codebook import load_codebook
 from desk.core.errors import DeskError, ProjectError
-from desk.core.pipeline.media import probe
+from desk.core.services.project_setup import create_project, project_path_for
+from desk.core.services.relink import find_moved_recording, matches, recording_is_missing, relink
 from desk.core.store import Project
 from desk.core.store.project import SUFFIX
-from desk.ui.relink import find_moved_recording, matches
 
 if TYPE_CHECKING:
     from desk.ui.main_window import MainWindow
@@ -28,7 +27,6 @@ log = logging.getLogger(__name__)
 
 MEDIA_FILTER = ("*.mp4 *.mkv *.webm *.mov *.avi *.ts *.flv *.m4a *.mp3 *.wav *.ogg *.opus *.aac "
                 "*.flac")
-DEFAULT_CODEBOOK = "trump-musk-x-2024"
 
 
 translate = QCoreApplication.translate
@@ -61,13 +59,11 @@ class ProjectFiles:
                 return None
             recording = Path(chosen)
         if project_path is None:
-            project_path = recording.with_suffix(SUFFIX)
+            project_path = project_path_for(recording)
             if project_path.exists():
                 return self._existing_project_for(project_path)
         try:
-            media = probe(recording)
-            project = Project.create(project_path, media=media,
-                                     codebook=load_codebook(DEFAULT_CODEBOOK))
+            project = create_project(recording, project_path)
         except DeskError as exc:
             w.show_error(str(exc))
             return None
@@ -135,8 +131,8 @@ class ProjectFiles:
     # -- relinking --------------------------------------------------------------------------
     def check_recording(self, project: Project) -> bool:
         """After opening: is the recording where the project says? If not, find or ask."""
-        media = project.media.get()
-        if media is None or Path(media.path).is_file():
+        media = recording_is_missing(project)
+        if media is None:
             return True
         found = find_moved_recording(media, project.path)
         if found is not None:
@@ -180,8 +176,7 @@ class ProjectFiles:
                                    "recording cannot be saved."))
             return False
         try:
-            media = probe(path)
-            project.media.set(media)
+            media = relink(project, path)
         except DeskError as exc:
             w.show_error(str(exc))
             return False

@@ -13,6 +13,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from desk.core.services.annotator import preset_annotator
+
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
 LANGUAGES = ("system", "en", "de")
@@ -72,7 +74,7 @@ class Settings:
     @property
     def annotator(self) -> str:
         """Stored name, else $DESK_ANNOTATOR (lets tests and shared installs pre-set it)."""
-        return self._str("annotator") or os.environ.get("DESK_ANNOTATOR", "")
+        return self._str("annotator") or preset_annotator()
 
     @annotator.setter
     def annotator(self, name: str) -> None:

@@ -136,11 +136,6 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def _clashes(self) -> list[str]:
-        seen: set[str] = set()
-        clashes = []
-        for edit in self.key_edits.values():
-            keys = edit.keySequence().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys and keys in seen:
-                clashes.append(keys)
-            seen.add(keys)
-        return clashes
+        native = QKeySequence.SequenceFormat.NativeText
+        return shortcuts.clashes(edit.keySequence().toString(native)
+                                 for edit in self.key_edits.values())

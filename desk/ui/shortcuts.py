@@ -8,6 +8,7 @@ plays and pauses even while the analyst is typing a correction.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -103,18 +104,15 @@ def keys_for(action: str, settings: Settings) -> QKeySequence:
     return QKeySequence(text, QKeySequence.SequenceFormat.PortableText)
 
 
-def conflicts(settings: Settings) -> list[tuple[str, str, str]]:
-    """(keys, action, action) pairs bound to the same keys, to warn in the settings dialog."""
-    seen: dict[str, str] = {}
-    clashes = []
-    for spec in SHORTCUTS:
-        keys = keys_for(spec.action, settings).toString(QKeySequence.SequenceFormat.PortableText)
-        if not keys:
-            continue
-        if keys in seen:
-            clashes.append((keys, seen[keys], spec.action))
-        seen[keys] = spec.action
-    return clashes
+def clashes(bindings: Iterable[str]) -> list[str]:
+    """The key texts bound more than once (empty = unbound, never a clash), in order."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for keys in bindings:
+        if keys and keys in seen and keys not in twice:
+            twice.append(keys)
+        seen.add(keys)
+    return twice
 
 
 def bind(action: QAction, name: str, settings: Settings) -> QAction:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from desk.core.errors import DeskError
+from desk.core.services.resume import interrupted_transcript, resume_options
 from desk.core.timecode import format_time
 from desk.ui.workers import JobRunner
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-INTERRUPTED = ("running", "cancelled", "failed")
 
 
 translate = QCoreApplication.translate
@@ -94,20 +94,13 @@ class TranscriptionController(QObject):
 
     def resumable(self) -> bool:
         project = self.window.project
-        if project is None:
-            return False
-        current = project.transcripts.current()
-        return bool(current and current.status in INTERRUPTED and current.progress < current.total)
+        return project is not None and interrupted_transcript(project) is not None
 
     def resume(self) -> None:
-        from desk.core.pipeline.jobs import JobOptions
-
         project = self.window.project
-        current = project.transcripts.current() if project else None
-        if current is None or not self.resumable():
-            return
-        self.start(JobOptions(engine=current.engine, model=current.model,
-                              language=current.language, resume=True))
+        interrupted = interrupted_transcript(project) if project is not None else None
+        if interrupted is not None:
+            self.start(resume_options(interrupted))
 
     def start(self, options: Any, job: Any = None) -> bool:
         """Launch a job (or the given one: tests pass a scripted job) and follow it."""
@@ -209,11 +202,11 @@ class TranscriptionController(QObject):
     def offer_resume(self) -> None:
         """After opening: an interrupted transcription gets a banner with a Resume button."""
         project = self.window.project
-        if project is None or self.running or not self.resumable() or not project.writable:
+        interrupted = interrupted_transcript(project) if project is not None else None
+        if project is None or self.running or interrupted is None or not project.writable:
             self.resume_banner.hide()
             return
-        current = project.transcripts.current()
-        self.resume_banner.show_for(current.progress, current.total)  # type: ignore[union-attr]
+        self.resume_banner.show_for(interrupted.progress, interrupted.total)
         self.update_actions()
 
 

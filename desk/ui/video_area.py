@@ -17,13 +17,12 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalet
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from desk.core.records import Media
+from desk.core.services.waveform import BUCKETS_PER_SECOND, cached_peaks, compute_peaks, keep_peaks
 from desk.core.store import Project
 from desk.ui.player import Player
 from desk.ui.workers import run_task
 
 log = logging.getLogger(__name__)
-
-WAVEFORM_BUCKETS = 100.0  # per second; the resolution the timeline caches too
 
 PAGE_VIDEO, PAGE_AUDIO, PAGE_EMPTY, PAGE_NO_VLC = range(4)
 
@@ -154,7 +153,7 @@ class VideoArea(QStackedWidget):
 
     def load_waveform(self, project: Project, media: Media) -> None:
         """Peaks from the project's cache, else computed off the GUI thread and cached."""
-        cached = project.media.waveform(media.fingerprint)
+        cached = cached_peaks(project, media)
         if cached is not None:
             self.waveform.set_peaks(*cached)
             return
@@ -163,16 +162,11 @@ class VideoArea(QStackedWidget):
         def done(peaks: np.ndarray) -> None:
             if self.player.path is None or str(self.player.path) != path:
                 return  # another recording is open by now
-            if project.writable and project.media.waveform(fingerprint) is None:
-                project.media.set_waveform(fingerprint, WAVEFORM_BUCKETS, peaks)
-            self.waveform.set_peaks(WAVEFORM_BUCKETS, peaks)
+            keep_peaks(project, fingerprint, peaks)
+            self.waveform.set_peaks(BUCKETS_PER_SECOND, peaks)
 
-        def compute() -> np.ndarray:
-            from desk.core.pipeline.decode import waveform_peaks
-
-            return waveform_peaks(path, WAVEFORM_BUCKETS)
-
-        run_task(compute, done, lambda error: log.warning("no waveform: %s", error), owner=self)
+        run_task(lambda: compute_peaks(path), done,
+                 lambda error: log.warning("no waveform: %s", error), owner=self)
 
     def page(self) -> int:
         return self.currentIndex()

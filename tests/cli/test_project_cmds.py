@@ -170,3 +170,28 @@ def test_console_script_and_module_entry(tmp_path: Path) -> None:
                           capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr == (
         f"desk: error: project not found: {tmp_path / 'none.desk'}\n")
+
+
+def test_relink_finds_or_verifies_a_moved_recording(project_path: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    recording = tmp_path / "Schlagabtausch ü.mp4"
+    moved = tmp_path / "archive" / "renamed.mp4"
+    moved.parent.mkdir()
+    recording.rename(moved)
+    code, out, err = run(capsys, "relink", project_path)
+    assert code == 0, err
+    assert out == f"relinked {project_path} to {moved.resolve()}\n"
+    with Project.open(project_path, writable=False) as project:
+        assert Path(project.media.get().path) == moved.resolve()
+    stranger = tmp_path / "stranger.mp4"
+    shutil.copy(moved, stranger)
+    with stranger.open("r+b") as handle:  # same size, other content
+        handle.write(b"\x00" * 64)
+    before = digest(project_path)
+    code, out, err = run(capsys, "relink", project_path, stranger)
+    assert code == 2 and out == ""
+    assert err == ("desk: error: stranger.mp4 is not the project's recording "
+                   "(its content fingerprint differs)\n")
+    assert digest(project_path) == before
+    code, out, err = run(capsys, "relink", project_path, moved)
+    assert code == 0 and "relinked" in out

@@ -21,14 +21,12 @@ Each call (add, accept, reject) is one history action: one undo step.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from desk.core.errors import InputError, MediaError
-from desk.core.records import Annotation, Silence, Tag
+from desk.core.errors import InputError
+from desk.core.records import Annotation, Tag
 from desk.core.store import Project
-from desk.core.store.database import utc_now
 
 DELAY_TAG = "delay"
 DEFAULT_MIN_SILENCE = 5.0  # seconds of dead air worth calling a delay
@@ -119,22 +117,17 @@ def add_suggestions(project: Project, candidates: Iterable[Candidate],
         return []
     duration = project.media.duration()
     tag_ids = {c.tag: project.tags.get(c.tag).id for c in candidates}
-    now = utc_now()
-    ids = []
-    with project.history.action(label, annotator) as act:
-        for c in candidates:
-            start, end = round(max(0.0, c.start), 3), round(c.end, 3)
-            if duration:
-                end = min(end, round(duration, 3))
-            if end <= start:
-                continue
-            cursor = project.database.conn.execute(
-                'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
-                "created_at, updated_at) VALUES (?,?,?,?,?,'suggested',?,?)",
-                (tag_ids[c.tag], start, end, c.note, annotator, now, now),
-            )
-            ids.append(int(cursor.lastrowid))
-            act.record("annotation", ids[-1], None)
+    made = []
+    for c in candidates:
+        start, end = round(max(0.0, c.start), 3), round(c.end, 3)
+        if duration:
+            end = min(end, round(duration, 3))
+        if end > start:
+            made.append(Annotation(c.tag, start, end, c.note, annotator, "suggested",
+                                   tag_id=tag_ids[c.tag]))
+    if not made:
+        return []
+    ids = project.annotations.add_many(made, label, annotator)
     return [project.annotations.get(i) for i in ids]
 
 
@@ -160,47 +153,23 @@ def accept(project: Project, ids: Iterable[int] | None = None,
     chosen = _suggestions(project, ids)
     if not chosen:
         return []
-    now = utc_now()
-    with project.history.action(_label("accept", chosen), annotator) as act:
-        for annotation in chosen:
-            before = act.before("annotation", annotation.id)
-            project.database.conn.execute(
-                "UPDATE annotations SET source='manual', annotator=?, updated_at=? WHERE id=?",
-                (annotator or annotation.annotator, now, annotation.id),
-            )
-            act.record("annotation", annotation.id, before)  # type: ignore[arg-type]
-    return [project.annotations.get(a.id) for a in chosen]  # type: ignore[arg-type]
+    project.annotations.accept_suggestions(chosen, _label("accept", chosen), annotator)
+    return [project.annotations.get(a.id) for a in chosen if a.id is not None]
 
 
 def reject(project: Project, ids: Iterable[int] | None = None, annotator: str = "") -> int:
     """Delete suggestions and remember them as dismissed; returns how many."""
     chosen = _suggestions(project, ids)
-    if not chosen:
-        return 0
-    now = utc_now()
-    conn = project.database.conn
-    with project.history.action(_label("reject", chosen), annotator) as act:
-        for annotation in chosen:
-            before = act.before("annotation", annotation.id)
-            conn.execute("DELETE FROM annotations WHERE id=?", (annotation.id,))
-            act.record("annotation", annotation.id, before)  # type: ignore[arg-type]
-            cursor = conn.execute(
-                'INSERT INTO dismissed_suggestions(tag_id, start, "end", at) VALUES (?,?,?,?)',
-                (annotation.tag_id, annotation.start, annotation.end, now),
-            )
-            act.record("dismissal", int(cursor.lastrowid), None)
+    if chosen:
+        project.annotations.reject_suggestions(chosen, _label("reject", chosen), annotator)
     return len(chosen)
 
 
 def dismissed_ranges(project: Project) -> dict[str, list[tuple[float, float]]]:
     """Rejected suggestions by tag name (case-folded): what must not come back."""
-    rows = project.database.query(
-        'SELECT t.name AS tag, d.start, d."end" FROM dismissed_suggestions d '
-        "JOIN tags t ON t.id = d.tag_id ORDER BY d.start"
-    )
     found: dict[str, list[tuple[float, float]]] = {}
-    for row in rows:
-        found.setdefault(row["tag"].casefold(), []).append((row["start"], row["end"]))
+    for tag, start, end in project.annotations.dismissed():
+        found.setdefault(tag.casefold(), []).append((start, end))
     return found
 
 
@@ -220,30 +189,3 @@ def _label(verb: str, chosen: list[Annotation]) -> str:
     if len(chosen) == 1:
         return f"{verb} suggestion {chosen[0].tag}"
     return f"{verb} {len(chosen)} suggestions"
-
-
-# -- dead air ---------------------------------------------------------------------------
-def ensure_silences(project: Project,
-                    on_progress: Callable[[float], None] | None = None) -> list[Silence]:
-    """The stored dead air; scanned from the recording first if none is stored.
-
-    The scan streams the whole recording (tens of seconds for two hours), so the
-    app runs this in the background. An empty result is scanned again next
-    time, which only costs time on recordings without any pause.
-    """
-    stored = project.media.silences()
-    if stored:
-        return stored
-    media = project.media.get()
-    if media is None:
-        raise InputError("the project has no recording to look for dead air in")
-    if not Path(media.path).is_file():
-        raise MediaError(f"recording not found: {media.path} (relink it in the app)")
-    from desk.core.pipeline.silence import (
-        detect_silences,  # scanning needs numpy + ffmpeg only here
-    )
-
-    found = detect_silences(media.path, on_progress=on_progress)
-    if found:
-        project.media.set_silences(found)
-    return project.media.silences()

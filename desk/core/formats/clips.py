@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 from desk.core.errors import FormatError, InputError, MediaError
 from desk.core.formats.snapshot import ProjectSnapshot
-from desk.core.pipeline.media import FFMPEG_HINT
+from desk.core.pipeline.ffmpeg_tools import ffmpeg_path, ffprobe_path
 from desk.core.records import Annotation
 from desk.core.timecode import format_time
 
@@ -39,19 +38,9 @@ def clip_name(tag: str, start: float, suffix: str) -> str:
     return f"{slug(tag)}_{format_time(start, millis=True).replace(':', '-')}{suffix}"
 
 
-def _ffmpeg() -> str:
-    found = shutil.which("ffmpeg")
-    if not found:
-        raise MediaError(f"ffmpeg was not found; {FFMPEG_HINT}")
-    return found
-
-
 def keyframe_before(media: Path, time: float, window: float = 20.0) -> float | None:
     """The last video keyframe at or before `time` (None: none within `window` seconds)."""
-    probe = shutil.which("ffprobe")
-    if not probe:
-        raise MediaError(f"ffprobe was not found; {FFMPEG_HINT}")
-    cmd = [probe, "-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey",
+    cmd = [ffprobe_path(), "-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey",
            "-show_entries", "frame=pts_time", "-of", "csv=p=0",
            "-read_intervals", f"{max(0.0, time - window):.3f}%{time + 0.001:.3f}", str(media)]
     try:
@@ -79,7 +68,7 @@ def can_copy(media: Path, start: float, has_video: bool) -> bool:
 def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
          has_video: bool) -> None:
     part = target.with_name(f".{target.stem}.part{target.suffix}")
-    base = [_ffmpeg(), "-nostdin", "-loglevel", "error", "-y",
+    base = [ffmpeg_path(), "-nostdin", "-loglevel", "error", "-y",
             "-ss", f"{annotation.start:.3f}", "-i", str(media),
             "-t", f"{annotation.end - annotation.start:.3f}", "-map", "0:v?", "-map", "0:a?"]
     copy = ["-c", "copy", "-avoid_negative_ts", "make_zero"]

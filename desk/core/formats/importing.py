@@ -10,14 +10,14 @@ rolls everything back, so a bad file never leaves a half-imported project.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desk.core.coding.codebook import Codebook
 from desk.core.errors import DeskError, FormatError, InputError
+from desk.core.file_checks import require_file
 from desk.core.records import Annotation, Segment, Tag, Transcript
 from desk.core.store import Project
-from desk.core.store.database import utc_now
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 # Colours for tags that arrive without one (ELAN tiers, SRT-less codebooks).
@@ -83,13 +83,7 @@ def check_mode(as_: str | None, allowed: tuple[str, ...], source: Path) -> None:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a FormatError for a missing, empty, huge or unreadable file."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"file not found: {path}")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a file")
-    size = path.stat().st_size
-    if size == 0:
-        raise FormatError(f"{path.name} is empty")
+    size = require_file(path, "file", missing=InputError, empty=FormatError)
     if size > MAX_IMPORT_BYTES:
         raise FormatError(f"{path.name} is too large to import ({size // 2**20} MiB)")
     try:
@@ -230,17 +224,8 @@ def _apply_annotations(project: Project, bundle: ImportBundle,
             fresh.append(annotation)
     if not fresh:
         return 0, len(bundle.annotations)
-    now = utc_now()
-    conn = project.database.conn
-    with project.history.action(f"import {len(fresh)} annotations from "
-                                f"{bundle.source.name}", annotator) as act:
-        for annotation in fresh:
-            cursor = conn.execute(
-                'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
-                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-                (tag_ids[annotation.tag.casefold()], round(annotation.start, 3),
-                 round(annotation.end, 3), annotation.note, annotation.annotator,
-                 annotation.source, annotation.created_at or now, now),
-            )
-            act.record("annotation", int(cursor.lastrowid), None)
+    project.annotations.add_many(
+        [replace(a, tag_id=tag_ids[a.tag.casefold()], start=round(a.start, 3),
+                 end=round(a.end, 3)) for a in fresh],
+        f"import {len(fresh)} annotations from {bundle.source.name}", annotator)
     return len(fresh), len(bundle.annotations) - len(fresh)

@@ -95,9 +95,6 @@ class ProjectSnapshot:
         lo = bisect.bisect_right(self._seg_max_end, start)
         return [s for s in self._seg_sorted[lo:hi] if s.end > start and s.start < end]
 
-    def text_over(self, start: float, end: float) -> str:
-        return " ".join(s.text for s in self.segments_over(start, end))
-
 
 def read_snapshot(project: Project, include_suggested: bool = False,
                   with_words: bool = True) -> ProjectSnapshot:
@@ -106,12 +103,7 @@ def read_snapshot(project: Project, include_suggested: bool = False,
     Suggestions not yet accepted are left out unless `include_suggested`:
     an export is evidence, and a machine's guess is not a coding decision.
     """
-    db = project.database
-    speakers = [Speaker(name=r["name"], colour=r["colour"], id=r["id"])
-                for r in db.query("SELECT id, name, colour FROM speakers ORDER BY name")]
-    history = [Action(r["at"], r["annotator"], r["label"])
-               for r in db.query("SELECT at, annotator, label FROM actions WHERE undone=0 "
-                                 "ORDER BY id")]
+    history = [Action(a.at, a.annotator, a.label) for a in project.history.active()]
     segments = project.transcripts.segments(with_words=with_words)
     used = {s.speaker for s in segments if s.speaker}
     return ProjectSnapshot(
@@ -119,7 +111,7 @@ def read_snapshot(project: Project, include_suggested: bool = False,
         media=project.media.get(),
         transcript=project.transcripts.current(),
         segments=segments,
-        speakers=[s for s in speakers if s.name in used],
+        speakers=[s for s in project.speakers.list() if s.name in used],
         tags=project.tags.list(include_archived=True),
         annotations=project.annotations.list(include_suggested=include_suggested),
         history=history,

@@ -26,8 +26,9 @@ All functions here are pure: times in, windows out.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from desk.core.errors import InputError
 from desk.core.records import Silence
@@ -38,6 +39,8 @@ SKIP_SILENCE_SECONDS = 10.0
 MIN_PAUSE_SECONDS = 0.3
 PAD_SECONDS = 0.5
 HARD_CUT_OVERLAP_SECONDS = 1.0
+
+W = TypeVar("W")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,19 @@ class Window:
     @property
     def owned_until(self) -> float:
         return self.end if self.keep_until is None else self.keep_until
+
+    def owned_words(self, start: float, end: float, words: Sequence[W],
+                    times: Callable[[W], tuple[float, float]]) -> list[W] | None:
+        """What of a segment (start..end, with `words`) this window may store.
+
+        None: nothing. Otherwise the words it owns, each by its own midpoint (all
+        of them, or [] for a segment without words that the window owns), so
+        where windows overlap no word is stored twice.
+        """
+        if not words:
+            return [] if self.owns(start, end) else None
+        kept = [w for w in words if self.owns(*times(w))]
+        return kept or None
 
 
 def plan_windows(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -24,15 +23,13 @@ from typing import IO
 import numpy as np
 
 from desk.core.errors import InputError, MediaError
+from desk.core.file_checks import require_file
+from desk.core.pipeline.ffmpeg_tools import FFMPEG_HINT, ffmpeg_path
 
 SAMPLE_RATE = 16_000
 _BYTES_PER_SAMPLE = 4
 _ONE_BUFFER_SECONDS = 3600.0
 _SLACK_BYTES = 4096  # room for ffmpeg's rounding of the window length
-_INSTALL_HINT = (
-    "install ffmpeg (Debian/Ubuntu: sudo apt install ffmpeg; macOS: brew install ffmpeg; "
-    "Windows: winget install ffmpeg) and make sure it is on PATH"
-)
 # Sample n is at time n / rate on the player's clock, even when the audio track
 # starts late or has gaps or overlaps (cut livestreams, joined files): ffmpeg
 # pads or trims to follow the timestamps instead of just counting samples.
@@ -40,14 +37,6 @@ _FOLLOW_TIMESTAMPS = "aresample=async=1:first_pts=0"
 _PREFIX = re.compile(r"^\[[^\]]+ @ 0x[0-9a-f]+\]\s*")
 
 log = logging.getLogger(__name__)
-
-
-def ffmpeg_path() -> str:
-    """Where ffmpeg is, or a MediaError that says how to install it."""
-    found = shutil.which("ffmpeg")
-    if not found:
-        raise MediaError(f"ffmpeg was not found; {_INSTALL_HINT}")
-    return found
 
 
 def iter_audio(
@@ -192,12 +181,7 @@ def _min_max(samples: np.ndarray, starts: np.ndarray) -> np.ndarray:
 
 def _checked_media(path: Path | str) -> Path:
     media = Path(path)
-    if not media.exists():
-        raise MediaError(f"recording not found: {media}")
-    if media.is_dir():
-        raise MediaError(f"{media} is a folder, not a recording")
-    if media.stat().st_size == 0:
-        raise MediaError(f"{media.name} is empty (0 bytes)")
+    require_file(media)
     return media
 
 
@@ -226,7 +210,7 @@ def _spawn(command: list[str], errors: IO[bytes]) -> subprocess.Popen[bytes]:
             command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors
         )
     except OSError as exc:  # vanished between which() and exec, or not executable
-        raise MediaError(f"ffmpeg could not be started ({exc}); {_INSTALL_HINT}") from exc
+        raise MediaError(f"ffmpeg could not be started ({exc}); {FFMPEG_HINT}") from exc
 
 
 def _read_exactly(stream: IO[bytes], size: int) -> np.ndarray | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from desk.core.errors import DeskError
 from desk.core.logs import log_dir
-from desk.core.pipeline.transcription import JobEvent, JobOptions
+from desk.core.pipeline.job_messages import JobEvent, JobOptions
 from desk.core.store import Project
 
 __all__ = ["JobEvent", "JobOptions", "TranscriptionJob", "run_transcription"]

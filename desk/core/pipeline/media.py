@@ -9,26 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 from desk.core.errors import MediaError
+from desk.core.file_checks import require_file
+from desk.core.pipeline.ffmpeg_tools import ffprobe_path
 from desk.core.records import Media
 
 _SAMPLE = 1 << 20
-FFMPEG_HINT = (
-    "install ffmpeg (Debian/Ubuntu: sudo apt install ffmpeg; macOS: brew install ffmpeg; "
-    "Windows: winget install ffmpeg)"
-)
-
-
-def ffprobe_path() -> str:
-    """Where ffprobe is, or a MediaError that says how to install it."""
-    found = shutil.which("ffprobe")
-    if not found:
-        raise MediaError(f"ffprobe was not found; {FFMPEG_HINT}")
-    return found
 
 
 def fingerprint(path: Path) -> str:
@@ -46,13 +35,7 @@ def fingerprint(path: Path) -> str:
 def probe(path: Path | str) -> Media:
     """Describe a recording, or raise MediaError saying why it cannot be used."""
     path = Path(path)
-    if not path.exists():
-        raise MediaError(f"recording not found: {path}")
-    if path.is_dir():
-        raise MediaError(f"{path} is a folder, not a recording")
-    size = path.stat().st_size
-    if size == 0:
-        raise MediaError(f"{path.name} is empty (0 bytes)")
+    size = require_file(path)
     info = _ffprobe_json(path)
     streams = info.get("streams", [])
     has_audio = any(s.get("codec_type") == "audio" for s in streams)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from desk.core.errors import InputError, MediaError
@@ -22,54 +22,13 @@ from desk.core.pipeline.audio_windows import Window, plan_windows, resume_point
 from desk.core.pipeline.decode import read_audio
 from desk.core.pipeline.engines.base import Engine, ModelRef, TranscribeOptions
 from desk.core.pipeline.engines.registry import choose_engine, load_engine
+from desk.core.pipeline.engines.segments import check_language
+from desk.core.pipeline.job_messages import JobEvent, JobOptions
 from desk.core.pipeline.silence import DEAD_AIR_SECONDS, PAUSE_SECONDS, measure_levels
 from desk.core.records import Segment, Silence, Transcript, Word
 from desk.core.store import Project
+from desk.core.store.transcripts import RESUMABLE
 from desk.core.weights.catalog import resolve_model
-
-RESUMABLE = ("running", "cancelled", "failed")
-
-
-@dataclass
-class JobOptions:
-    """What the analyst asked for; stored with the transcript as its settings."""
-
-    engine: str = "auto"
-    model: str = "tiny.en"
-    language: str | None = None  # None or "auto" = detect
-    prompt: str | None = None
-    resume: bool = False
-    beam_size: int | None = 5
-    window_seconds: float = 900.0
-    threads: int | None = None  # None: half the cores, leaving room for playback in the app
-
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
-
-    @classmethod
-    def from_json(cls, data: dict) -> JobOptions:
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-
-
-@dataclass
-class JobEvent:
-    """One report from a job; the CLI prints them, the app shows them."""
-
-    kind: str  # started | progress | segments | finished | failed | cancelled
-    transcript_id: int | None = None
-    done: float = 0.0  # seconds of the recording handled
-    total: float = 0.0  # the recording's duration
-    eta: float | None = None  # seconds until done, once measurable
-    segment_ids: list[int] = field(default_factory=list)
-    message: str = ""
-
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
-
-    @classmethod
-    def from_json(cls, data: dict) -> JobEvent:
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-
 
 Emit = Callable[[JobEvent], None]
 
@@ -97,9 +56,7 @@ def prepare(project_path: Path, options: JobOptions) -> _Plan:
         if options.language in ("", "auto"):
             options.language = None
         model = resolve_model(options.model)
-        if options.language and options.language != "en" and not model.multilingual:
-            raise InputError(f"model {model.name} only knows English; choose a multilingual "
-                             "model (e.g. base) for language " + options.language)
+        check_language(model, options.language)
         engine_name = choose_engine(options.engine, model)
         transcript = None
         if options.resume:
@@ -191,12 +148,11 @@ def _owned_part(segment: Segment, window: Window) -> Segment | None:
     Where windows overlap (a hard cut, or a resumed window that re-reads a
     second of context), words stored by the neighbour are not stored again.
     """
-    if not segment.words:
-        return segment if window.owns(segment.start, segment.end) else None
-    words = [w for w in segment.words if window.owns(w.start, w.end)]
-    if not words:
+    words = window.owned_words(segment.start, segment.end, segment.words,
+                               lambda w: (w.start, w.end))
+    if words is None:
         return None
-    if len(words) != len(segment.words):
+    if words and len(words) != len(segment.words):
         _keep_words(segment, words)
     return segment
 

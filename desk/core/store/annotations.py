@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
+from collections.abc import Callable, Sequence
 
 from desk.core.errors import InputError
 from desk.core.records import Annotation
@@ -18,7 +20,7 @@ _SELECT = (
 
 class AnnotationStore:
     def __init__(self, database: Database, history: History, tags: TagStore,
-                 duration: callable) -> None:  # type: ignore[valid-type]
+                 duration: Callable[[], float]) -> None:
         self._db = database
         self._history = history
         self._tags = tags
@@ -62,16 +64,29 @@ class AnnotationStore:
         start, end = self._check_range(start, end)
         if source not in SOURCES:
             raise InputError(f"unknown annotation source '{source}'")
+        made = Annotation(tag_row.name, start, end, note, annotator, source, tag_id=tag_row.id)
+        return self.get(self.add_many([made], f"tag {tag_row.name}", annotator)[0])
+
+    def add_many(self, annotations: Sequence[Annotation], label: str,
+                 annotator: str = "") -> builtins.list[int]:
+        """Store annotations (tag_id set, ranges checked by the caller) as ONE history action.
+
+        Suggestions and imports arrive by the hundred: one undo removes them all.
+        Each keeps its own annotator, source and creation time (now if unset).
+        """
         now = utc_now()
-        with self._history.action(f"tag {tag_row.name}", annotator) as act:
-            cursor = self._db.conn.execute(
-                'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
-                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-                (tag_row.id, start, end, note, annotator, source, now, now),
-            )
-            annotation_id = int(cursor.lastrowid)
-            act.record("annotation", annotation_id, None)
-        return self.get(annotation_id)
+        ids = []
+        with self._history.action(label, annotator) as act:
+            for a in annotations:
+                cursor = self._db.conn.execute(
+                    'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
+                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                    (a.tag_id, a.start, a.end, a.note, a.annotator, a.source,
+                     a.created_at or now, now),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+                act.record("annotation", ids[-1], None)
+        return ids
 
     def update(self, annotation_id: int, annotator: str = "", *, tag: str | int | None = None,
                start: float | None = None, end: float | None = None, note: str | None = None,
@@ -101,6 +116,47 @@ class AnnotationStore:
             before = act.before("annotation", annotation_id)
             self._db.conn.execute("DELETE FROM annotations WHERE id=?", (annotation_id,))
             act.record("annotation", annotation_id, before)
+
+    # -- suggestions: accepted become manual, rejected are deleted and remembered ---------
+    def accept_suggestions(self, chosen: Sequence[Annotation], label: str,
+                           annotator: str = "") -> None:
+        """Make suggestions coding decisions, of `annotator` (else their own), in one step."""
+        now = utc_now()
+        with self._history.action(label, annotator) as act:
+            for annotation in chosen:
+                assert annotation.id is not None
+                before = act.before("annotation", annotation.id)
+                self._db.conn.execute(
+                    "UPDATE annotations SET source='manual', annotator=?, updated_at=? WHERE id=?",
+                    (annotator or annotation.annotator, now, annotation.id),
+                )
+                act.record("annotation", annotation.id, before)
+
+    def reject_suggestions(self, chosen: Sequence[Annotation], label: str,
+                           annotator: str = "") -> None:
+        """Delete suggestions and remember their ranges as dismissed, in one step."""
+        now = utc_now()
+        conn = self._db.conn
+        with self._history.action(label, annotator) as act:
+            for annotation in chosen:
+                assert annotation.id is not None
+                before = act.before("annotation", annotation.id)
+                conn.execute("DELETE FROM annotations WHERE id=?", (annotation.id,))
+                act.record("annotation", annotation.id, before)
+                cursor = conn.execute(
+                    'INSERT INTO dismissed_suggestions(tag_id, start, "end", at) '
+                    "VALUES (?,?,?,?)",
+                    (annotation.tag_id, annotation.start, annotation.end, now),
+                )
+                act.record("dismissal", int(cursor.lastrowid or 0), None)
+
+    def dismissed(self) -> builtins.list[tuple[str, float, float]]:
+        """Rejected suggestions as (tag name, start, end), by start: what must not come back."""
+        rows = self._db.query(
+            'SELECT t.name AS tag, d.start, d."end" FROM dismissed_suggestions d '
+            "JOIN tags t ON t.id = d.tag_id ORDER BY d.start"
+        )
+        return [(r["tag"], r["start"], r["end"]) for r in rows]
 
     def count(self) -> int:
         return int(self._db.query("SELECT COUNT(*) FROM annotations")[0][0])

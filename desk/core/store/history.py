@@ -98,6 +98,12 @@ class History:
         return [ActionInfo(r["id"], r["at"], r["annotator"], r["label"], bool(r["undone"]))
                 for r in rows]
 
+    def active(self) -> list[ActionInfo]:
+        """Every action in effect, oldest first: the provenance an export carries."""
+        rows = self.database.query(
+            "SELECT * FROM actions WHERE undone=? ORDER BY id", (ACTIVE,))
+        return [ActionInfo(r["id"], r["at"], r["annotator"], r["label"], False) for r in rows]
+
     def last_action_id(self) -> int | None:
         """The newest action still in effect (what a fresh edit just created)."""
         row = self.database.conn.execute(

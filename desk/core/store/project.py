@@ -8,6 +8,7 @@ store owns the SQL of one concept:
 - `edits`       the analyst's corrections and speakers   (segment_edits.py)
 - `tags`        the codebook                             (tags.py)
 - `annotations` coded time ranges                        (annotations.py)
+- `speakers`    the names in the transcript              (speakers.py)
 - `history`     provenance, undo and redo                (history.py)
 """
 
@@ -24,6 +25,7 @@ from desk.core.store.database import Database
 from desk.core.store.history import History
 from desk.core.store.media_store import MediaStore
 from desk.core.store.segment_edits import SegmentEditor
+from desk.core.store.speakers import SpeakerStore
 from desk.core.store.tags import TagStore
 from desk.core.store.transcripts import TranscriptStore
 
@@ -37,6 +39,7 @@ class Project:
         self.history = History(database)
         self.media = MediaStore(database)
         self.transcripts = TranscriptStore(database)
+        self.speakers = SpeakerStore(database)
         self.edits = SegmentEditor(database, self.history, self.transcripts)
         self.tags = TagStore(database, self.history)
         self.annotations = AnnotationStore(database, self.history, self.tags,

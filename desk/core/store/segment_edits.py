@@ -13,6 +13,7 @@ from desk.core.errors import InputError
 from desk.core.records import Segment, Word
 from desk.core.store.database import Database, utc_now
 from desk.core.store.history import History
+from desk.core.store.speakers import speaker_id_for
 from desk.core.store.transcripts import TranscriptStore, insert_words
 
 
@@ -132,15 +133,8 @@ class SegmentEditor:
         with self._history.action(f"speaker {name or '(none)'}", annotator) as act:
             speaker_id = None
             if name:
-                row = self._db.conn.execute(
-                    "SELECT id FROM speakers WHERE name=?", (name,)
-                ).fetchone()
-                if row:
-                    speaker_id = row["id"]
-                else:
-                    speaker_id = int(self._db.conn.execute(
-                        "INSERT INTO speakers(name) VALUES (?)", (name,)
-                    ).lastrowid)
+                speaker_id, made = speaker_id_for(self._db.conn, name)
+                if made:
                     act.record("speaker", speaker_id, None)
             for segment_id in segment_ids:
                 before = act.before("segment", segment_id)

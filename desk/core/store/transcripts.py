@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from desk.core.errors import InputError
 from desk.core.records import Segment, Transcript, Word
 from desk.core.store.database import Database, utc_now
+from desk.core.store.speakers import speaker_id_for
 
 STATUSES = ("pending", "running", "cancelled", "failed", "complete")
+# A job that stopped before the end (killed, cancelled, crashed) can continue where it stopped.
+RESUMABLE = ("running", "cancelled", "failed")
 
 
 @dataclass
@@ -86,7 +89,8 @@ class TranscriptStore:
         ids: list[int] = []
         with self._db.transaction() as conn:
             for segment in segments:
-                speaker_id = self._speaker_id(conn, segment.speaker)
+                speaker_id = speaker_id_for(conn, segment.speaker)[0] if segment.speaker \
+                    else None
                 cursor = conn.execute(
                     'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, '
                     "avg_logprob, no_speech_prob, compression_ratio, edited, created_at, "
@@ -148,14 +152,6 @@ class TranscriptStore:
         )
         return float(rows[0][0] or 0.0)
 
-    def delete_after(self, transcript_id: int, time: float) -> int:
-        """Drop segments starting at or after `time` (a resume redoes that window)."""
-        with self._db.transaction() as conn:
-            cursor = conn.execute(
-                "DELETE FROM segments WHERE transcript_id=? AND start >= ?", (transcript_id, time)
-            )
-        return cursor.rowcount
-
     def count(self, transcript_id: int | None = None) -> tuple[int, int]:
         """(segments, words) of a transcript."""
         transcript_id = self._resolve(transcript_id)
@@ -209,14 +205,6 @@ class TranscriptStore:
             grouped[segment_id].append(Word(w_start, w_end, text, probability, word_id, segment_id))
         return grouped
 
-    @staticmethod
-    def _speaker_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-        if not name:
-            return None
-        row = conn.execute("SELECT id FROM speakers WHERE name=?", (name,)).fetchone()
-        if row:
-            return int(row["id"])
-        return int(conn.execute("INSERT INTO speakers(name) VALUES (?)", (name,)).lastrowid)
 
 
 def _segment_filter(transcript_id: int, start: float | None,

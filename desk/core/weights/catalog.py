@@ -53,9 +53,6 @@ class ModelInfo:
             "multilingual": self.multilingual,
         }
 
-    def to_ref(self) -> ModelRef:
-        return ModelRef(self.name, self.path, self.format, self.multilingual, self.source)
-
 
 def _guess_multilingual(name: str) -> bool:
     """English-only Whisper models end in ".en"; a .pt is not opened just to list it."""

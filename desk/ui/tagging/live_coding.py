@@ -39,10 +39,6 @@ class LiveCoder(QObject):
     def open_ranges(self) -> list[OpenRange]:
         return sorted(self._open.values(), key=lambda r: r.opened_at)
 
-    def start_of(self, tag: Tag) -> float | None:
-        found = self._open.get(tag.id)  # type: ignore[arg-type]
-        return found.start if found else None
-
     def open(self, tag: Tag, position: float) -> None:
         self._open[tag.id] = OpenRange(tag, position)  # type: ignore[index]
         self.changed.emit()

@@ -7,23 +7,17 @@ dead air stored yet, the recording is scanned first, in the background.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desk.core.coding.suggest import DEFAULT_MIN_SILENCE
+from desk.core.errors import DeskError
 from desk.core.records import Silence
+from desk.core.services.dead_air import recording_to_scan, scan_dead_air, store_dead_air
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.prefs import TaggingPrefs
 from desk.ui.workers import TaskRunner, error_message
-
-
-def _scan(path: str) -> list[Silence]:
-    from desk.core.pipeline.silence import detect_silences  # ffmpeg streaming; only in the worker
-
-    return detect_silences(path)
 
 
 class SuggestionActions(QObject):
@@ -82,16 +76,17 @@ class SuggestionActions(QObject):
             return
         min_silence = self.min_silence() if min_silence is None else float(min_silence)
         self.prefs.set("min_silence", min_silence)
-        if project.media.silences():
-            self._suggest(min_silence)
-            return
-        media = project.media.get()
-        if media is None or not Path(media.path).is_file():
+        try:
+            recording = recording_to_scan(project)
+        except DeskError:
             self.controller.error.emit(self.tr("The recording is missing, so dead air cannot "
                                                "be found. Relink the recording first."))
             return
+        if recording is None:
+            self._suggest(min_silence)
+            return
         self.controller.message.emit(self.tr("Looking for dead air in the recording…"))
-        self.runner.run(lambda: _scan(media.path),
+        self.runner.run(lambda: scan_dead_air(recording),
                         lambda found: self._scanned(project, found, min_silence),
                         self._failed)
         self._enable()
@@ -101,7 +96,7 @@ class SuggestionActions(QObject):
         if project is not self.controller.project:
             return  # the project was closed meanwhile
         if found:
-            project.media.set_silences(found)
+            store_dead_air(project, found)
             self.controller.media_changed()
         self._suggest(min_silence)
 

@@ -7,25 +7,16 @@ next opening draws it at once.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolButton, QVBoxLayout, QWidget
 
-from desk.core.errors import DeskError
+from desk.core.services.waveform import BUCKETS_PER_SECOND, cached_peaks, compute_peaks, keep_peaks
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.timeline import TimelineCanvas
 from desk.ui.workers import TaskRunner, error_message
-
-BUCKETS_PER_SECOND = 100.0  # 10 ms per bucket: still detailed when zoomed to words
-
-
-def _compute_peaks(path: str) -> np.ndarray:
-    from desk.core.pipeline.decode import waveform_peaks  # ffmpeg streaming; only in the worker
-
-    return waveform_peaks(path, BUCKETS_PER_SECOND)
 
 
 class TimelinePanel(QWidget):
@@ -97,10 +88,10 @@ class TimelinePanel(QWidget):
         self._generation += 1
         project = self.controller.project
         media = project.media.get() if project is not None else None
-        if media is None:
+        if project is None or media is None:
             self.canvas.set_waveform(0.0, None)
             return
-        cached = project.media.waveform(media.fingerprint)  # type: ignore[union-attr]
+        cached = cached_peaks(project, media)
         if cached is not None:
             self.canvas.set_waveform(*cached)
             return
@@ -109,7 +100,7 @@ class TimelinePanel(QWidget):
             return
         self.canvas.set_waveform(0.0, None, self.tr("computing the waveform…"))
         generation, fingerprint, path = self._generation, media.fingerprint, media.path
-        self.runner.run(lambda: _compute_peaks(path),
+        self.runner.run(lambda: compute_peaks(path),
                         lambda peaks: self._peaks_ready(generation, fingerprint, peaks),
                         lambda error: self._peaks_failed(generation, error_message(error)))
 
@@ -117,10 +108,7 @@ class TimelinePanel(QWidget):
         project = self.controller.project
         if generation != self._generation or project is None:
             return  # another project was opened meanwhile
-        # The video area may have cached the same peaks meanwhile (audio-only files).
-        if project.writable and project.media.waveform(fingerprint) is None:
-            with contextlib.suppress(DeskError):
-                project.media.set_waveform(fingerprint, BUCKETS_PER_SECOND, peaks)
+        keep_peaks(project, fingerprint, peaks)  # the video area may have cached them already
         self.canvas.set_waveform(BUCKETS_PER_SECOND, peaks)
 
     def _peaks_failed(self, generation: int, message: str) -> None:

@@ -12,6 +12,7 @@ from desk.core.coding.codebook import load_codebook
 from desk.core.errors import InputError
 from desk.core.pipeline.media import probe
 from desk.core.records import Segment, Silence, Transcript
+from desk.core.services.dead_air import ensure_dead_air
 from desk.core.store import Project
 
 REPO = Path(__file__).resolve().parents[3]
@@ -34,7 +35,7 @@ def test_sample_dead_air_becomes_one_suggested_delay(tmp_path: Path, sample_medi
     with Project.create(tmp_path / "s.desk", media=probe(sample_media),
                         codebook=load_codebook("trump-musk-x-2024")) as project:
         assert project.media.silences() == []
-        silences = suggest.ensure_silences(project)
+        silences = ensure_dead_air(project)
         assert silences, "the scan stored the dead air"
         made = suggest.suggest_delays(project, min_silence=5.0, annotator="ana")
         assert len(made) == 1
@@ -137,11 +138,3 @@ def test_bad_input_changes_nothing(tmp_project: Project) -> None:
         suggest.reject(tmp_project, [999])
     assert suggest.pending(tmp_project)[0].id == made.id
     assert tmp_project.annotations.count() == 2
-
-
-def test_no_recording_file_is_a_clear_error(tmp_project: Project, tmp_path: Path) -> None:
-    media = tmp_project.media.get()
-    media.path = str(tmp_path / "gone.mp4")
-    tmp_project.media.set(media)
-    with pytest.raises(Exception, match="recording not found"):
-        suggest.ensure_silences(tmp_project)

@@ -67,3 +67,13 @@ def test_speaker_rename_flows_to_every_segment(tmp_project: Project) -> None:
     assert {s.speaker for s in tmp_project.transcripts.segments()} == {"Donald Trump"}
     tmp_project.history.undo()
     assert {s.speaker for s in tmp_project.transcripts.segments()} == {"SPEAKER_1"}
+
+
+def test_active_history_is_the_provenance_in_order(tmp_project: Project) -> None:
+    tmp_project.annotations.add("delay", 0, 1, annotator="ana")
+    tmp_project.annotations.add("DDoS claim", 2, 3, annotator="bea")
+    tmp_project.annotations.add("delay", 4, 5, annotator="cem")
+    tmp_project.history.undo()
+    assert [(a.annotator, a.label) for a in tmp_project.history.active()][1:] == [
+        ("ana", "tag delay"), ("bea", "tag DDoS claim")]
+    assert not any(a.undone for a in tmp_project.history.active())

@@ -287,14 +287,11 @@ def _owned(segments: list[RawSegment], span: Window) -> Iterator[RawSegment]:
         yield from segments
         return
     for segment in segments:
-        if not segment.words:
-            if span.owns(segment.start, segment.end):
-                yield segment
+        words = span.owned_words(segment.start, segment.end, segment.words,
+                                 lambda w: (w[0], w[1]))
+        if words is None:
             continue
-        words = [w for w in segment.words if span.owns(w[0], w[1])]
-        if not words:
-            continue
-        if len(words) < len(segment.words):
+        if words and len(words) < len(segment.words):
             text = "".join(w[2] for w in words)
             segment = RawSegment(
                 words[0][0], words[-1][1], text, words, segment.avg_logprob,

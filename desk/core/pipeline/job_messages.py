@@ -1,0 +1,51 @@
+"""What the parent and the child of a transcription job tell each other, as JSON.
+
+Plain records with no heavy imports: the parent (jobs.py, the CLI, the app)
+builds options and reads events without loading numpy or the decoders that
+the child (transcription.py) needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class JobOptions:
+    """What the analyst asked for; stored with the transcript as its settings."""
+
+    engine: str = "auto"
+    model: str = "tiny.en"
+    language: str | None = None  # None or "auto" = detect
+    prompt: str | None = None
+    resume: bool = False
+    beam_size: int | None = 5
+    window_seconds: float = 900.0
+    threads: int | None = None  # None: half the cores, leaving room for playback in the app
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict) -> JobOptions:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class JobEvent:
+    """One report from a job; the CLI prints them, the app shows them."""
+
+    kind: str  # started | progress | segments | finished | failed | cancelled
+    transcript_id: int | None = None
+    done: float = 0.0  # seconds of the recording handled
+    total: float = 0.0  # the recording's duration
+    eta: float | None = None  # seconds until done, once measurable
+    segment_ids: list[int] = field(default_factory=list)
+    message: str = ""
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict) -> JobEvent:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})

@@ -1,0 +1,25 @@
+"""What can be resumed: a transcription that stopped before the end, and how to continue it."""
+
+from __future__ import annotations
+
+from desk.core.pipeline.job_messages import JobOptions
+from desk.core.records import Transcript
+from desk.core.store import Project
+from desk.core.store.transcripts import RESUMABLE
+
+
+def interrupted_transcript(project: Project) -> Transcript | None:
+    """The current transcript if its job stopped (killed, cancelled, failed) before the end."""
+    current = project.transcripts.current()
+    if current is None or current.status not in RESUMABLE or current.progress >= current.total:
+        return None
+    return current
+
+
+def resume_options(transcript: Transcript) -> JobOptions:
+    """The options that continue `transcript` as it was started (engine, model, prompt...)."""
+    settings = transcript.settings
+    beam_size = settings.get("beam_size", 5)
+    return JobOptions(engine=transcript.engine, model=transcript.model,
+                      language=transcript.language, prompt=settings.get("prompt"),
+                      beam_size=beam_size if isinstance(beam_size, int) else 5, resume=True)

@@ -1,0 +1,23 @@
+"""Store tests need no ffmpeg: their project's recording is a record, not a real file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
+from desk.core.records import Media
+from desk.core.store import Project
+
+
+@pytest.fixture
+def tmp_project(tmp_path: Path) -> Iterator[Project]:
+    """A fresh project on a 30 s recording (described, never read), default codebook."""
+    media = Media(path=str(tmp_path / "tone.mp4"), size=480_000, fingerprint="s3:tone",
+                  duration=30.0, has_video=True)
+    project = Project.create(tmp_path / "test.desk", media=media,
+                             codebook=load_codebook(DEFAULT_PRESET))
+    yield project
+    project.close()

@@ -1,0 +1,39 @@
+"""The annotation store's bulk add and its suggestion decisions, each one undo step."""
+
+from __future__ import annotations
+
+from desk.core.records import Annotation
+from desk.core.store import Project
+
+
+def _suggestions(project: Project) -> list[Annotation]:
+    delay = project.tags.get("delay")
+    made = [Annotation("delay", 1.0 + i, 1.5 + i, f"n{i}", "machine", "suggested",
+                       tag_id=delay.id) for i in range(3)]
+    ids = project.annotations.add_many(made, "suggest delays", "ana")
+    return [project.annotations.get(i) for i in ids]
+
+
+def test_bulk_add_is_one_action_keeping_each_source_and_coder(tmp_project: Project) -> None:
+    before = len(tmp_project.history.actions())
+    added = _suggestions(tmp_project)
+    assert [(a.note, a.annotator, a.source) for a in added] == [
+        ("n0", "machine", "suggested"), ("n1", "machine", "suggested"),
+        ("n2", "machine", "suggested")]
+    assert len(tmp_project.history.actions()) == before + 1
+    action = tmp_project.history.actions()[0]
+    assert (action.label, action.annotator) == ("suggest delays", "ana")
+    tmp_project.history.undo()
+    assert tmp_project.annotations.count() == 0
+
+
+def test_accepting_and_rejecting_suggestions(tmp_project: Project) -> None:
+    first, second, third = _suggestions(tmp_project)
+    tmp_project.annotations.accept_suggestions([first], "accept", "bea")
+    accepted = tmp_project.annotations.get(first.id)  # type: ignore[arg-type]
+    assert (accepted.source, accepted.annotator) == ("manual", "bea")
+    tmp_project.annotations.reject_suggestions([second, third], "reject", "bea")
+    assert [a.id for a in tmp_project.annotations.list()] == [first.id]
+    assert tmp_project.annotations.dismissed() == [("delay", 2.0, 2.5), ("delay", 3.0, 3.5)]
+    tmp_project.history.undo()  # the reject: both come back, and are no longer dismissed
+    assert tmp_project.annotations.count() == 3 and tmp_project.annotations.dismissed() == []
