@@ -29,8 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--language", default="auto", help="auto (detect), en, de, ...")
     p.add_argument("--prompt", help="names and words to expect (e.g. 'Kamala Harris, DDoS')")
     p.add_argument("--resume", action="store_true", help="continue an interrupted job")
+    p.add_argument("--decoding", default="accurate", choices=["adaptive", "accurate", "faster"],
+                   help="adaptive = greedy, and beam search where a step is doubtful (default); "
+                        "accurate = beam search everywhere; faster = greedy everywhere")
     p.add_argument("--beam-size", type=int, default=5,
-                   help="beam search width (default 5; 1 = greedy: faster, a little less exact)")
+                   help="beam search width (default 5; 1 = greedy everywhere)")
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads (default: all cores; the app uses half)")
     p.set_defaults(func=cmd_transcribe)
@@ -87,6 +90,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         print(f"created {project_path}", file=sys.stderr)
     options = JobOptions(engine=args.engine, model=args.model, language=args.language,
                          prompt=args.prompt, resume=args.resume, beam_size=args.beam_size,
+                         decoding=args.decoding,
                          threads=args.threads or _all_cores())
     job = TranscriptionJob(project_path, options)
     progress = ProgressLine()

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# How steps are decoded: greedy first and beam search where doubtful, beam search
+# everywhere, or greedy everywhere (desk/core/pipeline/engines/second_look.py).
+DECODINGS = ("adaptive", "accurate", "faster")
+
 
 @dataclass
 class JobOptions:
@@ -20,6 +24,7 @@ class JobOptions:
     prompt: str | None = None
     resume: bool = False
     beam_size: int | None = 5
+    decoding: str = "accurate"  # adaptive | accurate | faster (engines/base.py)
     window_seconds: float = 900.0
     threads: int | None = None  # None: half the cores, leaving room for playback in the app
 

@@ -11,6 +11,7 @@ stored progress ends, so nothing is done twice and nothing is lost.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
 from collections.abc import Callable
@@ -20,10 +21,11 @@ from pathlib import Path
 from desk.core.errors import InputError, MediaError
 from desk.core.pipeline.audio_windows import Window, plan_windows, resume_point
 from desk.core.pipeline.decode import read_audio
-from desk.core.pipeline.engines.base import Engine, ModelRef, TranscribeOptions
+from desk.core.pipeline.engines.base import Engine, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.registry import choose_engine, load_engine
 from desk.core.pipeline.engines.segments import check_language
-from desk.core.pipeline.job_messages import JobEvent, JobOptions
+from desk.core.pipeline.job_messages import DECODINGS, JobEvent, JobOptions
+from desk.core.pipeline.job_progress import JobProgress
 from desk.core.pipeline.silence import DEAD_AIR_SECONDS, PAUSE_SECONDS, measure_levels
 from desk.core.records import Segment, Silence, Transcript, Word
 from desk.core.store import Project
@@ -55,6 +57,9 @@ def prepare(project_path: Path, options: JobOptions) -> _Plan:
             raise MediaError(f"the recording is missing: {media_path} (moved? relink it in Desk)")
         if options.language in ("", "auto"):
             options.language = None
+        if options.decoding not in DECODINGS:
+            raise InputError(f"unknown decoding '{options.decoding}': choose one of "
+                             + ", ".join(DECODINGS))
         model = resolve_model(options.model)
         check_language(model, options.language)
         engine_name = choose_engine(options.engine, model)
@@ -75,6 +80,7 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     project, total = plan.project, plan.duration
     transcribe_options = TranscribeOptions(
         language=options.language, initial_prompt=options.prompt, beam_size=options.beam_size,
+        decoding=options.decoding,
         extra={"engine": plan.engine_name, "model": plan.model.name},
     )
     transcript = plan.transcript
@@ -101,22 +107,20 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     todo = resume_point(windows, resume_at)
 
     engine = load_engine(plan.engine_name, plan.model, options.threads)
-    work_total = sum(w.duration for w in todo) or 1.0
-    work_done = 0.0
-    clock = time.monotonic()
-    for window in todo:
-        audio = read_audio(plan.media_path, window.start, window.end)
-        for segment in _window_segments(engine, audio, transcribe_options, window, dead_air):
-            ids = project.transcripts.add_segments(tid, [segment], progress=segment.end)
-            emit(JobEvent("segments", tid, segment.end, total,
-                          _eta(clock, work_done + segment.end - window.start, work_total),
-                          ids))
-        work_done += window.duration
-        project.transcripts.update(tid, progress=window.owned_until)
-        if engine.detected_language and not options.language:
-            project.transcripts.update(tid, language=engine.detected_language)
-        emit(JobEvent("progress", tid, window.owned_until, total,
-                      _eta(clock, work_done, work_total)))
+    meter = JobProgress(emit, functools.partial(JobEvent, transcript_id=tid), total,
+                        sum(w.duration for w in todo), transcript.progress)
+    with meter.heartbeat():
+        for window in todo:
+            meter.begin(window)
+            audio = read_audio(plan.media_path, window.start, window.end)
+            for segment in _window_segments(engine, audio, transcribe_options, window, dead_air,
+                                            meter.engine_progress):
+                ids = project.transcripts.add_segments(tid, [segment], progress=segment.end)
+                meter.segments(ids, segment.end)
+            project.transcripts.update(tid, progress=window.owned_until)
+            if engine.detected_language and not options.language:
+                project.transcripts.update(tid, language=engine.detected_language)
+            meter.end(window)
     project.transcripts.update(tid, status="complete", progress=total)
     segments, words = project.transcripts.count(tid)
     elapsed = time.monotonic() - started
@@ -131,9 +135,9 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
 
 
 def _window_segments(engine: Engine, audio, options: TranscribeOptions,  # type: ignore[no-untyped-def]
-                     window: Window, dead_air: list[Silence]):
+                     window: Window, dead_air: list[Silence], progress: Progress):
     """The window's segments that it owns, without words placed in dead air."""
-    for segment in engine.transcribe(audio, options, offset=window.start):
+    for segment in engine.transcribe(audio, options, offset=window.start, progress=progress):
         segment = _owned_part(segment, window)
         if segment is None:
             continue
@@ -219,8 +223,3 @@ def drop_words_in_dead_air(segment: Segment, dead_air: list[Silence],
     return segment
 
 
-def _eta(clock: float, done: float, total: float) -> float | None:
-    elapsed = time.monotonic() - clock
-    if done <= 0 or elapsed < 1.0:
-        return None
-    return max(0.0, (total - done) * elapsed / done)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.core.pipeline.job_messages import JobOptions
+from desk.core.pipeline.job_messages import DECODINGS, JobOptions
 from desk.core.records import Transcript
 from desk.core.store import Project
 from desk.core.store.transcripts import RESUMABLE
@@ -20,6 +20,8 @@ def resume_options(transcript: Transcript) -> JobOptions:
     """The options that continue `transcript` as it was started (engine, model, prompt...)."""
     settings = transcript.settings
     beam_size = settings.get("beam_size", 5)
+    decoding = settings.get("decoding")
     return JobOptions(engine=transcript.engine, model=transcript.model,
                       language=transcript.language, prompt=settings.get("prompt"),
-                      beam_size=beam_size if isinstance(beam_size, int) else 5, resume=True)
+                      beam_size=beam_size if isinstance(beam_size, int) else 5,
+                      decoding=decoding if decoding in DECODINGS else "accurate", resume=True)

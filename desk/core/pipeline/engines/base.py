@@ -8,7 +8,7 @@ engine knows nothing about projects, chunking or resume.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -18,6 +18,10 @@ import numpy as np
 from desk.core.records import Segment
 
 SAMPLE_RATE = 16_000
+
+# The progress channel: told the seconds of the current window handled so far
+# (0 .. the window's length, never going back), several times per 30 s step.
+Progress = Callable[[float], None]
 
 
 @dataclass
@@ -29,7 +33,10 @@ class TranscribeOptions:
     # Off by default: conditioning on previous text is the known cause of
     # repetition loops on long recordings (Buzz #379, noScribe #110).
     condition_on_previous_text: bool = False
-    beam_size: int | None = 5
+    beam_size: int | None = 5  # the width of beam search, wherever it is used
+    # adaptive: greedy first, beam search where the greedy step is doubtful (second_look.py);
+    # accurate: beam search everywhere; faster: greedy everywhere.
+    decoding: str = "accurate"
     word_timestamps: bool = True
     extra: dict = field(default_factory=dict)
 
@@ -39,6 +46,7 @@ class TranscribeOptions:
             "initial_prompt": self.initial_prompt,
             "condition_on_previous_text": self.condition_on_previous_text,
             "beam_size": self.beam_size,
+            "decoding": self.decoding,
             "word_timestamps": self.word_timestamps,
             **self.extra,
         }
@@ -61,12 +69,18 @@ class Engine(Protocol):
     name: str  # "openai" | "faster"
 
     def transcribe(
-        self, audio: np.ndarray, options: TranscribeOptions, offset: float = 0.0
+        self,
+        audio: np.ndarray,
+        options: TranscribeOptions,
+        offset: float = 0.0,
+        progress: Progress | None = None,
     ) -> Iterator[Segment]:
         """Yield segments for `audio` (16 kHz mono float32), times shifted by `offset`.
 
         Segments come with words (start, end, probability) when
         `options.word_timestamps` is set, and with avg_logprob / no_speech_prob.
+        `progress` is told how many seconds of `audio` are handled while the
+        engine works, so a bar moves even when segments come in bursts.
         """
         ...
 

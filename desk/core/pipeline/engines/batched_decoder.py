@@ -34,6 +34,13 @@ import numpy as np
 from desk.core.pipeline.audio_windows import Window
 from desk.core.pipeline.engines.base import SAMPLE_RATE
 from desk.core.pipeline.engines.lane_plan import LanePlan, plan_lanes
+from desk.core.pipeline.engines.progress_meter import (
+    DECODE_SHARE,
+    ENCODE_SHARE,
+    Progress,
+    ProgressMeter,
+)
+from desk.core.pipeline.engines.second_look import SecondLook, StepLook
 from desk.core.pipeline.engines.segments import SILENCE_AVG_LOGPROB, is_silence_hallucination
 
 MAX_TOKENS = 448  # Whisper's text context
@@ -127,6 +134,7 @@ class BatchedDecoder:
         word_timestamps: bool,
         batch_size: int,
         fallback: Fallback,
+        second_look: SecondLook | None = None,
     ) -> None:
         from faster_whisper.tokenizer import Tokenizer
         from faster_whisper.transcribe import get_suppressed_tokens
@@ -142,49 +150,57 @@ class BatchedDecoder:
         self._word_timestamps = word_timestamps
         self._batch_size = max(1, batch_size)
         self._fallback = fallback
+        # Adaptive decoding: the first pass is greedy, doubtful steps get the beam.
+        self._second_look = second_look if self._beam_size > 1 else None
+        if self._second_look is not None:
+            self._beam_size = 1
+        self.steps = 0  # lane steps decoded, and how many of them were decoded again
+        self.steps_again = 0
 
-    def decode(self, audio: np.ndarray) -> Iterator[RawSegment]:
+    def decode(self, audio: np.ndarray, progress: Progress | None = None) -> Iterator[RawSegment]:
         """Segments of the window in time order, each lane's as soon as it is complete.
 
         Lanes join the batch in time order and leave it when finished, so the
-        batch stays full and early lanes finish first.
+        batch stays full and early lanes finish first. `progress(seconds)` is
+        told how much of the window is handled, across all lanes (the pauses
+        between lanes count as handled), several times per step.
         """
         plan = plan_lanes(audio, self._batch_size)
         lanes = [_Lane(i, span, span.start) for i, span in enumerate(plan.lanes)]
+        meter = ProgressMeter(audio.size / SAMPLE_RATE, lanes, progress)
         waiting = deque(lanes)
         active: list[_Lane] = []
         next_out = 0
+        meter.report()
         while waiting or active:
             while waiting and len(active) < self._batch_size:
                 active.append(waiting.popleft())
-            self._step(audio, active, plan)
+            self._step(audio, active, plan, meter)
             active = [lane for lane in active if not lane.finished]
+            meter.report()
             while next_out < len(lanes) and lanes[next_out].finished:
                 lane = lanes[next_out]
                 yield from _owned(sorted(lane.segments, key=lambda s: s.start), lane.span)
                 next_out += 1
 
-    def _step(self, audio: np.ndarray, lanes: list[_Lane], plan: LanePlan) -> None:
+    def _step(
+        self, audio: np.ndarray, lanes: list[_Lane], plan: LanePlan, meter: ProgressMeter
+    ) -> None:
         """Decode the next 30 s of every lane in `lanes` as one batch and move each lane on."""
         from faster_whisper.audio import pad_or_trim
 
         spans = [(lane.seek, plan.step_end(lane.seek, lane.span.end)) for lane in lanes]
+        meter.step([end - start for start, end in spans])
         pieces = [audio[round(s * SAMPLE_RATE) : round(e * SAMPLE_RATE)] for s, e in spans]
         features = np.stack(
             [pad_or_trim(self._model.feature_extractor(p)[..., :-1]) for p in pieces]
         )
-        encoded = self._encode(features)
-        outputs = self._model.model.generate(
-            encoded,
-            [list(self._prompt) for _ in lanes],
-            beam_size=self._beam_size,
-            max_length=MAX_TOKENS,
-            suppress_blank=True,
-            suppress_tokens=self._suppress,
-            return_scores=True,
-            return_no_speech_prob=True,
-            max_initial_timestamp_index=50,  # Whisper's 1 s limit for the first timestamp
-        )
+        encoded = self._encode(features, meter)
+        outputs = self._generate(encoded, len(lanes), self._beam_size)
+        self.steps += len(lanes)
+        if self._second_look is not None:
+            outputs = self._look_again(encoded, outputs, spans)
+        meter.phase_done(DECODE_SHARE)
         decoded: list[list[dict]] = []
         moves: list[float] = []
         for lane, (start, end), piece, output in zip(lanes, spans, pieces, outputs, strict=True):
@@ -201,6 +217,50 @@ class BatchedDecoder:
             lane.seek = next_seek
             rest = lane.span.end - lane.seek
             lane.finished = rest < MIN_REST_SECONDS or not plan.has_sound(lane.seek, lane.span.end)
+
+    def _generate(self, encoded: Any, count: int, beam_size: int) -> list[Any]:
+        return self._model.model.generate(
+            encoded,
+            [list(self._prompt) for _ in range(count)],
+            beam_size=beam_size,
+            max_length=MAX_TOKENS,
+            suppress_blank=True,
+            suppress_tokens=self._suppress,
+            return_scores=True,
+            return_no_speech_prob=True,
+            max_initial_timestamp_index=50,  # Whisper's 1 s limit for the first timestamp
+        )
+
+    def _look_again(
+        self, encoded: Any, outputs: list[Any], spans: list[tuple[float, float]]
+    ) -> list[Any]:
+        """Greedy outputs, with the doubtful ones replaced by a beam search of the same audio."""
+        rule = self._second_look
+        assert rule is not None
+        doubtful = [
+            i for i, (output, (start, end)) in enumerate(zip(outputs, spans, strict=True))
+            if rule.doubtful(self.look(output, end - start))
+        ]
+        if not doubtful:
+            return outputs
+        self.steps_again += len(doubtful)
+        again = self._generate(_rows(encoded, doubtful), len(doubtful), rule.beam_size)
+        outputs = list(outputs)
+        for i, output in zip(doubtful, again, strict=True):
+            outputs[i] = output
+        return outputs
+
+    def look(self, output: Any, seconds: float) -> StepLook:
+        """What a decoded step says about itself (the second look's evidence)."""
+        tokens = output.sequences_ids[0]
+        text_tokens = [t for t in tokens if t < self._tokenizer.eot]
+        return StepLook(
+            avg_logprob=output.scores[0] * len(tokens) / (len(tokens) + 1),
+            compression_ratio=compression_ratio(self._tokenizer.decode(text_tokens)),
+            tokens=len(text_tokens),
+            seconds=seconds,
+            no_speech_prob=output.no_speech_prob,
+        )
 
     def _read_output(
         self, output: Any, start: float, end: float
@@ -231,20 +291,23 @@ class BatchedDecoder:
         go_on = resume is not None and resume >= MIN_ADVANCE_SECONDS
         return found, start + resume if go_on else end
 
-    def _encode(self, features: np.ndarray) -> Any:
+    def _encode(self, features: np.ndarray, meter: ProgressMeter) -> Any:
         """The encoder output of a batch, computed two steps at a time.
 
         CTranslate2's encoder is about 20 % slower per step in batches of four
         or more (measured on 2 cores), while the decoder gains from large batches.
         """
-        if features.shape[0] <= ENCODER_BATCH:
-            return self._model.encode(features)
+        count = features.shape[0]
+        if count <= ENCODER_BATCH:
+            encoded = self._model.encode(features)
+            meter.phase_done(ENCODE_SHARE)
+            return encoded
         from faster_whisper.transcribe import get_ctranslate2_storage
 
-        parts = [
-            np.asarray(self._model.encode(features[i : i + ENCODER_BATCH]))
-            for i in range(0, features.shape[0], ENCODER_BATCH)
-        ]
+        parts = []
+        for i in range(0, count, ENCODER_BATCH):
+            parts.append(np.asarray(self._model.encode(features[i : i + ENCODER_BATCH])))
+            meter.phase_done(ENCODE_SHARE * min(ENCODER_BATCH, count - i) / count)
         return get_ctranslate2_storage(np.concatenate(parts))
 
     def _add_words(self, decoded: list[list[dict]], encoded: Any, sizes: list[int]) -> None:
@@ -253,9 +316,7 @@ class BatchedDecoder:
         if not keep:
             return
         if len(keep) < len(decoded):
-            from faster_whisper.transcribe import get_ctranslate2_storage
-
-            encoded = get_ctranslate2_storage(np.asarray(encoded)[keep])
+            encoded = _rows(encoded, keep)
         hop = self._model.feature_extractor.hop_length
         self._model.add_word_timestamps(
             [decoded[i] for i in keep],
@@ -279,6 +340,13 @@ class BatchedDecoder:
             no_speech_prob=segment["no_speech_prob"],
             compression_ratio=compression_ratio(text),
         )
+
+
+def _rows(encoded: Any, rows: list[int]) -> Any:
+    """Some rows of an encoder output (a CTranslate2 storage view)."""
+    from faster_whisper.transcribe import get_ctranslate2_storage
+
+    return get_ctranslate2_storage(np.ascontiguousarray(np.asarray(encoded)[rows]))
 
 
 def _owned(segments: list[RawSegment], span: Window) -> Iterator[RawSegment]:

@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import ModelError
-from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, TranscribeOptions
+from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.batched_decoder import BatchedDecoder, RawSegment
+from desk.core.pipeline.engines.second_look import SecondLook
 from desk.core.pipeline.engines.segments import build_segment, check_language, engine_input
 from desk.core.records import Segment
 
@@ -50,6 +51,11 @@ def _check_folder(model: ModelRef) -> Path:
     return folder
 
 
+def beam_width(options: TranscribeOptions) -> int:
+    """The beam of a full decode: 1 (greedy) for "faster" or no beam; None means greedy."""
+    return 1 if options.decoding == "faster" else max(1, options.beam_size or 1)
+
+
 class FasterWhisperEngine:
     """faster-whisper behind Desk's `Engine` interface."""
 
@@ -64,6 +70,7 @@ class FasterWhisperEngine:
         from faster_whisper import WhisperModel
 
         self._language: str | None = None
+        self.last_decoder: BatchedDecoder | None = None
         try:
             self._model = WhisperModel(
                 str(folder),
@@ -84,7 +91,7 @@ class FasterWhisperEngine:
     def _decode_options(self, options: TranscribeOptions) -> dict[str, Any]:
         decode: dict[str, Any] = {
             "language": options.language,
-            "beam_size": options.beam_size or 1,  # None means greedy, as in openai-whisper
+            "beam_size": beam_width(options),
             "word_timestamps": options.word_timestamps,
             "initial_prompt": options.initial_prompt or None,
             "condition_on_previous_text": options.condition_on_previous_text,
@@ -94,23 +101,31 @@ class FasterWhisperEngine:
         return decode
 
     def transcribe(
-        self, audio: np.ndarray, options: TranscribeOptions, offset: float = 0.0
+        self,
+        audio: np.ndarray,
+        options: TranscribeOptions,
+        offset: float = 0.0,
+        progress: Progress | None = None,
     ) -> Iterator[Segment]:
         """Transcribe one window; segments are yielded as they are decoded.
 
         Batched decoding (batched_decoder.py) is used unless the analyst asked
         for what only the sequential loop offers: conditioning on previous
-        text, or sampling options.
+        text, or sampling options (there, "adaptive" decodes as "accurate").
         """
         check_language(self.model_ref, options.language)
         audio = engine_input(audio)
         if audio is None:
             return
-        if options.condition_on_previous_text or any(k in options.extra for k in EXTRA_DECODE_KEYS):
+        sequential = options.condition_on_previous_text or any(
+            k in options.extra for k in EXTRA_DECODE_KEYS)
+        if sequential:
             raw_segments = self._sequential(audio, options, 0.0)
         else:
-            raw_segments = self._batched(audio, options)
+            raw_segments = self._batched(audio, options, progress)
         for raw in raw_segments:
+            if sequential and progress is not None:
+                progress(raw.end)  # the sequential loop's only measure
             segment = build_segment(
                 raw.start,
                 raw.end,
@@ -124,7 +139,9 @@ class FasterWhisperEngine:
             if segment is not None:
                 yield segment
 
-    def _batched(self, audio: np.ndarray, options: TranscribeOptions) -> Iterator[RawSegment]:
+    def _batched(
+        self, audio: np.ndarray, options: TranscribeOptions, progress: Progress | None = None
+    ) -> Iterator[RawSegment]:
         language = options.language or self._detect_language(audio)
         self._language = language
         # The batched pass was Whisper's temperature 0; a broken step goes on from there.
@@ -133,13 +150,15 @@ class FasterWhisperEngine:
         decoder = BatchedDecoder(
             self._model,
             language=language,
-            beam_size=options.beam_size or 1,
+            beam_size=beam_width(options),
             initial_prompt=options.initial_prompt or None,
             word_timestamps=options.word_timestamps,
             batch_size=int(options.extra.get("batch_size", BATCH_SIZE)),
             fallback=lambda piece, start: list(self._sequential(piece, sequential, start)),
+            second_look=SecondLook(beam_width(options)) if options.decoding == "adaptive" else None,
         )
-        return decoder.decode(audio)
+        self.last_decoder = decoder  # its step counts, for benchmarks and the log
+        return decoder.decode(audio, progress)
 
     def _detect_language(self, audio: np.ndarray) -> str:
         """English for English-only models; otherwise what Whisper hears in the first 30 s."""

@@ -8,7 +8,9 @@ an engine is built, never when this module is imported, so the GUI starts fast.
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import ModelError
-from desk.core.pipeline.engines.base import ModelRef, TranscribeOptions
+from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.segments import build_segment, check_language, engine_input
 from desk.core.records import Segment
 
@@ -99,15 +101,24 @@ class OpenAIWhisperEngine:
             "beam_size": options.beam_size,
             "language": options.language,
         }
-        if options.beam_size is None:
+        # No second look here: "adaptive" decodes as "accurate" (beam search everywhere).
+        if options.beam_size is None or options.decoding == "faster":
             decode.pop("beam_size")
         decode.update({k: options.extra[k] for k in EXTRA_DECODE_KEYS if k in options.extra})
         return decode
 
     def transcribe(
-        self, audio: np.ndarray, options: TranscribeOptions, offset: float = 0.0
+        self,
+        audio: np.ndarray,
+        options: TranscribeOptions,
+        offset: float = 0.0,
+        progress: Progress | None = None,
     ) -> Iterator[Segment]:
-        """Transcribe one window; segments come after the whole window is decoded."""
+        """Transcribe one window; segments come after the whole window is decoded.
+
+        openai-whisper reports its position only to its own progress bar, so
+        `progress` is fed from a stand-in for that bar, once per 30 s step.
+        """
         import torch
         import whisper
 
@@ -116,15 +127,16 @@ class OpenAIWhisperEngine:
         if audio is None:
             return
         torch.set_num_threads(self._threads)
-        result = whisper.transcribe(
-            self._model,
-            audio,
-            verbose=None,
-            word_timestamps=options.word_timestamps,
-            initial_prompt=options.initial_prompt or None,
-            condition_on_previous_text=options.condition_on_previous_text,
-            **self._decode_options(options),
-        )
+        with _progress_from_bar(progress):
+            result = whisper.transcribe(
+                self._model,
+                audio,
+                verbose=None,
+                word_timestamps=options.word_timestamps,
+                initial_prompt=options.initial_prompt or None,
+                condition_on_previous_text=options.condition_on_previous_text,
+                **self._decode_options(options),
+            )
         self._language = result.get("language") if options.language is None else options.language
         for raw in result["segments"]:
             words = [
@@ -143,3 +155,45 @@ class OpenAIWhisperEngine:
             )
             if segment is not None:
                 yield segment
+
+
+FRAMES_PER_SECOND = SAMPLE_RATE // 160  # whisper's mel frames: hop length 160
+
+
+class _Bar:
+    """What whisper.transcribe needs of tqdm's bar: it counts mel frames done."""
+
+    def __init__(self, progress: Progress, **_: object) -> None:
+        self._progress = progress
+        self._frames = 0
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, frames: int) -> None:
+        self._frames += frames
+        self._progress(self._frames / FRAMES_PER_SECOND)
+
+
+@contextlib.contextmanager
+def _progress_from_bar(progress: Progress | None) -> Iterator[None]:
+    """Route whisper.transcribe's progress bar (the module's `tqdm`) into `progress`."""
+    module = sys.modules["whisper.transcribe"]
+    if progress is None or not hasattr(module, "tqdm"):
+        yield
+        return
+    original = module.tqdm
+
+    class _Tqdm:
+        @staticmethod
+        def tqdm(**kwargs: object) -> _Bar:
+            return _Bar(progress, **kwargs)
+
+    module.tqdm = _Tqdm  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        module.tqdm = original

@@ -213,7 +213,7 @@ def test_the_engine_keeps_the_sequential_loop_for_what_only_it_offers(
     monkeypatch.setattr(engine, "_sequential",
                         lambda audio, options, start: calls.append("sequential") or iter(()))
     monkeypatch.setattr(engine, "_batched",
-                        lambda audio, options: calls.append("batched") or iter(()))
+                        lambda audio, options, progress: calls.append("batched") or iter(()))
     audio = np.zeros(SAMPLE_RATE, dtype=np.float32)
     list(engine.transcribe(audio, TranscribeOptions(condition_on_previous_text=True)))
     list(engine.transcribe(audio, TranscribeOptions(extra={"temperature": 0.4})))

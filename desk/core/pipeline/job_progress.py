@@ -1,0 +1,112 @@
+"""A job's progress events: seconds handled, an ETA, and a heartbeat between them.
+
+The engine tells how much of the current window it has handled (the
+`Progress` channel of desk.core.pipeline.engines.base); this turns that into
+`progress` events in recording time that never go back, with an ETA from the
+work done so far (seconds of windows handled per second of wall time, counted
+from the first window, so model loading does not skew it). When nothing was
+reported for `heartbeat_seconds` (ffmpeg decoding the next window, a slow
+step of a big model), the last event is repeated with its ETA counted down,
+so the CLI bar and the window update at least that often. Events go out one
+at a time under a lock: the heartbeat runs on its own thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from desk.core.pipeline.audio_windows import Window
+
+HEARTBEAT_SECONDS = 2.0
+MIN_INTERVAL_SECONDS = 0.5  # engine reports closer together than this are merged
+
+
+class JobProgress:
+    """Progress of one job over its windows; see the module doc."""
+
+    def __init__(self, emit: Callable[[Any], None], make_event: Callable[..., Any],
+                 total: float, work_total: float, done: float = 0.0,
+                 heartbeat_seconds: float = HEARTBEAT_SECONDS) -> None:
+        self._emit, self._make = emit, make_event
+        self.total, self._work_total = total, max(work_total, 1e-9)
+        self.done = done  # recording time reached, for the bar
+        self._work_before = 0.0  # seconds of the windows finished
+        self._window: Window | None = None
+        self._work = 0.0
+        self._clock = time.monotonic()
+        self._lock = threading.Lock()
+        self._last_sent = 0.0
+        self._eta: float | None = None
+        self._eta_at = self._clock
+        self._heartbeat = heartbeat_seconds
+
+    def emit(self, event: Any) -> None:
+        """Send any event of the job (one at a time; the heartbeat shares the channel)."""
+        with self._lock:
+            self._emit(event)
+            self._last_sent = time.monotonic()
+
+    def begin(self, window: Window) -> None:
+        self._window = window
+
+    def engine_progress(self, seconds: float) -> None:
+        """The engine has handled `seconds` of the current window (the Progress channel)."""
+        window = self._window
+        if window is None:
+            return
+        self._advance(window.start + seconds, self._work_before + min(seconds, window.duration))
+        if time.monotonic() - self._last_sent >= MIN_INTERVAL_SECONDS:
+            self.emit(self._event("progress"))
+
+    def segments(self, ids: list[int], end: float) -> None:
+        """Segments up to `end` were stored."""
+        window = self._window
+        work = self._work if window is None else max(self._work, self._work_before
+                                                     + min(end - window.start, window.duration))
+        self._advance(end, work)
+        self.emit(self._event("segments", ids))
+
+    def end(self, window: Window) -> None:
+        """The window is done."""
+        self._work_before += window.duration
+        self._advance(window.owned_until, self._work_before)
+        self._window = None
+        self.emit(self._event("progress"))
+
+    def _advance(self, done: float, work: float) -> None:
+        self.done = min(self.total, max(self.done, done))
+        self._work = max(self._work, work)
+        elapsed = time.monotonic() - self._clock
+        if self._work > 0 and elapsed >= 1.0:
+            self._eta = max(0.0, (self._work_total - self._work) * elapsed / self._work)
+            self._eta_at = time.monotonic()
+
+    def _event(self, kind: str, ids: list[int] | None = None) -> Any:
+        eta = self._eta
+        if eta is not None:
+            eta = max(0.0, eta - (time.monotonic() - self._eta_at))
+        return self._make(kind, done=self.done, total=self.total, eta=eta,
+                          segment_ids=list(ids or []))
+
+    @contextlib.contextmanager
+    def heartbeat(self) -> Iterator[None]:
+        """While inside, a quiet spell of `heartbeat_seconds` repeats the last progress event."""
+        stop = threading.Event()
+
+        def beat() -> None:
+            while not stop.wait(self._heartbeat / 4):
+                if time.monotonic() - self._last_sent >= self._heartbeat:
+                    with contextlib.suppress(Exception):  # a closed channel ends the job anyway
+                        self.emit(self._event("progress"))
+
+        thread = threading.Thread(target=beat, name="progress-heartbeat", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
