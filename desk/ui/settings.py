@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from desk.core.pipeline.job_messages import DECODINGS
 from desk.core.services.annotator import preset_annotator
 
 SETTINGS_VERSION = 1
@@ -98,13 +99,16 @@ class Settings:
         self._set("transcribe/model", value)
 
     @property
-    def beam_size(self) -> int:
-        """Beam search width for transcriptions: 5 (accurate) or 1 (greedy, faster)."""
-        return 1 if self._int("transcribe/beam_size", 5) == 1 else 5
+    def decoding(self) -> str:
+        """How transcriptions decode: accurate, adaptive or faster (a beam of 1 was "faster")."""
+        value = self._str("transcribe/decoding", "")
+        if value in DECODINGS:
+            return value
+        return "faster" if self._int("transcribe/beam_size", 5) == 1 else "accurate"
 
-    @beam_size.setter
-    def beam_size(self, value: int) -> None:
-        self._set("transcribe/beam_size", 1 if value == 1 else 5)
+    @decoding.setter
+    def decoding(self, value: str) -> None:
+        self._set("transcribe/decoding", value if value in DECODINGS else "accurate")
 
     @property
     def language(self) -> str:

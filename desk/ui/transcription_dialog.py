@@ -89,9 +89,10 @@ class TranscriptionDialog(QDialog):
         self._select(self.language, settings.language)
         self.decoding = QComboBox()
         self.decoding.setObjectName("decodingBox")
-        self.decoding.addItem(self.tr("Accurate (beam search)"), 5)
-        self.decoding.addItem(self.tr("Faster (greedy, about 1.3x, a few more errors)"), 1)
-        self._select(self.decoding, settings.beam_size)
+        self.decoding.addItem(self.tr("Accurate (beam search)"), "accurate")
+        self.decoding.addItem(self.tr("Adaptive (beam search only where unsure)"), "adaptive")
+        self.decoding.addItem(self.tr("Faster (greedy, a few more errors)"), "faster")
+        self._select(self.decoding, settings.decoding)
         self.prompt = QPlainTextEdit()
         self.prompt.setObjectName("promptEdit")
         self.prompt.setPlaceholderText(self.tr("Names and terms that will come up, e.g. "
@@ -147,9 +148,9 @@ class TranscriptionDialog(QDialog):
         options = JobOptions(engine=self.engine.currentData(), model=self.model.currentData(),
                              language=self.language.currentData() or None, prompt=prompt,
                              resume=self._resumable and self.resume.isChecked(),
-                             beam_size=int(self.decoding.currentData()))
+                             decoding=self.decoding.currentData())
         if self.remember.isChecked():
-            self.settings.beam_size = options.beam_size or 1
+            self.settings.decoding = options.decoding
             self.settings.engine = options.engine
             self.settings.model = options.model
             self.settings.language = options.language or ""

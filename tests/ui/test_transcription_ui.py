@@ -152,14 +152,14 @@ def test_dialog_offers_offline_models_and_returns_options(qtbot: QtBot, tmp_path
     assert "tiny.en" in models and models[-1] == DOWNLOAD
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.prompt.setPlainText("Elon Musk, Kamala Harris")
-    assert dialog.options().beam_size == 5  # accurate unless the analyst asks for speed
-    dialog.decoding.setCurrentIndex(dialog.decoding.findData(1))
+    assert dialog.options().decoding == "accurate"  # unless the analyst asks for speed
+    dialog.decoding.setCurrentIndex(dialog.decoding.findData("faster"))
     dialog.remember.setChecked(True)
     options = dialog.options()
     assert options.model == "tiny.en" and options.language == "de"
     assert options.prompt == "Elon Musk, Kamala Harris" and options.resume
-    assert options.beam_size == 1
-    assert settings.language == "de" and settings.beam_size == 1
+    assert options.decoding == "faster"
+    assert settings.language == "de" and settings.decoding == "faster"
     again = TranscriptionDialog(settings)
     qtbot.addWidget(again)
-    assert again.decoding.currentData() == 1
+    assert again.decoding.currentData() == "faster"

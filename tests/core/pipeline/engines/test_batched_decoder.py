@@ -21,6 +21,7 @@ from desk.core.pipeline.engines.batched_decoder import (
     compression_ratio,
     split_at_timestamps,
 )
+from desk.core.pipeline.engines.second_look import SecondLook
 from desk.core.weights.catalog import resolve_model
 
 pytest.importorskip("faster_whisper")
@@ -78,18 +79,23 @@ class Output:
 class ScriptedDecoder:
     """The CTranslate2 model with generate() answering from a script; the rest stays real."""
 
-    def __init__(self, real: object, answers: list[list[int]]) -> None:
+    def __init__(self, real: object, answers: list[list[int]],
+                 scores: list[float] | None = None) -> None:
         self.real = real
         self.answers = list(answers)
+        self.scores = list(scores or [-0.1] * len(answers))
         self.is_multilingual = False
         self.batches: list[int] = []
+        self.beams: list[int] = []
 
-    def generate(self, encoded: object, prompts: list[list[int]], **_: object) -> list[Output]:
+    def generate(self, encoded: object, prompts: list[list[int]],
+                 **options: object) -> list[Output]:
         self.batches.append(len(prompts))
+        self.beams.append(int(options["beam_size"]))  # type: ignore[call-overload]
         out = []
         for _prompt in prompts:
             if self.answers:
-                out.append(Output([self.answers.pop(0)], [-0.1], 0.01))
+                out.append(Output([self.answers.pop(0)], [self.scores.pop(0)], 0.01))
             else:  # nothing more to say: silence
                 out.append(Output([[]], [-2.0], 0.95))
         return out
@@ -113,7 +119,8 @@ def speech() -> np.ndarray:
     return (rng.standard_normal(40 * SAMPLE_RATE) * 0.2).astype(np.float32)
 
 
-def scripted(whisper: object, answers_text: list[list[object]]) -> ScriptedDecoder:
+def scripted(whisper: object, answers_text: list[list[object]],
+             scores: list[float] | None = None) -> ScriptedDecoder:
     from faster_whisper.tokenizer import Tokenizer
 
     tokenizer = Tokenizer(whisper.hf_tokenizer, False, task="transcribe", language="en")
@@ -123,20 +130,29 @@ def scripted(whisper: object, answers_text: list[list[object]]) -> ScriptedDecod
          for x in answer for t in ([0] if isinstance(x, float) else tokenizer.encode(x))]
         for answer in answers_text
     ]
-    return ScriptedDecoder(whisper.model, answers)
+    return ScriptedDecoder(whisper.model, answers, scores)
 
 
 def decode(whisper: object, script: ScriptedDecoder, audio: np.ndarray,
-           fallback: object = None, words: bool = True, batch: int = 1) -> list[RawSegment]:
+           fallback: object = None, words: bool = True, batch: int = 1,
+           second_look: SecondLook | None = None, progress: object = None) -> list[RawSegment]:
     """Decode with the scripted answers (batch 1: the 40 s of noise stay one lane)."""
     real = whisper.model
     whisper.model = script
     try:
-        decoder = BatchedDecoder(whisper, "en", 1, None, words, batch,
-                                 fallback or (lambda piece, start: []))
-        return list(decoder.decode(audio))
+        decoder = BatchedDecoder(whisper, "en", 5 if second_look else 1, None, words, batch,
+                                 fallback or (lambda piece, start: []), second_look)
+        return list(decoder.decode(audio, progress))
     finally:
         whisper.model = real
+
+
+def bursts(count: int, gap_seconds: float) -> np.ndarray:
+    """`count` bursts of 8 s of sound with `gap_seconds` of silence between: one lane each."""
+    rng = np.random.default_rng(5)
+    burst = (rng.standard_normal(8 * SAMPLE_RATE) * 0.2).astype(np.float32)
+    gap = np.zeros(round(gap_seconds * SAMPLE_RATE), dtype=np.float32)
+    return np.concatenate([part for _ in range(count) for part in (burst, gap)][:-1])
 
 
 def test_a_step_that_stops_early_is_continued_from_its_last_timestamp(
@@ -180,10 +196,7 @@ def test_a_repetition_loop_goes_to_the_sequential_fallback(
 
 def test_many_lanes_share_one_batch(whisper: object) -> None:
     # four bursts of 8 s, 6 s of silence between: four lanes, decoded together
-    rng = np.random.default_rng(5)
-    burst = (rng.standard_normal(8 * SAMPLE_RATE) * 0.2).astype(np.float32)
-    gap = np.zeros(6 * SAMPLE_RATE, dtype=np.float32)
-    audio = np.concatenate([burst, gap] * 4)
+    audio = bursts(4, 6.0)
     script = scripted(whisper, [[0.0, f" Part {i}.", 2.0] for i in range(4)])
     segments = decode(whisper, script, audio, words=False, batch=8)
     assert script.batches[0] == 4
@@ -219,3 +232,37 @@ def test_the_engine_keeps_the_sequential_loop_for_what_only_it_offers(
     list(engine.transcribe(audio, TranscribeOptions(extra={"temperature": 0.4})))
     list(engine.transcribe(audio, TranscribeOptions()))
     assert calls == ["sequential", "sequential", "batched"]
+
+
+def test_the_second_look_decodes_only_the_doubtful_step_again_with_the_beam(
+        whisper: object) -> None:
+    # two lanes in one greedy batch: lane 0 sure of itself, lane 1 hesitant (log-prob -0.7)
+    script = scripted(whisper, [[0.0, " Part zero.", 2.0], [0.0, " Part won.", 2.0],
+                                [0.0, " Part one.", 2.0]], scores=[-0.1, -0.7, -0.1])
+    segments = decode(whisper, script, bursts(2, 6.0), words=False, batch=8,
+                      second_look=SecondLook(beam_size=5))
+    assert script.beams[:2] == [1, 5] and script.batches[:2] == [2, 1]  # greedy, then lane 1
+    assert [s.text.strip() for s in segments] == ["Part zero.", "Part one."]
+
+
+def test_progress_counts_dead_air_between_lanes_as_handled(whisper: object) -> None:
+    audio = bursts(2, 40.0)  # 8 s of sound, 40 s of dead air, 8 s of sound: 56 s
+    reports: list[float] = []
+    seen_at_first_segment: list[int] = []
+
+    def progress(seconds: float) -> None:
+        reports.append(seconds)
+
+    script = scripted(whisper, [[0.0, " First.", 2.0], [0.0, " Second.", 2.0]])
+    real = whisper.model
+    whisper.model = script
+    try:
+        decoder = BatchedDecoder(whisper, "en", 1, None, False, 1, lambda piece, start: [])
+        for _segment in decoder.decode(audio, progress):
+            seen_at_first_segment.append(len(reports))
+    finally:
+        whisper.model = real
+    assert seen_at_first_segment[0] > 1  # reports came while the first lane was decoded
+    # the dead air needs no decoding: handled from the start (less the lanes' 0.5 s pads)
+    assert reports[0] >= 40.0 - 2 * 0.5 - 0.05
+    assert reports == sorted(reports) and reports[-1] == pytest.approx(56.0, abs=0.05)

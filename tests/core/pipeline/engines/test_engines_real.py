@@ -253,3 +253,15 @@ def test_loading_and_transcribing_never_touch_the_network(
         text = _text(list(engine.transcribe(piece, GREEDY)))
         assert "show started" in text.lower()
     assert no_network == []
+
+
+@pytest.mark.parametrize("name", ["openai", "faster"])
+def test_both_engines_report_progress_through_the_window(
+        name: str, request: pytest.FixtureRequest, speech: np.ndarray) -> None:
+    engine: Engine = request.getfixturevalue(f"{name}_engine")
+    reports: list[float] = []
+    segments = list(engine.transcribe(speech, GREEDY, offset=OFFSET, progress=reports.append))
+    duration = speech.size / SAMPLE_RATE
+    assert segments and reports
+    assert reports == sorted(reports)  # seconds of this window, never going back
+    assert reports[-1] == pytest.approx(duration, abs=1.0)

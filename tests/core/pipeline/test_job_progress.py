@@ -1,0 +1,47 @@
+"""A job's progress events: recording time that never goes back, an ETA, and a heartbeat."""
+
+from __future__ import annotations
+
+import functools
+import threading
+
+from desk.core.pipeline.audio_windows import Window
+from desk.core.pipeline.job_messages import JobEvent
+from desk.core.pipeline.job_progress import JobProgress
+
+
+def meter_with(events: list[JobEvent], heartbeat: float = 60.0,
+               enough: threading.Event | None = None, wanted: int = 0) -> JobProgress:
+    def emit(event: JobEvent) -> None:
+        events.append(event)
+        if enough is not None and len(events) >= wanted:
+            enough.set()
+
+    return JobProgress(emit, functools.partial(JobEvent, transcript_id=7), total=3600.0,
+                       work_total=1200.0, heartbeat_seconds=heartbeat)
+
+
+def test_engine_progress_moves_the_bar_in_recording_time_and_never_back() -> None:
+    events: list[JobEvent] = []
+    meter = meter_with(events)
+    window = Window(2400.0, 3000.0)  # after 40 min of dead air that no window covers
+    meter.begin(window)
+    meter.engine_progress(150.0)
+    meter.segments([1], 2460.0)  # a lane that finished early: its end is behind the bar
+    meter.end(window)
+    assert [e.kind for e in events] == ["progress", "segments", "progress"]
+    assert [e.done for e in events] == [2550.0, 2550.0, 3000.0]
+    assert all(e.transcript_id == 7 and e.total == 3600.0 for e in events)
+    assert events[1].segment_ids == [1]
+
+
+def test_the_heartbeat_repeats_progress_while_the_engine_is_quiet() -> None:
+    events: list[JobEvent] = []
+    enough = threading.Event()
+    meter = meter_with(events, heartbeat=0.05, enough=enough, wanted=3)
+    meter.begin(Window(0.0, 600.0))
+    with meter.heartbeat():
+        # a long silent stretch of work (the engine says nothing): the heartbeat speaks
+        assert enough.wait(30.0)
+    assert len(events) >= 3
+    assert {e.kind for e in events} == {"progress"} and all(e.done == 0.0 for e in events)
