@@ -748,8 +748,12 @@
         <translation>Genau (Strahlsuche)</translation>
     </message>
     <message>
-        <source>Faster (greedy, about 1.3x, a few more errors)</source>
-        <translation>Schneller (gierig, etwa 1,3x, ein paar Fehler mehr)</translation>
+        <source>Adaptive (beam search only where unsure)</source>
+        <translation>Adaptiv (Strahlsuche nur, wo unsicher)</translation>
+    </message>
+    <message>
+        <source>Faster (greedy, a few more errors)</source>
+        <translation>Schneller (gierig, ein paar Fehler mehr)</translation>
     </message>
     <message>
         <source>Names and terms that will come up, e.g. Elon Musk, Donald Trump, Kamala Harris, DDoS</source>
