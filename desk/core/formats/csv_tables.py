@@ -36,7 +36,7 @@ def segment_rows(snapshot: ProjectSnapshot) -> tuple[list[str], list[list[str]]]
               "edited", *(f"tag:{n}" for n in tag_names)]
     rows = []
     for s in snapshot.segments:
-        covering = set(snapshot.tags_over(s.start, s.end))
+        covering = set(snapshot.line_tags(s))
         rows.append([
             str(s.id), _seconds(s.start), _seconds(s.end), format_time(s.start, True),
             format_time(s.end, True), safe_cell(s.speaker), safe_cell(s.text),
@@ -51,7 +51,7 @@ def annotation_rows(snapshot: ProjectSnapshot) -> tuple[list[str], list[list[str
               "annotator", "source", "speakers", "transcript", "created_at", "updated_at"]
     rows = []
     for a in snapshot.annotations:
-        under = snapshot.segments_over(a.start, a.end)
+        under = snapshot.lines_of(a)
         speakers = sorted({s.speaker for s in under if s.speaker})
         rows.append([
             str(a.id), safe_cell(a.tag), _seconds(a.start), _seconds(a.end),

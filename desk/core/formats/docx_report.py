@@ -41,13 +41,15 @@ def _tint(colour: str, amount: float = 0.75) -> str:
 
 
 def run(text: str, bold: bool = False, italic: bool = False, colour: str | None = None,
-        fill: str | None = None) -> str:
-    """One `w:r`, its properties in schema order (b, i, color, shd)."""
+        fill: str | None = None, superscript: bool = False) -> str:
+    """One `w:r`, its properties in schema order (b, i, color, shd, vertAlign)."""
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     if colour:
         props += f'<w:color w:val="{colour}"/>'
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    if superscript:
+        props += '<w:vertAlign w:val="superscript"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'{"<w:r>"}{rpr}<w:t xml:space="preserve">{escape(xml_safe(text))}</w:t></w:r>'
 
@@ -86,8 +88,13 @@ def _row(report: Report, row: Row) -> list[str]:
     else:
         if row.segment.speaker:
             runs.append(run(f"{row.segment.speaker}: ", bold=True))
-        runs.extend(run(span.text + " ", fill=_tint(report.colour(span.tags[0]))
-                        if span.tags else None) for span in row.spans)
+        for span in row.spans:
+            if span.tags:  # a word-level code: its words shaded, its tags named after them
+                runs.append(run(span.text, fill=_tint(report.colour(span.tags[0]))))
+                runs.append(run(", ".join(span.tags), colour=GREY, superscript=True))
+                runs.append(run(" "))
+            else:
+                runs.append(run(span.text + " "))
     runs.extend(run(f" [{tag}]", bold=True, colour=_hex(report.colour(tag)))
                 for tag in row.tags)
     out = [paragraph(*runs)]

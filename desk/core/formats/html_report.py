@@ -26,7 +26,7 @@ dl.facts{display:grid;grid-template-columns:max-content auto;gap:0 1em}dl.facts 
  border-bottom:1px solid #eee}
 .time{color:#666;font-variant-numeric:tabular-nums}.speaker{font-weight:600}
 .nospeech{color:#666;font-style:italic}
-mark{border-radius:3px;padding:0 .1em;color:inherit}
+mark{border-radius:3px;padding:0 .1em;color:inherit}.wtag{color:#666;font-size:.7em}
 .chip{display:inline-block;font-size:.8em;border-radius:.8em;padding:0 .6em;margin-left:.3em;
  color:#fff}
 .note{margin:.2em 0 0 0;padding-left:.6em;border-left:3px solid #ccc;color:#444}
@@ -51,9 +51,10 @@ def _row(report: Report, row: Row) -> str:
         for span in row.spans:
             if span.tags:
                 colour = _e(report.colour(span.tags[0]))
+                names = _e(", ".join(span.tags))
                 parts.append(f'<mark style="background:{colour}33;box-shadow:0 -2px 0 '
-                             f'{colour} inset" title="{_e(", ".join(span.tags))}">'
-                             f"{_e(span.text)}</mark> ")
+                             f'{colour} inset" title="{names}">{_e(span.text)}</mark>'
+                             f'<sup class="wtag">{names}</sup> ')
             else:
                 parts.append(_e(span.text) + " ")
     parts.extend(_chip(report, tag) for tag in row.tags)

@@ -44,9 +44,9 @@ def _row(report: Report, row: Row) -> list[str]:
         words = []
         for span in row.spans:
             if span.tags:
+                names = escape(", ".join(span.tags), quote=True)
                 words.append(f'<mark style="background:{_colour(report, span.tags[0])}40" '
-                             f'title="{escape(", ".join(span.tags), quote=True)}">'
-                             f"{md_escape(span.text)}</mark>")
+                             f'title="{names}">{md_escape(span.text)}</mark><sup>{names}</sup>')
             else:
                 words.append(md_escape(span.text))
         body = speaker.lstrip() + " " + " ".join(words)

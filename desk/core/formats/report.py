@@ -1,8 +1,9 @@
 """The readable annotated transcript, once, for the HTML, Markdown and Word renderers.
 
-A report is a timeline: each segment with its words grouped into spans by the
-tags that cover them (highlighted in the codebook's colours), the tags over
-the segment, and the annotations that begin there with their notes.
+A report is a timeline: each segment with the tags that label it (the one
+rule of coding/line_labels), its words grouped into spans by the word-level
+codes that hold them (highlighted in the codebook's colours), and the notes
+of the annotations whose first labelled line it is.
 Annotations over stretches without speech (the dead air before a delayed
 livestream) get a row of their own, so nothing coded is missing from the page.
 """
@@ -61,33 +62,29 @@ def clock(seconds: float) -> str:
     return format_time(seconds, millis=True)
 
 
-def _spans(snapshot: ProjectSnapshot, segment: Segment, order: dict[str, int]) -> list[Span]:
-    over = snapshot.annotations_over(segment.start, segment.end)
-    if not over:
-        return [Span(segment.text, [])]
-    if not segment.words:
-        return [Span(segment.text, snapshot.tags_over(segment.start, segment.end))]
+def _spans(snapshot: ProjectSnapshot, segment: Segment) -> list[Span]:
+    """Words grouped by the word-level codes that hold them (a stretch code marks no words)."""
     spans: list[Span] = []
     for word in segment.words:
-        middle = (word.start + word.end) / 2
-        tags = sorted({a.tag for a in over if a.start <= middle < a.end},
-                      key=lambda n: order.get(n, len(order)))
+        tags = snapshot.word_tags(word)
         if spans and spans[-1].tags == tags:
             spans[-1].text += " " + word.text
         else:
             spans.append(Span(word.text, tags))
+    if not spans or " ".join(s.text for s in spans).split() != segment.text.split():
+        # No words, or words out of step with the text: the line stays unmarked.
+        return [Span(segment.text, [])]
     return spans
 
 
 def _rows(snapshot: ProjectSnapshot) -> list[Row]:
-    order = {t.name: i for i, t in enumerate(snapshot.tags)}
-    rows = [Row(s.start, s.end, s, _spans(snapshot, s, order),
-                snapshot.tags_over(s.start, s.end)) for s in snapshot.segments]
+    rows = [Row(s.start, s.end, s, _spans(snapshot, s), snapshot.line_tags(s))
+            for s in snapshot.segments]
     starts = [r.start for r in rows]
     for annotation in snapshot.annotations:
-        under = snapshot.segments_over(annotation.start, annotation.end)
-        if under:
-            first = under[0]
+        labelled = snapshot.lines_of(annotation)
+        if labelled:  # its note goes under the first line it labels
+            first = labelled[0]
             index = bisect.bisect_left(starts, first.start)
             while rows[index].segment is not first:
                 index += 1

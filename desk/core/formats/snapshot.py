@@ -1,8 +1,9 @@
 """A read-only copy of a project, shaped for exporters.
 
 Exporters read everything once (a handful of queries, even for a two-hour
-recording) and then work in memory: which tags cover each segment and each
-word is answered here, with bisection, so that every format agrees and a
+recording) and then work in memory: which annotations label each segment (the
+one rule of coding/line_labels) and which word-level codes hold each word is
+answered here, with bisection, so that every format agrees and a
 2,500-segment × 1,000-annotation export stays well under a second.
 """
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import accumulate
 from pathlib import Path
 
 from desk import __version__
-from desk.core.records import Annotation, Media, Segment, Speaker, Tag, Transcript
+from desk.core.coding.line_labels import LineLabels, WordBounds
+from desk.core.records import Annotation, Media, Segment, Speaker, Tag, Transcript, Word
 from desk.core.store import Project
 
 
@@ -46,14 +47,16 @@ class ProjectSnapshot:
 
     def __post_init__(self) -> None:
         self._tag_order = {t.name: i for i, t in enumerate(self.tags)}
-        self._by_start = sorted(self.annotations, key=lambda a: (a.start, a.end))
-        self._starts = [a.start for a in self._by_start]
-        # Longest annotation: bounds how far back an overlapping one may start.
-        self._longest = max((a.end - a.start for a in self.annotations), default=0.0)
-        self._seg_sorted = sorted(self.segments, key=lambda s: (s.start, s.end))
-        self._seg_starts = [s.start for s in self._seg_sorted]
-        # Running maximum of ends: segments may overlap after corrections.
-        self._seg_max_end = list(accumulate((s.end for s in self._seg_sorted), max))
+        self._labels = LineLabels(self.segments, self.annotations)
+        self._line_index = {id(s): i for i, s in enumerate(self.segments)}
+        self._annotation_index = {id(a): i for i, a in enumerate(self.annotations)}
+        bounds = WordBounds([w for s in self.segments for w in s.words])
+        self._word_codes = sorted((a for a in self.annotations
+                                   if bounds.is_word_level(a.start, a.end)),
+                                  key=lambda a: (a.start, a.end))
+        self._word_code_starts = [a.start for a in self._word_codes]
+        # Longest word-level code: bounds how far back one holding a word may start.
+        self._longest = max((a.end - a.start for a in self._word_codes), default=0.0)
 
     # -- derived facts ---------------------------------------------------------------
     @property
@@ -78,22 +81,30 @@ class ProjectSnapshot:
         tag = self.tag(tag_name)
         return tag.colour if tag else "#888888"
 
-    def annotations_over(self, start: float, end: float) -> list[Annotation]:
-        """Annotations that overlap [start, end) by more than an instant, by start."""
-        hi = bisect.bisect_left(self._starts, end)
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        return [a for a in self._by_start[lo:hi] if a.end > start and a.start < end]
+    def labels_of(self, segment: Segment) -> list[Annotation]:
+        """The annotations that label `segment` by the labelling rule (line_labels)."""
+        index = self._line_index[id(segment)]
+        return [self.annotations[i] for i in self._labels.annotations_of(index)]
 
-    def tags_over(self, start: float, end: float) -> list[str]:
-        """Names of the tags covering part of [start, end), in codebook order, once each."""
-        names = {a.tag for a in self.annotations_over(start, end)}
+    def line_tags(self, segment: Segment) -> list[str]:
+        """Names of the tags labelling `segment`, in codebook order, once each."""
+        return self._in_codebook_order({a.tag for a in self.labels_of(segment)})
+
+    def lines_of(self, annotation: Annotation) -> list[Segment]:
+        """The segments `annotation` labels, in time order (its transcript in reports)."""
+        index = self._annotation_index[id(annotation)]
+        return [self.segments[i] for i in self._labels.lines_of(index)]
+
+    def word_tags(self, word: Word) -> list[str]:
+        """Tags of the word-level codes holding `word` (its middle), in codebook order."""
+        middle = (word.start + word.end) / 2
+        hi = bisect.bisect_right(self._word_code_starts, middle)
+        lo = bisect.bisect_left(self._word_code_starts, middle - self._longest)
+        return self._in_codebook_order({a.tag for a in self._word_codes[lo:hi]
+                                        if a.start <= middle < a.end})
+
+    def _in_codebook_order(self, names: set[str]) -> list[str]:
         return sorted(names, key=lambda n: self._tag_order.get(n, len(self._tag_order)))
-
-    def segments_over(self, start: float, end: float) -> list[Segment]:
-        """Segments overlapping [start, end): the transcript under an annotation."""
-        hi = bisect.bisect_left(self._seg_starts, end)
-        lo = bisect.bisect_right(self._seg_max_end, start)
-        return [s for s in self._seg_sorted[lo:hi] if s.end > start and s.start < end]
 
 
 def read_snapshot(project: Project, include_suggested: bool = False,

@@ -55,7 +55,7 @@ def render_srt(snapshot: ProjectSnapshot, speakers: bool = True, tags: bool = Tr
             text = f"{_one_line(segment.speaker)}: {text}"
         lines = [str(index),
                  f"{cue_time(segment.start, ',')} --> {cue_time(segment.end, ',')}", text]
-        covering = snapshot.tags_over(segment.start, segment.end)
+        covering = snapshot.line_tags(segment)
         if tags and covering:
             lines.append(f"[tags: {', '.join(_one_line(t) for t in covering)}]")
         blocks.append("\n".join(lines))
@@ -75,7 +75,7 @@ def render_vtt(snapshot: ProjectSnapshot, speakers: bool = True, tags: bool = Tr
     media = Path(snapshot.media.path).name if snapshot.media else snapshot.name
     blocks = ["WEBVTT", f"NOTE Desk {snapshot.desk_version} export of {_note_text(media)}"]
     for index, segment in enumerate(snapshot.segments, start=1):
-        covering = snapshot.tags_over(segment.start, segment.end)
+        covering = snapshot.line_tags(segment)
         if tags and covering:
             blocks.append(f"NOTE tags: {_note_text(', '.join(covering))}")
         text = _vtt_text(segment.text)

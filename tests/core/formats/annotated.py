@@ -82,3 +82,29 @@ def annotation_facts(project: Project, include_suggested: bool = False) -> list[
 def tag_facts(project: Project) -> list[tuple]:
     return [(t.name, t.description, t.colour, t.key, tuple(t.keywords))
             for t in project.tags.list(include_archived=True)]
+
+
+# The labelling cases: a range running 0.12 s into the next speaker's line of praise, and
+# its mirror, a 1 s code inside a 10 s line; then two words coded as words.
+LABEL_LINES = [
+    (10.0, 14.0, "Donald Trump", "Kamala Harris is a total disaster, believe me."),
+    (14.0, 18.0, "Elon Musk", "You are doing an amazing job, truly amazing."),
+    (18.0, 28.0, "Elon Musk", "A massive DDoS attack took the servers down for forty "
+                              "minutes tonight."),
+]
+LABEL_CODES = [("Harris attacks", 10.0, 14.12), ("DDoS claim", 21.0, 22.0)]
+
+
+def build_labelling_project(path: Path, media: Path) -> Project:
+    """Three lines; Harris attacks 10–14.12 s (0.12 s into the praise), DDoS claim 21–22 s."""
+    project = Project.create(path, media=probe(media),
+                             codebook=load_codebook("trump-musk-x-2024"))
+    transcript = project.transcripts.create(Transcript("openai", "tiny.en", "en", total=30.0))
+    assert transcript.id is not None
+    project.transcripts.add_segments(transcript.id, [
+        Segment(start, end, text, words_for(start, end, text), speaker=speaker)
+        for start, end, speaker, text in LABEL_LINES])
+    project.transcripts.update(transcript.id, status="complete", progress=30.0)
+    for tag, start, end in LABEL_CODES:
+        project.annotations.add(tag, start, end, annotator="anna")
+    return project

@@ -45,13 +45,14 @@ def test_html_escapes_every_user_string(coded: Project, tmp_path: Path) -> None:
 def test_html_shows_times_speakers_colours_and_summary(coded: Project, tmp_path: Path) -> None:
     page = EXPORTERS["html"].export(coded, tmp_path / "out.html").read_text(encoding="utf-8")
     assert "00:00:06.500" in page and "Elon Musk:" in page
-    # words are marked in the colour of their first tag: praise exchange (#2ca02c) runs
-    # into the segment until 12.0 s, then only Harris attacks (#d62728) covers them
-    assert re.search(r'<mark style="background:#2ca02c33[^"]*" '
-                     r'title="praise exchange, Harris attacks">Kamala Harris has been</mark>',
-                     page)
-    assert re.search(r'<mark style="background:#d6272833[^"]*" title="Harris attacks">a '
-                     r"disaster &amp; weak &lt;b&gt;really&lt;/b&gt;.</mark>", page)
+    # Harris attacks was coded on the line's words (10.2–14.0 s): exactly they are marked,
+    # with the tag named after them; ben's praise exchange (8–12 s, a stretch of time)
+    # covers less than half of that line, so it neither marks nor labels it
+    assert re.search(r'<mark style="background:#d6272833[^"]*" title="Harris attacks">'
+                     r"Kamala Harris has been a disaster &amp; weak &lt;b&gt;really&lt;/b&gt;."
+                     r'</mark><sup class="wtag">Harris attacks</sup>', page)
+    harris_row = page.split("00:00:10.200</div>")[1].split('<div class="row">')[0]
+    assert "praise exchange" not in harris_row and ">Harris attacks</span>" in harris_row
     assert "(no speech until 00:00:03.000)" in page  # delay over dead air has its own row
     assert "<td>2</td>" in page  # praise exchange: two annotations in the summary
     assert "migration remarks</span>" not in page.split("<h2>Transcript</h2>")[1]
@@ -63,7 +64,8 @@ def test_markdown_escapes_and_marks(coded: Project, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(\"note\")&lt;/script&gt;" in text
     assert r"\| \* \_ \[x\](y) # heading - item" in text  # note: one line, specials inert
     assert "**\\[00:00:10.200\\]**" in text
-    assert '<mark style="background:#d6272840" title="Harris attacks">a disaster &amp;' in text
+    assert ('<mark style="background:#d6272840" title="Harris attacks">Kamala Harris has been a '
+            "disaster &amp;") in text
     summary = text.split("## Transcript")[0]
     assert summary.count("\n| ") == 2 + 7  # header, rule, one row per tag
     annotations = text.split("## Annotations")[1].strip().splitlines()
