@@ -22,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desk.core.pipeline.engines.base import SAMPLE_RATE, TranscribeOptions
-from desk.core.pipeline.engines.registry import available_engines, default_threads, load_engine
+from desk.core.pipeline.engines.base import SAMPLE_RATE, TranscribeOptions, default_threads
+from desk.core.pipeline.engines.registry import available_engines, load_engine
 from desk.core.weights.catalog import resolve_model
 from desk.core.wer import word_error_rate
 

@@ -39,8 +39,8 @@ from benchmarks.transcribe_media import (
     word_error_rate,
 )
 from desk.core.coding.codebook import DEFAULT_PRESET, load_codebook
+from desk.core.pipeline.engines.base import default_threads
 from desk.core.pipeline.engines.openai_engine import OpenAIWhisperEngine
-from desk.core.pipeline.engines.registry import default_threads
 from desk.core.pipeline.jobs import JobOptions, worker_command
 from desk.core.pipeline.media import probe
 from desk.core.store import Project

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -21,6 +22,9 @@ from desk.core.logs import setup_logging
 from desk.core.resources import resource_path
 from desk.ui.settings import Settings
 from desk.ui.workers import wait_for_tasks
+
+if TYPE_CHECKING:  # the window is imported only once the QApplication exists
+    from desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +43,21 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     icon = resource_path("icons", "desk.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    assert isinstance(app, QApplication)
+    return app
 
 
-def build_window(settings: Settings | None = None) -> object:
+def build_window(settings: Settings | None = None) -> MainWindow:
     """Language, colours and the main window, as `main` does (tests and the benchmark use it)."""
     from desk.ui.dialogs import install_excepthook
     from desk.ui.main_window import MainWindow
     from desk.ui.theme import apply_theme, install_language
 
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     settings = settings or Settings()
     install_language(app, settings.ui_language)
-    apply_theme(app, settings.theme)  # type: ignore[arg-type]
+    apply_theme(app, settings.theme)
     window = MainWindow(settings)
     install_excepthook(window)
     return window
@@ -79,49 +85,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = build_window()
     from desk.ui.file_open_events import FileOpenFilter
 
-    app.installEventFilter(FileOpenFilter(window))  # type: ignore[arg-type]
-    window.show()  # type: ignore[attr-defined]
+    app.installEventFilter(FileOpenFilter(window.files.open_path, window))
+    window.show()
     QTimer.singleShot(0, lambda: _after_show(window, args))
     if args.startup_report:
         QTimer.singleShot(0, lambda: _report_startup(window))
     if args.quit_after is not None:
-        QTimer.singleShot(int(args.quit_after * 1000), window.close)  # type: ignore[attr-defined]
+        QTimer.singleShot(int(args.quit_after * 1000), window.close)
     code = int(app.exec())
     wait_for_tasks(3000)  # let a background task (waveform) end before Python shuts down
     return code
 
 
-def _report_startup(window: object) -> None:
+def _report_startup(window: MainWindow) -> None:
     """One JSON line once the window is on screen: what a smoke test or benchmark checks."""
     import json
 
     report = {
-        "shown": bool(window.isVisible()),  # type: ignore[attr-defined]
-        "title": window.windowTitle(),  # type: ignore[attr-defined]
-        "playback": window.player.available,  # type: ignore[attr-defined]
-        "video_page": window.video_area.page(),  # type: ignore[attr-defined]
-        "hint": window.video_area.no_vlc.text(),  # type: ignore[attr-defined]
+        "shown": bool(window.isVisible()),
+        "title": window.windowTitle(),
+        "playback": window.player.available,
+        "video_page": window.video_area.page(),
+        "hint": window.video_area.no_vlc.text(),
         "heavy_modules": sorted(m for m in ("torch", "whisper", "faster_whisper", "ctranslate2")
                                 if m in sys.modules),
     }
     print(json.dumps(report), flush=True)
 
 
-def _after_show(window: object, args: argparse.Namespace) -> None:
+def _after_show(window: MainWindow, args: argparse.Namespace) -> None:
     from desk.ui.dialogs import ask_annotator
 
-    settings: Settings = window.settings  # type: ignore[attr-defined]
+    settings = window.settings
     if not settings.annotator:
-        ask_annotator(window, settings)  # type: ignore[arg-type]
-        window.transcript_model.annotator = settings.annotator  # type: ignore[attr-defined]
+        ask_annotator(window, settings)
+        window.transcript_model.annotator = window.annotator()
     if args.demo:
         from desk.ui.demo_launcher import DemoLauncher
 
-        DemoLauncher(window, fresh=args.fresh).start()  # type: ignore[arg-type]
+        DemoLauncher(window.files, window.transcription, window.player, window.report,
+                     fresh=args.fresh, parent=window).start()
     elif args.path:
-        project = window.window_actions.files.open_path(Path(args.path))  # type: ignore[attr-defined]
+        project = window.files.open_path(Path(args.path))
         if project is not None and args.play:
-            window.player.play()  # type: ignore[attr-defined]
+            window.player.play()
 
 
 if __name__ == "__main__":

@@ -2,39 +2,46 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtWidgets import QInputDialog
 
 from desk.core.store import Project
+from desk.ui.player import Player
+from desk.ui.project_handle import ProjectHandle
+from desk.ui.status_reporter import StatusReporter
 from desk.ui.transcript_model import COL_TEXT
-
-if TYPE_CHECKING:
-    from desk.ui.main_window import MainWindow
-
+from desk.ui.transcript_view import TranscriptView
+from desk.ui.undo import UndoBridge
 
 translate = QCoreApplication.translate
 
 
 class TranscriptEditing:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, view: TranscriptView, projects: ProjectHandle, undo: UndoBridge,
+                 report: StatusReporter, player: Player, annotator: Callable[[], str]) -> None:
+        self.view = view
+        self.model = view.transcript_model
+        self.projects = projects
+        self.undo = undo
+        self.report = report
+        self.player = player
+        self.annotator = annotator
 
     @property
     def _project(self) -> Project | None:
-        return self.window.project
+        return self.projects.project
 
     def _current_row(self) -> int:
-        view = self.window.transcript_view
+        view = self.view
         row = view.currentIndex().row()
         if row < 0 and view.selected_rows():
             row = view.selected_rows()[0]
         return row
 
     def _select_row(self, row: int) -> None:
-        view = self.window.transcript_view
-        model = self.window.transcript_model
+        view, model = self.view, self.model
         if 0 <= row < model.rowCount():
             index = model.index(row, COL_TEXT)
             view.selectionModel().setCurrentIndex(
@@ -43,37 +50,37 @@ class TranscriptEditing:
             view.scrollTo(index)
 
     def edit_current(self) -> None:
-        view = self.window.transcript_view
+        view = self.view
         row = self._current_row()
         if row >= 0:
-            view.edit(self.window.transcript_model.index(row, COL_TEXT))
+            view.edit(self.model.index(row, COL_TEXT))
 
     def split(self, segment_id: int | None = None,
               offset: int | None = None) -> tuple[int, int] | None:
         """Split at the editor's cursor, else before the word playing, else at the clicked word."""
-        w, project = self.window, self._project
+        project = self._project
         if project is None:
             return None
-        model = w.transcript_model
+        model = self.model
         if segment_id is None or offset is None:
             located = self._close_editor_at_cursor()
             if located is None:
                 located = self._split_point()
             if located is None:
-                w.status(translate("editing", "Put the text cursor (or the playhead) where the "
-                                   "segment should split."))
+                self.report.status(translate("editing", "Put the text cursor (or the playhead) "
+                                             "where the segment should split."))
                 return None
             segment_id, offset = located
         sid, char = segment_id, offset
-        result = w.run_edit(translate("editing", "Split segment"),
-                            lambda: project.edits.split(sid, char, w.settings.annotator))
+        result = self.undo.run(translate("editing", "Split segment"),
+                               lambda: project.edits.split(sid, char, self.annotator()))
         if result is not None:
             self._select_row(model.row_of_segment(result[1]))
         return result
 
     def _close_editor_at_cursor(self) -> tuple[int, int] | None:
         """Save an open editor's text and return where its cursor was, in the saved text."""
-        view = self.window.transcript_view
+        view = self.view
         located = view.editor_cursor()
         editor = view.delegate.active_editor
         if located is None or editor is None:
@@ -87,7 +94,7 @@ class TranscriptEditing:
 
     def _split_point(self) -> tuple[int, int] | None:
         """Before the word playing (if in the current row), else before the second word."""
-        model = self.window.transcript_model
+        model = self.model
         row = self._current_row()
         if row < 0:
             return None
@@ -99,40 +106,41 @@ class TranscriptEditing:
         return segment.id, spans[word][0]
 
     def merge(self) -> None:
-        w, project = self.window, self._project
+        project = self._project
         row = self._current_row()
         if project is None or row < 0:
             return
-        segment_id = w.transcript_model.row(row).id
-        w.run_edit(translate("editing", "Merge segments"),
-                   lambda: project.edits.merge_with_next(segment_id, w.settings.annotator))
-        self._select_row(w.transcript_model.row_of_segment(segment_id))
+        segment_id = self.model.row(row).id
+        self.undo.run(translate("editing", "Merge segments"),
+                      lambda: project.edits.merge_with_next(segment_id, self.annotator()))
+        self._select_row(self.model.row_of_segment(segment_id))
 
     def adjust_times(self) -> None:
         from desk.ui.dialogs import SegmentTimesDialog
 
-        w, project = self.window, self._project
+        project = self._project
         row = self._current_row()
         if project is None or row < 0:
             return
-        segment = w.transcript_model.row(row)
-        dialog = SegmentTimesDialog(segment.start, segment.end, w.player.position(), w)
+        segment = self.model.row(row)
+        dialog = SegmentTimesDialog(segment.start, segment.end, self.player.position(),
+                                    self.view)
         if not dialog.exec():
             return
         start, end = dialog.times()
-        w.run_edit(translate("editing", "Adjust times"),
-                   lambda: project.edits.set_times(segment.id, start, end, w.settings.annotator))
+        self.undo.run(translate("editing", "Adjust times"),
+                      lambda: project.edits.set_times(segment.id, start, end, self.annotator()))
 
     def assign_speaker(self, name: str | None = None) -> None:
-        w, project = self.window, self._project
-        ids = w.transcript_view.selected_segment_ids()
+        project = self._project
+        ids = self.view.selected_segment_ids()
         if project is None or not ids:
-            w.status(translate("editing", "Select the segments first."))
+            self.report.status(translate("editing", "Select the segments first."))
             return
         if name is None:
             names = project.edits.speakers()
-            current = w.transcript_model.row(w.transcript_view.selected_rows()[0]).speaker or ""
-            name, ok = QInputDialog.getItem(w, translate("editing", "Assign speaker"),
+            current = self.model.row(self.view.selected_rows()[0]).speaker or ""
+            name, ok = QInputDialog.getItem(self.view, translate("editing", "Assign speaker"),
                                             translate("editing",
                                                       "Speaker of the selected segments:"),
                                             names or [current], max(0, names.index(current))
@@ -140,34 +148,33 @@ class TranscriptEditing:
             if not ok:
                 return
         chosen = name.strip() or None
-        w.run_edit(translate("editing", "Assign speaker"),
-                   lambda: project.edits.set_speaker(ids, chosen, w.settings.annotator))
+        self.undo.run(translate("editing", "Assign speaker"),
+                      lambda: project.edits.set_speaker(ids, chosen, self.annotator()))
 
     def rename_speaker(self, old: str | None = None, new: str | None = None) -> None:
-        w, project = self.window, self._project
+        project = self._project
         if project is None:
             return
         names = project.edits.speakers()
         if not names:
-            w.status(translate("editing", "No speakers yet: assign one first."))
+            self.report.status(translate("editing", "No speakers yet: assign one first."))
             return
         if old is None:
-            old, ok = QInputDialog.getItem(w, translate("editing", "Rename speaker"),
+            old, ok = QInputDialog.getItem(self.view, translate("editing", "Rename speaker"),
                                            translate("editing", "Speaker:"), names, 0, False)
             if not ok:
                 return
         if new is None:
-            new, ok = QInputDialog.getText(w, translate("editing", "Rename speaker"),
+            new, ok = QInputDialog.getText(self.view, translate("editing", "Rename speaker"),
                                            translate("editing", "New name:"), text=old)
             if not ok:
                 return
         before, after = old, new
-        w.run_edit(translate("editing", "Rename speaker"),
-                   lambda: project.edits.rename_speaker(before, after, w.settings.annotator))
+        self.undo.run(translate("editing", "Rename speaker"),
+                      lambda: project.edits.rename_speaker(before, after, self.annotator()))
 
     def go_to_playhead(self) -> None:
-        w = self.window
-        row = w.transcript_model.row_at_time(w.player.position())
+        row = self.model.row_at_time(self.player.position())
         if row >= 0:
-            w.transcript_view.scrollTo(w.transcript_model.index(row, COL_TEXT),
-                                       w.transcript_view.ScrollHint.PositionAtCenter)
+            self.view.scrollTo(self.model.index(row, COL_TEXT),
+                                       self.view.ScrollHint.PositionAtCenter)

@@ -1,22 +1,19 @@
-"""The main window: video, transport, transcript, docks; the contract other panes plug into.
+"""The main window: it composes the app's parts and lays them out.
 
-The window owns one open `Project` at a time, the `Player`, the transcript
-model/view and the undo stack. Everything it does to the project goes through
-`run_edit` (push_action), so every change is saved at once and undoable. The
-tagging pane (desk/ui/tagging) installs itself through `add_dock`, `menu`,
-`set_timeline` and the signals below, without editing this file.
+The window owns the player, the transcript model and view, the docks and
+menus, and the collaborators every controller receives instead of the window
+itself: the `ProjectHandle` (the one open project), the `UndoBridge` (every
+edit one undoable step) and the `StatusReporter` (status line, error dialog).
+The controllers (files, transcription, editing, tagging) are made here and
+wired with signals; none of them knows the window.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -35,16 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.errors import DeskError
+from desk.core.records import Media
+from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
 from desk.ui import dialogs, theme
+from desk.ui.editing import TranscriptEditing
 from desk.ui.find_bar import FindBar
 from desk.ui.player import Player
+from desk.ui.project_files import ProjectFiles
+from desk.ui.project_handle import ProjectHandle
 from desk.ui.settings import Settings
+from desk.ui.status_reporter import StatusReporter
+from desk.ui.tagging.tagging_ui import TaggingUi
 from desk.ui.transcript_model import TranscriptModel
 from desk.ui.transcript_view import TranscriptView
+from desk.ui.transcription_controller import TranscriptionController
 from desk.ui.transport_bar import TransportBar
-from desk.ui.undo import push_action
+from desk.ui.undo import UndoBridge
 from desk.ui.video_area import VideoArea
 from desk.ui.window_actions import WindowActions
 
@@ -54,15 +58,18 @@ MENU_NAMES = ("file", "edit", "view", "playback", "transcript", "tags", "help")
 
 
 class MainWindow(QMainWindow):
-    project_opened = Signal(object)  # the Project
-    project_closed = Signal()
-
     def __init__(self, settings: Settings | None = None, player: Player | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
-        self.project: Project | None = None
+        self.projects = ProjectHandle(self)
+        # The window shows a project before the panes that follow it reload.
+        self.projects.opened.connect(self._show_project)
+        self.projects.closing.connect(self._let_go_of_project)
+        self.report = StatusReporter(self.statusBar(), lambda message: self.show_error(message))
         self.undo_stack = QUndoStack(self)
+        self.undo = UndoBridge(self.undo_stack, self.projects, self.report.error)
+        self.undo.after_change = self.refresh_after_history
         self.player = player or Player(self)
         self.player.setParent(self)
         self.setAcceptDrops(True)
@@ -72,8 +79,37 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowNestedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
+        self._menus: dict[str, QMenu] = {}
+        self._menu_titles = {
+            "file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+            "playback": self.tr("&Playback"), "transcript": self.tr("&Transcript"),
+            "tags": self.tr("T&ags"), "help": self.tr("&Help"),
+        }
+        for name in MENU_NAMES:
+            self.menu(name)
+        self._build_centre()
+        self._build_transcript_pane()
+        self._build_status_bar()
 
-        # Centre: video (or waveform / install hint), an optional timeline, the transport bar.
+        # The controllers, each given what it works with.
+        self.files = ProjectFiles(self, self.settings, self.report, self.projects)
+        self.transcription = TranscriptionController(self.projects, self.settings, self.report,
+                                                     self.transcript_model, self)
+        self.editing = TranscriptEditing(self.transcript_view, self.projects, self.undo,
+                                         self.report, self.player, self.annotator)
+        self.tagging = TaggingUi(self.projects, self.undo, self.report, self.settings,
+                                 self.player, self.transcript_view, self.annotator, self)
+        self._place_transcription()
+        self._place_tagging()
+        self._connect()
+        self.window_actions = WindowActions(self)
+        self.resize(1280, 800)
+        self.update_title()
+        self._restore_layout()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        """Video (or waveform / install hint), the code timeline, the transport bar."""
         self.video_area = VideoArea(self.player)
         self.transport_bar = TransportBar(self.player)
         self._timeline_slot = QVBoxLayout()
@@ -88,34 +124,26 @@ class MainWindow(QMainWindow):
         column.addWidget(self.transport_bar)
         self.setCentralWidget(centre)
 
-        # Transcript dock: find bar above the view.
+    def _build_transcript_pane(self) -> None:
+        """The transcript dock: the find bar above the view."""
         self.transcript_model = TranscriptModel(self)
-        self.transcript_model.run_edit = self.run_edit
-        self.transcript_model.annotator = self.settings.annotator
+        self.transcript_model.run_edit = self.undo.run
+        self.transcript_model.annotator = self.annotator()
         self.transcript_view = TranscriptView(self.transcript_model)
         self.transcript_view.follow_playback = self.settings.follow_playback
         self.find_bar = FindBar(self.transcript_view)
         self.find_bar.hide()
         pane = QWidget()
-        pane_layout = QVBoxLayout(pane)
-        pane_layout.setContentsMargins(0, 0, 0, 0)
-        pane_layout.setSpacing(0)
-        pane_layout.addWidget(self.find_bar)
-        pane_layout.addWidget(self.transcript_view, 1)
-
-        self._menus: dict[str, QMenu] = {}
-        self._menu_titles = {
-            "file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
-            "playback": self.tr("&Playback"), "transcript": self.tr("&Transcript"),
-            "tags": self.tr("T&ags"), "help": self.tr("&Help"),
-        }
-        for name in MENU_NAMES:
-            self.menu(name)
+        self._pane_layout = QVBoxLayout(pane)
+        self._pane_layout.setContentsMargins(0, 0, 0, 0)
+        self._pane_layout.setSpacing(0)
+        self._pane_layout.addWidget(self.find_bar)
+        self._pane_layout.addWidget(self.transcript_view, 1)
         self.transcript_dock = self.add_dock(self.tr("Transcript"), pane,
                                              Qt.DockWidgetArea.RightDockWidgetArea,
                                              "transcriptDock")
 
-        # Status bar: project, model, job progress.
+    def _build_status_bar(self) -> None:
         self.project_label = QLabel()
         self.project_label.setObjectName("projectLabel")
         self.model_label = QLabel()
@@ -123,19 +151,46 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.project_label)
         self.statusBar().addPermanentWidget(self.model_label)
 
+    def _place_transcription(self) -> None:
+        self.statusBar().addPermanentWidget(self.transcription.progress)
+        self._pane_layout.insertWidget(0, self.transcription.resume_banner)
+
+    def _place_tagging(self) -> None:
+        """Codebook, Annotations and Statistics docks; the timeline under the video."""
+        ui = self.tagging
+        self.docks = {name: self.add_dock(title, pane, area, name)
+                      for title, pane, area, name in ui.docks()}
+        self.tabifyDockWidget(self.docks["codebookDock"], self.docks["statsDock"])
+        self.docks["codebookDock"].raise_()
+        self._timeline_slot.addWidget(ui.timeline)
+        for action in ui.menu_actions():
+            if action is None:
+                self.menu("tags").addSeparator()
+            else:
+                self.menu("tags").addAction(action)
+        self.addActions(ui.shortcut_actions())  # keys work while the menu bar is hidden, too
+
+    def _connect(self) -> None:
+        self.projects.closed.connect(self._project_closed)
         self.player.position_changed.connect(self.transcript_model.set_playhead)
         self.player.error.connect(self.show_error)
         self.player.set_volume(self.settings.volume)
         self.transcript_view.seek_requested.connect(self.player.seek)
         self.transport_bar.skip_requested.connect(self.skip)
+        self.files.opened.connect(lambda _project: self.transcription.offer_resume())
+        self.files.recording_changed.connect(self._show_recording)
+        self.transcription.transcript_changed.connect(self.update_title)
+        self.tagging.controller.changed.connect(self._annotations_changed)
 
-        self.window_actions = WindowActions(self)
-        self.resize(1280, 800)
-        self.update_title()
-        self._install_plugins()
-        self._restore_layout()
+    # -- what the parts use ------------------------------------------------------------------
+    @property
+    def project(self) -> Project | None:
+        return self.projects.project
 
-    # -- the contract -----------------------------------------------------------------------
+    def annotator(self) -> str:
+        """Who is coding (the name chosen in the settings, else the one fallback)."""
+        return default_annotator(self.settings.annotator)
+
     def menu(self, name: str) -> QMenu:
         """A named menu: file, edit, view, playback, transcript, tags, help (or a new one)."""
         if name not in self._menus:
@@ -150,38 +205,18 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
         dock.setWidget(widget)
-        # A dock added after the saved layout was applied (a plugin) takes its saved place.
+        # A dock added after the saved layout was applied takes its saved place.
         if not (getattr(self, "_layout_restored", False) and self.restoreDockWidget(dock)):
             self.addDockWidget(area, dock)
         self.menu("view").addAction(dock.toggleViewAction())
         return dock
-
-    def set_timeline(self, widget: QWidget) -> None:
-        """Put a widget (the code timeline) between the video and the transport bar."""
-        while self._timeline_slot.count():
-            item = self._timeline_slot.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)
-        self._timeline_slot.addWidget(widget)
 
     def show_error(self, message: str) -> None:
         """A dialog with a plain sentence (never a traceback)."""
         dialogs.show_error(self, message)
 
     def status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 6000)
-
-    def run_edit(self, label: str, perform: Callable[[], Any],
-                 on_change: Callable[[], None] | None = None) -> Any:
-        """Do a core edit as one undoable step; a DeskError becomes a dialog, not a crash."""
-        if self.project is None:
-            return None
-        try:
-            return push_action(self.undo_stack, self.project, label, perform,
-                               on_change or self.refresh_after_history)
-        except DeskError as exc:
-            self.show_error(str(exc))
-            return None
+        self.report.status(message)
 
     def refresh_after_history(self) -> None:
         """After an edit, undo or redo: show the project's state, keeping the reader's place."""
@@ -196,66 +231,70 @@ class MainWindow(QMainWindow):
         model.set_playhead(self.player.position())
 
     def apply_look(self) -> None:
-        """Re-apply colours and language after the settings changed."""
+        """Re-apply colours, language and the coder's name after the settings changed."""
         app = QApplication.instance()
-        theme.apply_theme(app, self.settings.theme)  # type: ignore[arg-type]
+        assert isinstance(app, QApplication)
+        theme.apply_theme(app, self.settings.theme)
         theme.install_language(app, self.settings.ui_language)
+        self.transcript_model.annotator = self.annotator()
 
     def skip(self, direction: int) -> None:
         self.player.skip(direction * self.settings.skip_seconds)
 
     # -- projects ---------------------------------------------------------------------------
-    def set_project(self, project: Project | None) -> None:
-        """Show a project (already opened and checked by desk.ui.project_files)."""
-        if self.project is not None:
-            self.close_project()
-        self.project = project
-        if project is None:
-            return
-        self.undo_stack.clear()
+    def close_project(self) -> None:
+        self.projects.close()
+
+    def _show_project(self, project: Project) -> None:
+        """A project was opened (by desk.ui.project_files): show it."""
         self.transcript_model.set_project(project)
         media = project.media.get()
-        if media is not None and Path(media.path).is_file():
-            self.video_area.show_media(media)
-            self.player.load(media.path, media.duration)
-            if not media.has_video:
-                self.video_area.load_waveform(project, media)
-        else:
-            self.video_area.show_media(None)
+        self._show_recording(media if media is not None and Path(media.path).is_file() else None)
         self.settings.add_recent(project.path)
         self.update_title()
-        self.project_opened.emit(project)
 
-    def close_project(self) -> None:
-        if self.project is None:
+    def _show_recording(self, media: Media | None) -> None:
+        self.video_area.show_media(media)
+        if media is None:
             return
+        self.player.load(media.path, media.duration)
+        project = self.projects.project
+        if not media.has_video and project is not None:
+            self.video_area.load_waveform(project, media)
+
+    def _let_go_of_project(self, _project: Project) -> None:
+        """Before the file closes: no open editor, no job, no playback left on it."""
         self.transcript_view.closePersistentEditor(self.transcript_view.currentIndex())
-        self.window_actions.transcription.cancel(quietly=True)
+        self.transcription.cancel(quietly=True)
         self.player.unload()
         self.video_area.show_media(None)
-        project, self.project = self.project, None
-        self.undo_stack.clear()
+
+    def _project_closed(self) -> None:
         self.transcript_model.set_project(None)
-        self.project_closed.emit()
-        project.close()
         self.update_title()
+
+    def _annotations_changed(self) -> None:
+        """The transcript's tag stripes follow the codes."""
+        if self.projects.project is not None:
+            self.transcript_model.refresh_annotations()
 
     def update_title(self) -> None:
         """Window title and status bar: project name (read-only?), transcript engine/model."""
-        if self.project is None:
+        project = self.projects.project
+        if project is None:
             self.setWindowTitle("Desk")
             self.project_label.setText(self.tr("No project"))
             self.model_label.setText("")
             return
-        name = self.project.path.stem
-        read_only = "" if self.project.writable else self.tr(" (read-only)")
+        name = project.path.stem
+        read_only = "" if project.writable else self.tr(" (read-only)")
         self.setWindowTitle(f"{name}{read_only} — Desk")
         self.project_label.setText(name)
-        transcript = self.project.transcripts.current()
+        transcript = project.transcripts.current()
         self.model_label.setText(
             f"{transcript.engine} · {transcript.model}" if transcript else self.tr("no transcript"))
 
-    # -- layout, plugins, closing --------------------------------------------------------------
+    # -- layout, closing --------------------------------------------------------------------
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
         if geometry is not None:
@@ -279,15 +318,6 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
 
-    def _install_plugins(self) -> None:
-        """Let desk.ui.tagging plug in (contract), without it being a hard dependency."""
-        if importlib.util.find_spec("desk.ui.tagging") is None:
-            return
-        module = importlib.import_module("desk.ui.tagging")
-        install = getattr(module, "install", None)
-        if install is not None:
-            install(self)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.close_project()
@@ -308,7 +338,7 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.window_actions.files.open_path(paths[0])
+            self.files.open_path(paths[0])
 
     def action(self, name: str) -> QAction:
         return self.window_actions.get(name)

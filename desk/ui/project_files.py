@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desk.core.errors import DeskError, ProjectError
 from desk.core.services.project_setup import create_project, project_path_for
 from desk.core.services.relink import find_moved_recording, matches, recording_is_missing, relink
 from desk.core.store import Project
 from desk.core.store.project import SUFFIX
-
-if TYPE_CHECKING:
-    from desk.ui.main_window import MainWindow
+from desk.ui.project_handle import ProjectHandle
+from desk.ui.settings import Settings
+from desk.ui.status_reporter import StatusReporter
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +36,17 @@ def _recordings_filter() -> str:
             + translate("files", "All files") + " (*)")
 
 
-class ProjectFiles:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+class ProjectFiles(QObject):
+    opened = Signal(object)  # the Project, open and its recording checked
+    recording_changed = Signal(object)  # the Media at its new place after a relink
+
+    def __init__(self, dialog_parent: QWidget, settings: Settings, report: StatusReporter,
+                 projects: ProjectHandle) -> None:
+        super().__init__(dialog_parent)
+        self.dialog_parent = dialog_parent
+        self.settings = settings
+        self.report = report
+        self.projects = projects
 
     # -- entry points --------------------------------------------------------------------
     def open_path(self, path: Path) -> Project | None:
@@ -50,11 +57,10 @@ class ProjectFiles:
 
     def new_project(self, recording: Path | None = None,
                     project_path: Path | None = None) -> Project | None:
-        w = self.window
         if recording is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                w, translate("files", "New project from a recording"), w.settings.last_folder,
-                _recordings_filter())
+                self.dialog_parent, translate("files", "New project from a recording"),
+                self.settings.last_folder, _recordings_filter())
             if not chosen:
                 return None
             recording = Path(chosen)
@@ -65,26 +71,26 @@ class ProjectFiles:
         try:
             project = create_project(recording, project_path)
         except DeskError as exc:
-            w.show_error(str(exc))
+            self.report.error(str(exc))
             return None
-        w.settings.last_folder = str(recording.parent)
-        w.set_project(project)
-        w.status(translate("files", "Project created: %1").replace("%1", str(project_path)))
+        self.settings.last_folder = str(recording.parent)
+        self.projects.open(project)
+        self.report.status(
+            translate("files", "Project created: %1").replace("%1", str(project_path)))
         return project
 
     def _existing_project_for(self, project_path: Path) -> Project | None:
         answer = QMessageBox.question(
-            self.window, translate("files", "Project exists"),
+            self.dialog_parent, translate("files", "Project exists"),
             translate("files", "%1 already exists. Open it?").replace("%1", project_path.name))
         if answer == QMessageBox.StandardButton.Yes:
             return self.open_project(project_path)
         return None
 
     def open_project(self, path: Path | None = None) -> Project | None:
-        w = self.window
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                w, translate("files", "Open project"), w.settings.last_folder,
+                self.dialog_parent, translate("files", "Open project"), self.settings.last_folder,
                 translate("files", "Desk projects") + f" (*{SUFFIX})")
             if not chosen:
                 return None
@@ -96,36 +102,36 @@ class ProjectFiles:
             if project is None:
                 return None
         except DeskError as exc:
-            w.show_error(str(exc))
+            self.report.error(str(exc))
             return None
-        w.settings.last_folder = str(path.parent)
-        w.set_project(project)
+        self.settings.last_folder = str(path.parent)
+        self.projects.open(project)
         self.check_recording(project)
-        w.window_actions.transcription.offer_resume()
+        self.opened.emit(project)
         return project
 
     def open_recent(self, path: str) -> Project | None:
         if not Path(path).exists():
-            self.window.show_error(
+            self.report.error(
                 translate("files", "This project is gone: %1").replace("%1", path))
-            self.window.settings.remove_recent(path)
+            self.settings.remove_recent(path)
             return None
         return self.open_project(Path(path))
 
     def _maybe_read_only(self, path: Path, error: ProjectError) -> Project | None:
         """A read-only file or folder can still be read: offer that instead of failing."""
         if "read-only" not in str(error) or "opened read-only" in str(error):
-            self.window.show_error(str(error))
+            self.report.error(str(error))
             return None
         answer = QMessageBox.question(
-            self.window, translate("files", "Read-only project"),
+            self.dialog_parent, translate("files", "Read-only project"),
             str(error) + "\n\n" + translate("files", "Open it read-only (no edits)?"))
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
             return Project.open(path, writable=False)
         except DeskError as exc:
-            self.window.show_error(str(exc))
+            self.report.error(str(exc))
             return None
 
     # -- relinking --------------------------------------------------------------------------
@@ -136,10 +142,9 @@ class ProjectFiles:
             return True
         found = find_moved_recording(media, project.path)
         if found is not None:
-            return self._relink_to(project, found, quiet=False)
-        w = self.window
+            return self._relink_to(project, found)
         answer = QMessageBox.question(
-            w, translate("files", "Recording not found"),
+            self.dialog_parent, translate("files", "Recording not found"),
             translate("files", "The recording %1 was moved or renamed. Find it now? Without it "
                       "the transcript and the annotations stay usable, without playback.")
             .replace("%1", Path(media.path).name))
@@ -149,8 +154,7 @@ class ProjectFiles:
 
     def relink(self, chosen: Path | None = None) -> bool:
         """Point the project at the recording's new place, verified by fingerprint."""
-        w = self.window
-        project = w.project
+        project = self.projects.project
         if project is None:
             return False
         media = project.media.get()
@@ -158,30 +162,29 @@ class ProjectFiles:
             return False
         if chosen is None:
             picked, _ = QFileDialog.getOpenFileName(
-                w, translate("files", "Where is %1?").replace("%1", Path(media.path).name),
+                self.dialog_parent,
+                translate("files", "Where is %1?").replace("%1", Path(media.path).name),
                 str(project.path.parent), _recordings_filter())
             if not picked:
                 return False
             chosen = Path(picked)
         if not matches(chosen, media):
-            w.show_error(translate("files", "%1 is not the project's recording (its content "
-                                   "fingerprint differs).").replace("%1", chosen.name))
+            self.report.error(translate("files", "%1 is not the project's recording (its "
+                                        "content fingerprint differs).")
+                              .replace("%1", chosen.name))
             return False
-        return self._relink_to(project, chosen, quiet=False)
+        return self._relink_to(project, chosen)
 
-    def _relink_to(self, project: Project, path: Path, quiet: bool) -> bool:
-        w = self.window
+    def _relink_to(self, project: Project, path: Path) -> bool:
         if not project.writable:
-            w.show_error(translate("files", "The project is read-only, so the new place of the "
-                                   "recording cannot be saved."))
+            self.report.error(translate("files", "The project is read-only, so the new place "
+                                        "of the recording cannot be saved."))
             return False
         try:
             media = relink(project, path)
         except DeskError as exc:
-            w.show_error(str(exc))
+            self.report.error(str(exc))
             return False
-        w.video_area.show_media(media)
-        w.player.load(media.path, media.duration)
-        if not quiet:
-            w.status(translate("files", "Recording relinked: %1").replace("%1", str(path)))
+        self.recording_changed.emit(media)
+        self.report.status(translate("files", "Recording relinked: %1").replace("%1", str(path)))
         return True

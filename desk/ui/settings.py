@@ -1,25 +1,35 @@
-"""The app's preferences, typed and versioned, on top of QSettings.
+"""The app's preferences: each declared once, with its type, default and range; versioned.
 
 Stored as an INI file (readable, easy to reset) in the user's config folder,
-or in `$DESK_CONFIG_DIR` so tests and portable installs keep their own. A
-`version` key lets later releases migrate old keys instead of misreading them.
+or in `$DESK_CONFIG_DIR` so tests and portable installs keep their own. Each
+preference is one `Option` line on `Settings`, a typed descriptor: reading
+gives the stored value (a missing, malformed or out-of-range one reads as
+the default or the nearest limit), writing stores at once. As in Picard's
+config, the file's `version` and the `UPGRADES` steps carry an older file
+forward before anything reads it, after copying it aside; a file from a
+newer Desk is read as far as it is known and never rewritten.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar, overload
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from desk.core.coding.suggest import DEFAULT_MIN_SILENCE
 from desk.core.pipeline.job_messages import DECODINGS
 from desk.core.services.annotator import preset_annotator
 
-SETTINGS_VERSION = 1
 MAX_RECENT = 10
 LANGUAGES = ("system", "en", "de")
 THEMES = ("system", "light", "dark")
+
+T = TypeVar("T")
 
 
 def config_dir() -> Path:
@@ -27,167 +37,157 @@ def config_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_config_dir("Desk", False))
 
 
+class Option(Generic[T]):
+    """One preference: its key, its default, and how a stored value becomes a `T`."""
+
+    def __init__(self, key: str, default: Callable[[], T],
+                 parse: Callable[[object], T | None]) -> None:
+        self.key = key
+        self.default = default
+        self._parse = parse
+
+    def parse(self, value: object) -> T:
+        """`value` as this option's type; the default when it is missing or unusable."""
+        try:
+            parsed = None if value is None else self._parse(value)
+        except (TypeError, ValueError):
+            parsed = None
+        return self.default() if parsed is None else parsed
+
+    @overload
+    def __get__(self, settings: None, owner: type) -> Option[T]: ...
+    @overload
+    def __get__(self, settings: Settings, owner: type) -> T: ...
+    def __get__(self, settings: Settings | None, owner: type) -> Option[T] | T:
+        if settings is None:
+            return self
+        return self.parse(settings.store.value(self.key))
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        settings.put(self.key, self.parse(value))
+
+
+# -- the kinds of option ---------------------------------------------------------------
+def text(key: str, default: str | Callable[[], str] = "") -> Option[str]:
+    """Text, stripped of surrounding blanks."""
+    return Option(key, default if callable(default) else lambda: default,
+                  lambda v: str(v).strip())
+
+
+def flag(key: str, default: bool) -> Option[bool]:
+    def parse(value: object) -> bool:
+        return value.lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
+
+    return Option(key, lambda: default, parse)
+
+
+def number(key: str, default: float, low: float, high: float) -> Option[float]:
+    return Option(key, lambda: default, lambda v: min(high, max(low, float(str(v)))))
+
+
+def integer(key: str, default: int, low: int, high: int) -> Option[int]:
+    return Option(key, lambda: default, lambda v: min(high, max(low, int(str(v)))))
+
+
+def one_of(key: str, default: T, choices: tuple[T, ...]) -> Option[T]:
+    """One of `choices` (compared as text: an INI file stores text)."""
+    by_text = {str(c): c for c in choices}
+    return Option(key, lambda: default, lambda v: by_text.get(str(v)))
+
+
+def text_list(key: str) -> Option[list[str]]:
+    def parse(value: object) -> list[str]:
+        items = [value] if isinstance(value, str) else value
+        return [str(v) for v in items or [] if v] if isinstance(items, list | tuple) else []
+
+    return Option(key, list, parse)
+
+
+# -- upgrades: version N-1 -> N, run in order on an older file --------------------------
+def _coding_section(store: QSettings) -> None:
+    """v2: the tagging pane's own keys became app options, under `coding/`."""
+    for old, new in (("tagging/snap_to_words", "coding/snap_to_words"),
+                     ("tagging/min_silence", "coding/min_silence")):
+        if store.contains(old):
+            if not store.contains(new):
+                store.setValue(new, store.value(old))
+            store.remove(old)
+
+
+def _decoding_from_beam(store: QSettings) -> None:
+    """v2: the beam size (5, or 1 = greedy) became a decoding choice."""
+    if store.contains("transcribe/beam_size"):
+        if not store.contains("transcribe/decoding"):
+            greedy = str(store.value("transcribe/beam_size")) == "1"
+            store.setValue("transcribe/decoding", "faster" if greedy else "accurate")
+        store.remove("transcribe/beam_size")
+
+
+def _v2(store: QSettings) -> None:
+    _coding_section(store)
+    _decoding_from_beam(store)
+
+
+UPGRADES: dict[int, Callable[[QSettings], None]] = {2: _v2}
+SETTINGS_VERSION = max(UPGRADES)
+
+
 class Settings:
-    """One typed property per preference; every write goes to disk at once."""
+    """Every preference of the app; every write goes to disk at once."""
+
+    # Who is coding: the stored name, else $DESK_ANNOTATOR (tests and shared installs).
+    annotator = text("annotator", preset_annotator)
+    # Transcription defaults; an empty language means "detect".
+    engine = text("transcribe/engine", "auto")
+    model = text("transcribe/model", "tiny.en")
+    decoding = one_of("transcribe/decoding", "accurate", DECODINGS)
+    language = text("transcribe/language", "")
+    # Playback and the transcript.
+    skip_seconds = number("playback/skip_seconds", 5.0, 0.5, 60.0)
+    volume = integer("playback/volume", 80, 0, 100)
+    follow_playback = flag("transcript/follow_playback", True)
+    # Coding.
+    snap_to_words = flag("coding/snap_to_words", False)
+    min_silence = number("coding/min_silence", DEFAULT_MIN_SILENCE, 0.5, 3600.0)
+    # Look.
+    ui_language = one_of("ui/language", "system", LANGUAGES)
+    theme = one_of("ui/theme", "system", THEMES)
+    # Files.
+    recent_projects = text_list("files/recent")
+    last_folder = text("files/last_folder", lambda: str(Path.home()))
 
     def __init__(self, path: Path | None = None) -> None:
         path = path or config_dir() / "desk.ini"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.store = QSettings(str(path), QSettings.Format.IniFormat)
-        self._migrate()
+        self._upgrade()
 
-    def _migrate(self) -> None:
-        version = self._int("version", 0)
-        if version > SETTINGS_VERSION:
-            return  # written by a newer Desk: read what we know, keep the rest
-        self.store.setValue("version", SETTINGS_VERSION)
-        self.store.sync()
-
-    # -- typed access -------------------------------------------------------------
-    def _str(self, key: str, default: str = "") -> str:
-        value = self.store.value(key, default)
-        return default if value is None else str(value)
-
-    def _int(self, key: str, default: int) -> int:
-        try:
-            return int(self.store.value(key, default))
-        except (TypeError, ValueError):
-            return default
-
-    def _float(self, key: str, default: float) -> float:
-        try:
-            return float(self.store.value(key, default))
-        except (TypeError, ValueError):
-            return default
-
-    def _bool(self, key: str, default: bool) -> bool:
-        value = self.store.value(key, default)
-        if isinstance(value, str):
-            return value.lower() in ("1", "true", "yes")
-        return bool(value)
-
-    def _set(self, key: str, value: object) -> None:
+    def put(self, key: str, value: object) -> None:
         self.store.setValue(key, value)
         self.store.sync()
 
-    # -- who is coding --------------------------------------------------------------
-    @property
-    def annotator(self) -> str:
-        """Stored name, else $DESK_ANNOTATOR (lets tests and shared installs pre-set it)."""
-        return self._str("annotator") or preset_annotator()
-
-    @annotator.setter
-    def annotator(self, name: str) -> None:
-        self._set("annotator", name.strip())
-
-    # -- transcription defaults -----------------------------------------------------
-    @property
-    def engine(self) -> str:
-        return self._str("transcribe/engine", "auto")
-
-    @engine.setter
-    def engine(self, value: str) -> None:
-        self._set("transcribe/engine", value)
-
-    @property
-    def model(self) -> str:
-        return self._str("transcribe/model", "tiny.en")
-
-    @model.setter
-    def model(self, value: str) -> None:
-        self._set("transcribe/model", value)
-
-    @property
-    def decoding(self) -> str:
-        """How transcriptions decode: accurate, adaptive or faster (a beam of 1 was "faster")."""
-        value = self._str("transcribe/decoding", "")
-        if value in DECODINGS:
-            return value
-        return "faster" if self._int("transcribe/beam_size", 5) == 1 else "accurate"
-
-    @decoding.setter
-    def decoding(self, value: str) -> None:
-        self._set("transcribe/decoding", value if value in DECODINGS else "accurate")
-
-    @property
-    def language(self) -> str:
-        """Empty means "detect"."""
-        return self._str("transcribe/language", "")
-
-    @language.setter
-    def language(self, value: str) -> None:
-        self._set("transcribe/language", value)
-
-    # -- playback ---------------------------------------------------------------------
-    @property
-    def skip_seconds(self) -> float:
-        return min(60.0, max(0.5, self._float("playback/skip_seconds", 5.0)))
-
-    @skip_seconds.setter
-    def skip_seconds(self, value: float) -> None:
-        self._set("playback/skip_seconds", float(value))
-
-    @property
-    def volume(self) -> int:
-        return min(100, max(0, self._int("playback/volume", 80)))
-
-    @volume.setter
-    def volume(self, value: int) -> None:
-        self._set("playback/volume", int(value))
-
-    @property
-    def follow_playback(self) -> bool:
-        return self._bool("transcript/follow_playback", True)
-
-    @follow_playback.setter
-    def follow_playback(self, value: bool) -> None:
-        self._set("transcript/follow_playback", bool(value))
-
-    # -- look ---------------------------------------------------------------------------
-    @property
-    def ui_language(self) -> str:
-        value = self._str("ui/language", "system")
-        return value if value in LANGUAGES else "system"
-
-    @ui_language.setter
-    def ui_language(self, value: str) -> None:
-        self._set("ui/language", value if value in LANGUAGES else "system")
-
-    @property
-    def theme(self) -> str:
-        value = self._str("ui/theme", "system")
-        return value if value in THEMES else "system"
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self._set("ui/theme", value if value in THEMES else "system")
+    def _upgrade(self) -> None:
+        version = integer("version", 0, 0, 1 << 30).parse(self.store.value("version"))
+        if version >= SETTINGS_VERSION:
+            return  # current, or written by a newer Desk: read what we know, keep the rest
+        if version > 0 and self.path.is_file():
+            shutil.copyfile(self.path, self.path.with_name(f"{self.path.name}.v{version}-backup"))
+        for step in range(version + 1, SETTINGS_VERSION + 1):
+            if version and step in UPGRADES:
+                UPGRADES[step](self.store)
+        self.put("version", SETTINGS_VERSION)
 
     # -- files ----------------------------------------------------------------------------
-    @property
-    def recent_projects(self) -> list[str]:
-        value = self.store.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if v]
-
     def add_recent(self, path: Path) -> None:
-        text = str(Path(path).resolve())
-        recent = [p for p in self.recent_projects if p != text]
-        self._set("files/recent", [text, *recent][:MAX_RECENT])
+        text_path = str(Path(path).resolve())
+        recent = [p for p in self.recent_projects if p != text_path]
+        self.recent_projects = [text_path, *recent][:MAX_RECENT]
 
     def remove_recent(self, path: str) -> None:
-        self._set("files/recent", [p for p in self.recent_projects if p != path])
+        self.recent_projects = [p for p in self.recent_projects if p != path]
 
-    @property
-    def last_folder(self) -> str:
-        return self._str("files/last_folder", str(Path.home()))
-
-    @last_folder.setter
-    def last_folder(self, value: str) -> None:
-        self._set("files/last_folder", value)
-
-    # -- keyboard ---------------------------------------------------------------------------
+    # -- keyboard: one key per action, `shortcuts/ACTION` ------------------------------------
     def shortcut(self, action: str) -> str | None:
         """A user override of an action's shortcut (None: use the default)."""
         value = self.store.value(f"shortcuts/{action}")
@@ -198,7 +198,7 @@ class Settings:
             self.store.remove(f"shortcuts/{action}")
             self.store.sync()
         else:
-            self._set(f"shortcuts/{action}", keys)
+            self.put(f"shortcuts/{action}", keys)
 
     # -- window layout ------------------------------------------------------------------------
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
@@ -209,4 +209,4 @@ class Settings:
 
     def set_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self.store.setValue("window/geometry", geometry)
-        self._set("window/state", state)
+        self.put("window/state", state)

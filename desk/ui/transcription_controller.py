@@ -9,18 +9,19 @@ transcript grows while the analyst reads it.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from desk.core.errors import DeskError
+from desk.core.pipeline.job_messages import JobEvent, JobOptions
 from desk.core.services.resume import interrupted_transcript, resume_options
 from desk.core.timecode import format_time
-from desk.ui.workers import JobRunner
-
-if TYPE_CHECKING:
-    from desk.ui.main_window import MainWindow
+from desk.ui.project_handle import ProjectHandle
+from desk.ui.settings import Settings
+from desk.ui.status_reporter import StatusReporter
+from desk.ui.transcript_model import TranscriptModel
+from desk.ui.workers import EventSource, JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -61,20 +62,26 @@ class JobProgress(QWidget):
 
 
 class TranscriptionController(QObject):
-    """Runs at most one job for the window and follows it."""
+    """Runs at most one job for the open project and follows it."""
 
     job_ended = Signal(object)  # the last event (finished / failed / cancelled), or None
+    state_changed = Signal()  # started, ended or became resumable: the actions follow
+    transcript_changed = Signal()  # another transcript or engine: the title follows
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, projects: ProjectHandle, settings: Settings, report: StatusReporter,
+                 model: TranscriptModel, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self.projects = projects
+        self.settings = settings
+        self.report = report
+        self.model = model
+        self.dialog_parent = dialog_parent
         self.runner: JobRunner | None = None
-        self.last_event: Any = None
-        self.progress = JobProgress()
+        self.last_event: JobEvent | None = None
+        self.progress = JobProgress()  # the window puts it in its status bar
         self.progress.hide()
-        self.progress.cancel_button.clicked.connect(self.cancel)
-        window.statusBar().addPermanentWidget(self.progress)
-        self.resume_banner = _ResumeBanner(self)
+        self.progress.cancel_button.clicked.connect(lambda: self.cancel())
+        self.resume_banner = ResumeBanner(self)  # the window puts it above the transcript
         self.resume_banner.hide()
 
     @property
@@ -85,64 +92,65 @@ class TranscriptionController(QObject):
     def open_dialog(self) -> None:
         from desk.ui.transcription_dialog import TranscriptionDialog
 
-        w = self.window
-        if w.project is None or self.running:
+        if self.projects.project is None or self.running:
             return
-        dialog = TranscriptionDialog(w.settings, resumable=self.resumable(), parent=w)
+        dialog = TranscriptionDialog(self.settings, resumable=self.resumable(),
+                                     parent=self.dialog_parent)
         if dialog.exec():
             self.start(dialog.options())
 
     def resumable(self) -> bool:
-        project = self.window.project
+        project = self.projects.project
         return project is not None and interrupted_transcript(project) is not None
 
     def resume(self) -> None:
-        project = self.window.project
+        project = self.projects.project
         interrupted = interrupted_transcript(project) if project is not None else None
         if interrupted is not None:
             self.start(resume_options(interrupted))
 
-    def start(self, options: Any, job: Any = None) -> bool:
+    def start(self, options: JobOptions, job: EventSource | None = None) -> bool:
         """Launch a job (or the given one: tests pass a scripted job) and follow it."""
-        w = self.window
-        if w.project is None or self.running:
+        project = self.projects.project
+        if project is None or self.running:
             return False
         try:
             if job is None:
                 job = self._make_job(options)
         except DeskError as exc:
-            w.show_error(str(exc))
+            self.report.error(str(exc))
             return False
         self.resume_banner.hide()
         self.last_event = None
-        self.runner = JobRunner(job, w)
+        self.runner = JobRunner(job, self)
         self.runner.event.connect(self._on_event)
         self.runner.crashed.connect(self._on_crash)
         self.runner.finished.connect(self._on_thread_finished)
-        self.progress.show_progress(0.0, w.project.media.duration(), None)
+        self.progress.show_progress(0.0, project.media.duration(), None)
         self.progress.show()
         self.runner.start()
-        self.update_actions()
+        self.state_changed.emit()
         return True
 
-    def _make_job(self, options: Any) -> Any:
+    def _make_job(self, options: JobOptions) -> EventSource:
         from desk.core.pipeline.jobs import TranscriptionJob
         from desk.core.weights.catalog import resolve_model
 
+        project = self.projects.project
+        assert project is not None
         resolve_model(options.model)  # a missing model is a dialog now, not a failed job later
-        return TranscriptionJob(self.window.project.path, options)  # type: ignore[union-attr]
+        return TranscriptionJob(project.path, options)
 
     # -- following --------------------------------------------------------------------------
-    def _on_event(self, event: Any) -> None:
-        w = self.window
+    def _on_event(self, event: JobEvent) -> None:
         self.last_event = event
-        model = w.transcript_model
-        if w.project is None:
+        model = self.model
+        if self.projects.project is None:
             return
         if event.kind == "started":
             if event.transcript_id is not None and event.transcript_id != model.transcript_id:
                 model.reload()
-            w.update_title()
+            self.transcript_changed.emit()
         elif event.kind == "segments":
             if event.transcript_id is not None and model.transcript_id not in (
                     None, event.transcript_id):
@@ -152,18 +160,18 @@ class TranscriptionController(QObject):
         if event.kind in ("started", "progress", "segments"):
             self.progress.show_progress(event.done, event.total, event.eta)
         elif event.kind == "finished":
-            w.status(translate("transcription", "Transcription finished."))
+            self.report.status(translate("transcription", "Transcription finished."))
         elif event.kind == "cancelled":
-            w.status(translate("transcription",
-                               "Transcription cancelled; what was transcribed is kept."))
+            self.report.status(translate(
+                "transcription", "Transcription cancelled; what was transcribed is kept."))
         elif event.kind == "failed":
-            w.show_error(event.message or translate(
+            self.report.error(event.message or translate(
                 "transcription", "The transcription failed; see the log file."))
 
     def _on_crash(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, DeskError) else translate(
             "transcription", "The transcription could not run; details are in the log file.")
-        self.window.show_error(message)
+        self.report.error(message)
 
     def _on_thread_finished(self) -> None:
         runner, self.runner = self.runner, None
@@ -171,12 +179,13 @@ class TranscriptionController(QObject):
             return
         self.progress.hide()
         runner.deleteLater()
-        if self.window.project is not None and runner.job.needs_recording:
-            runner.job.record_ending(self.window.project)  # the app's own connection
-        if self.window.project is not None:
-            self.window.transcript_model.refresh_annotations()
-            self.window.update_title()
-        self.update_actions()
+        project = self.projects.project
+        if project is not None and runner.job.needs_recording:
+            runner.job.record_ending(project)  # the app's own connection
+        if project is not None:
+            self.model.refresh_annotations()
+            self.transcript_changed.emit()
+        self.state_changed.emit()
         self.job_ended.emit(self.last_event)
 
     def cancel(self, quietly: bool = False) -> None:
@@ -189,28 +198,18 @@ class TranscriptionController(QObject):
             runner.wait(10000)
             self._on_thread_finished()
 
-    def update_actions(self, actions: Any = None) -> None:
-        actions = actions or getattr(self.window, "window_actions", None)
-        if actions is None:
-            return
-        writable = self.window.project is not None and self.window.project.writable
-        actions.get("transcribe").setEnabled(writable and not self.running)
-        actions.get("cancel_transcription").setEnabled(self.running)
-        actions.get("resume_transcription").setEnabled(
-            writable and not self.running and self.resumable())
-
     def offer_resume(self) -> None:
         """After opening: an interrupted transcription gets a banner with a Resume button."""
-        project = self.window.project
+        project = self.projects.project
         interrupted = interrupted_transcript(project) if project is not None else None
         if project is None or self.running or interrupted is None or not project.writable:
             self.resume_banner.hide()
             return
         self.resume_banner.show_for(interrupted.progress, interrupted.total)
-        self.update_actions()
+        self.state_changed.emit()
 
 
-class _ResumeBanner(QWidget):
+class ResumeBanner(QWidget):
     """"Transcription stopped at 12:30 of 1:10:00 [Resume] [×]" above the transcript."""
 
     def __init__(self, controller: TranscriptionController) -> None:
@@ -230,8 +229,6 @@ class _ResumeBanner(QWidget):
         layout.addWidget(dismiss)
         self.resume_button.clicked.connect(controller.resume)
         dismiss.clicked.connect(self.hide)
-        pane_layout = controller.window.transcript_view.parentWidget().layout()
-        pane_layout.insertWidget(0, self)  # type: ignore[attr-defined]
 
     def show_for(self, done: float, total: float) -> None:
         self.label.setText(translate("transcription", "The transcription stopped at %1 of %2.")

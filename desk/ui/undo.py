@@ -8,12 +8,15 @@ and undo steps are as durable as the edits themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desk.core.errors import DeskError
 from desk.core.store import Project
+from desk.ui.project_handle import ProjectHandle
 
 
 class ProjectActionCommand(QUndoCommand):
@@ -56,3 +59,46 @@ def push_action(stack: QUndoStack, project: Project, label: str, perform: Callab
     elif on_change:
         on_change()
     return result
+
+
+class UndoBridge:
+    """The window's undo stack over the open project: each core edit becomes one step.
+
+    `run` is what every part of the window edits through: bad input becomes
+    `on_error(message)` (a dialog, or a pane's own message), never a crash.
+    """
+
+    def __init__(self, stack: QUndoStack, projects: ProjectHandle,
+                 on_error: Callable[[str], None]) -> None:
+        self.stack = stack
+        self.projects = projects
+        self.on_error = on_error
+        self.after_change: Callable[[], None] | None = None  # the window's refresh
+        projects.opened.connect(lambda _project: stack.clear())
+        projects.closed.connect(stack.clear)
+
+    def run(self, label: str, perform: Callable[[], Any],
+            on_change: Callable[[], None] | None = None,
+            on_error: Callable[[str], None] | None = None) -> Any:
+        """Do a core edit as one undoable step; returns its result, None on bad input."""
+        project = self.projects.project
+        if project is None:
+            return None
+        try:
+            return push_action(self.stack, project, label, perform,
+                               on_change or self.after_change)
+        except DeskError as exc:
+            (on_error or self.on_error)(str(exc))
+            return None
+
+    @contextlib.contextmanager
+    def one_step(self, label: str, count: int = 2) -> Iterator[None]:
+        """Several edits as one undo step in the app (a macro) when there are several."""
+        if count < 2:
+            yield
+            return
+        self.stack.beginMacro(label)
+        try:
+            yield
+        finally:
+            self.stack.endMacro()

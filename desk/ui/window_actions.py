@@ -2,37 +2,64 @@
 
 Actions are created from the shortcut table (desk/ui/shortcuts.py), so a key
 the user re-binds in the settings changes here and in the help sheet alike.
+The window hands itself over as an `ActionHost`: the menus, the parts it
+composed, and the few things only the window does (close, skip, apply look).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QDesktopServices, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from desk.core.logs import log_dir
 from desk.ui import shortcuts
 from desk.ui.editing import TranscriptEditing
+from desk.ui.find_bar import FindBar
+from desk.ui.player import Player
 from desk.ui.project_files import ProjectFiles
+from desk.ui.project_handle import ProjectHandle
+from desk.ui.settings import Settings
+from desk.ui.transcript_view import TranscriptView
 from desk.ui.transcription_controller import TranscriptionController
 
-if TYPE_CHECKING:
-    from desk.ui.main_window import MainWindow
+
+class ActionHost(Protocol):
+    """What the menus are built from: the main window, as far as its menus need it."""
+
+    settings: Settings
+    projects: ProjectHandle
+    player: Player
+    undo_stack: QUndoStack
+    find_bar: FindBar
+    transcript_view: TranscriptView
+    transcript_dock: QDockWidget
+    files: ProjectFiles
+    transcription: TranscriptionController
+    editing: TranscriptEditing
+
+    def menu(self, name: str) -> QMenu: ...
+    def addAction(self, action: QAction) -> None: ...
+    def close_project(self) -> None: ...
+    def close(self) -> bool: ...
+    def skip(self, direction: int) -> None: ...
+    def apply_look(self) -> None: ...
 
 
 class WindowActions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ActionHost) -> None:
         self.window = window
-        self.files = ProjectFiles(window)
-        self.transcription = TranscriptionController(window)
-        self.editing = TranscriptEditing(window)
+        self.files = window.files
+        self.transcription = window.transcription
+        self.editing = window.editing
         self._actions: dict[str, QAction] = {}
         self._build()
-        window.project_opened.connect(lambda _p: self.update_enabled())
-        window.project_closed.connect(self.update_enabled)
+        window.projects.opened.connect(lambda _p: self.update_enabled())
+        window.projects.closed.connect(self.update_enabled)
+        window.transcription.state_changed.connect(self.update_enabled)
         self.update_enabled()
 
     def get(self, name: str) -> QAction:
@@ -41,7 +68,7 @@ class WindowActions:
     def _add(self, menu: str | QMenu, name: str, handler: Callable[[], object],
              checkable: bool = False, text: str | None = None) -> QAction:
         target = self.window.menu(menu) if isinstance(menu, str) else menu
-        action = QAction(text or name, self.window)
+        action = QAction(text or name, self._parent())
         if name in shortcuts.BY_ACTION:
             shortcuts.bind(action, name, self.window.settings)
             action.setText(shortcuts.label(shortcuts.BY_ACTION[name]))
@@ -72,8 +99,8 @@ class WindowActions:
         self._add("file", "close_project", w.close_project)
         self._add("file", "quit", w.close)
 
-        undo = w.undo_stack.createUndoAction(w, translate("actions", "Undo"))
-        redo = w.undo_stack.createRedoAction(w, translate("actions", "Redo"))
+        undo = w.undo_stack.createUndoAction(self._parent(), translate("actions", "Undo"))
+        redo = w.undo_stack.createRedoAction(self._parent(), translate("actions", "Redo"))
         for name, action in (("undo", undo), ("redo", redo)):
             shortcuts.bind(action, name, w.settings)
             w.menu("edit").addAction(action)
@@ -116,17 +143,26 @@ class WindowActions:
                   text=translate("actions", "Open the log folder"))
         self._add("help", "about", self._about, text=translate("actions", "About Desk"))
 
+    def _parent(self) -> QWidget:
+        parent = self.window
+        assert isinstance(parent, QWidget)
+        return parent
+
     def update_enabled(self) -> None:
         w = self.window
-        has_project = w.project is not None
-        writable = has_project and w.project.writable  # type: ignore[union-attr]
+        has_project = w.projects.project is not None
+        writable = w.projects.writable
         for name in ("close_project", "relink", "find", "find_next", "find_previous",
                      "go_to_playhead"):
             self._actions[name].setEnabled(has_project)
         for name in ("transcribe", "edit_segment", "split_segment", "merge_segment",
                      "segment_times", "assign_speaker", "rename_speaker"):
             self._actions[name].setEnabled(writable)
-        self.transcription.update_actions(self)
+        running = self.transcription.running
+        self._actions["transcribe"].setEnabled(writable and not running)
+        self._actions["cancel_transcription"].setEnabled(running)
+        self._actions["resume_transcription"].setEnabled(
+            writable and not running and self.transcription.resumable())
 
     def apply_shortcuts(self) -> None:
         """Re-read the key bindings after the settings dialog changed them."""
@@ -164,16 +200,15 @@ class WindowActions:
     def _open_settings(self) -> None:
         from desk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.window.settings, self.window)
+        dialog = SettingsDialog(self.window.settings, self._parent())
         if dialog.exec():
             self.apply_shortcuts()
-            self.window.transcript_model.annotator = self.window.settings.annotator
             self.window.apply_look()
 
     def _show_shortcuts(self) -> None:
         from desk.ui.dialogs import show_shortcuts_sheet
 
-        show_shortcuts_sheet(self.window, self.window.settings)
+        show_shortcuts_sheet(self._parent(), self.window.settings)
 
     def _open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
@@ -181,4 +216,4 @@ class WindowActions:
     def _about(self) -> None:
         from desk.ui.dialogs import show_about
 
-        show_about(self.window)
+        show_about(self._parent())

@@ -1,25 +1,25 @@
 """Running slow work off the GUI thread and getting the answer back on it.
 
-`run_task(func, on_done, on_error)` runs a plain function on Qt's thread pool
-and calls back on the GUI thread (a queued signal), the pattern Picard uses
-for its file loading. The callbacks never touch a closed window: a task whose
-owner was destroyed is simply dropped. `TaskRunner` is the same with a private
-pool (one thread by default, so its tasks run in order) that can say whether
-it is busy and be waited for; every runner is waited for at interpreter exit,
-because a task still running then would crash in a half-torn interpreter.
+`run_task(func, on_done, on_error, owner)` is the one way the app runs a
+background task (the waveform, the dead-air scan, preparing the demo): a
+plain function runs on Qt's thread pool and its result or error is delivered
+on the GUI thread (a queued signal), the pattern Picard uses for its file
+loading. A task whose owner was destroyed is simply dropped, so callbacks
+never touch a closed window. The returned `Task` says whether it is still
+pending and can be waited for; every task is waited for at interpreter exit,
+because one still running then would crash in a half-torn interpreter.
 `error_message(exc)` turns a task's failure into what the user reads.
-`JobRunner` is the long-lived variant: a QThread that iterates a transcription
-job's blocking event stream and re-emits each event as a signal.
+`JobRunner` is the long-lived exception, for the transcription child process:
+a QThread that iterates the job's blocking event stream and re-emits each
+event as a signal.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import logging
-import time
+import threading
 import traceback
-import weakref
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -29,29 +29,37 @@ from desk.core.errors import DeskError
 
 log = logging.getLogger(__name__)
 
-_live: set[_Relay] = set()  # relays kept alive until their task reports
-_runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+_live: set[Task] = set()  # tasks kept alive until their result is delivered
+EXIT_WAIT_SECONDS = 30.0
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the call to here."""
+class Task(QObject):
+    """One background function; lives on the GUI thread, the worker emits, Qt queues to here."""
 
     finished = Signal(object)
     failed = Signal(object)
 
     def __init__(self, on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None,
-                 owner: QObject | None,
-                 settled: Callable[[], None] | None = None) -> None:
+                 owner: QObject | None) -> None:
         super().__init__(None)
         self._on_done = on_done
         self._on_error = on_error
-        self._settled = settled
         self._owner_alive = True
+        self._pending = True
+        self.returned = threading.Event()  # set on the worker thread when the function ends
         if owner is not None:
             owner.destroyed.connect(self._owner_gone)
         self.finished.connect(self._done)
         self.failed.connect(self._error)
+
+    def pending(self) -> bool:
+        """True from `run_task` until the result is delivered (or dropped)."""
+        return self._pending
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the function has returned (its callback is still delivered later)."""
+        return self.returned.wait(None if msecs < 0 else msecs / 1000)
 
     @Slot()
     def _owner_gone(self) -> None:
@@ -59,9 +67,8 @@ class _Relay(QObject):
 
     def _settle(self) -> None:
         """Forget the task before its callback runs, so the callback sees it as over."""
+        self._pending = False
         _live.discard(self)
-        if self._owner_alive and self._settled is not None:
-            self._settled()
 
     @Slot(object)
     def _done(self, result: Any) -> None:
@@ -92,27 +99,29 @@ def _outcome(func: Callable[[], Any]) -> tuple[bool, Any]:
         return False, exc
 
 
-class _Task(QRunnable):
-    def __init__(self, func: Callable[[], Any], relay: _Relay) -> None:
+class _Runnable(QRunnable):
+    def __init__(self, func: Callable[[], Any], task: Task) -> None:
         super().__init__()
         self._func = func
-        self._relay = relay
+        self._task = task
 
     def run(self) -> None:
         ok, value = _outcome(self._func)
-        (self._relay.finished if ok else self._relay.failed).emit(value)
+        self._task.returned.set()
+        (self._task.finished if ok else self._task.failed).emit(value)
 
 
 def run_task(func: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
-             owner: QObject | None = None) -> None:
+             owner: QObject | None = None) -> Task:
     """Run `func()` on the thread pool; `on_done(result)` / `on_error(exc)` run on the GUI thread.
 
     `func` must not touch widgets or the GUI's project connection.
     """
-    relay = _Relay(on_done, on_error, owner)
-    _live.add(relay)
-    QThreadPool.globalInstance().start(_Task(func, relay))
+    task = Task(on_done, on_error, owner)
+    _live.add(task)
+    QThreadPool.globalInstance().start(_Runnable(func, task))
+    return task
 
 
 def error_message(error: BaseException) -> str:
@@ -123,56 +132,15 @@ def error_message(error: BaseException) -> str:
     return f"unexpected error: {error}"
 
 
-class TaskRunner(QObject):
-    """A private pool (one thread by default: tasks run in order) that can be waited for.
-
-    Results and errors are delivered like `run_task`'s, on the GUI thread, and
-    dropped once the runner (and so its parent window) is gone.
-    """
-
-    def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
-        super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
-        self._pending = 0
-        _runners.add(self)
-
-    def run(self, func: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Queue `func()`; `on_done(result)` / `on_error(exc)` run on the GUI thread."""
-        self._pending += 1
-        relay = _Relay(on_done, on_error, self, settled=self._settled)
-        _live.add(relay)
-        self._pool.start(_Task(func, relay))
-
-    def _settled(self) -> None:
-        self._pending -= 1
-
-    def busy(self) -> bool:
-        """True from `run` until the task's callback is delivered."""
-        return self._pending > 0
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until running tasks end (their callbacks are still delivered later)."""
-        return self._pool.waitForDone(msecs)
-
-
 def wait_for_tasks(msecs: int = 30000) -> bool:
-    """Block until the shared pool's and every runner's tasks end (shutdown and tests)."""
-    deadline = time.monotonic() + msecs / 1000
-    ended = QThreadPool.globalInstance().waitForDone(msecs)
-    for runner in list(_runners):
-        left = -1 if msecs < 0 else max(0, int((deadline - time.monotonic()) * 1000))
-        with contextlib.suppress(RuntimeError):  # the runner's window is already gone
-            ended = runner.wait(left) and ended
-    return ended
+    """Block until every background task's function has returned (shutdown and tests)."""
+    return QThreadPool.globalInstance().waitForDone(msecs)
 
 
 @atexit.register
-def _wait_for_runners() -> None:
-    for runner in list(_runners):
-        with contextlib.suppress(RuntimeError):
-            runner.wait()
+def _wait_at_exit() -> None:
+    for task in list(_live):
+        task.returned.wait(EXIT_WAIT_SECONDS)
 
 
 class EventSource(Protocol):

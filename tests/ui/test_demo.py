@@ -26,7 +26,8 @@ def test_demo_transcribes_live_and_plays(qtbot: QtBot, tmp_path: Path,
     controller = window.window_actions.transcription
     controller.progress.bar.valueChanged.connect(
         lambda _v: progress_seen.append(controller.progress.label.text()))
-    launcher = DemoLauncher(window, fresh=True)
+    launcher = DemoLauncher(window.files, window.transcription, window.player, window.report,
+                            fresh=True, parent=window)
     with qtbot.waitSignal(launcher.ready, timeout=240_000):
         launcher.start()
     assert errors == []

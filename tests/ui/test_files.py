@@ -214,7 +214,7 @@ def test_a_file_handed_over_by_the_desktop_opens(window: MainWindow, qtbot: QtBo
     recording = tmp_path / "Aufnahme Ü.mp4"
     shutil.copy(tone_media, recording)
     app = QApplication.instance()
-    handler = FileOpenFilter(window)
+    handler = FileOpenFilter(window.files.open_path, window)
     app.installEventFilter(handler)
     try:
         accepted = QApplication.sendEvent(app, QFileOpenEvent(str(recording)))

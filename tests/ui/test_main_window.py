@@ -1,4 +1,4 @@
-"""The MainWindow contract the tagging pane codes against, on a real project and real libvlc."""
+"""The window composes the app: menus, docks, the collaborators its parts get; real libvlc."""
 
 from __future__ import annotations
 
@@ -37,18 +37,18 @@ def test_contract_without_project(qtbot: QtBot, tmp_path: Path,
                            "codesDock")
     assert isinstance(dock, QDockWidget)
     assert dock.toggleViewAction() in window.menu("view").actions()
-    timeline = QLabel("timeline")
-    window.set_timeline(timeline)
-    assert timeline.parent() is not None
+    assert window.tagging.timeline.parent() is window.centralWidget()
     window.status("hello")
     assert window.statusBar().currentMessage() == "hello"
+    window.report.status("from a controller")
+    assert window.statusBar().currentMessage() == "from a controller"
 
 
 def test_open_project_emits_and_shows_rows(qtbot: QtBot, tmp_path: Path, project_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
     opened: list[object] = []
-    window.project_opened.connect(opened.append)
+    window.projects.opened.connect(opened.append)
     project = window.window_actions.files.open_project(project_path)
     assert project is not None and opened == [project] and window.project is project
     assert window.transcript_model.rowCount() == 4
@@ -56,6 +56,6 @@ def test_open_project_emits_and_shows_rows(qtbot: QtBot, tmp_path: Path, project
     window.transcript_view.selectRow(1)
     assert window.transcript_view.selected_time_range() == pytest.approx((5.0, 8.5))
     closed: list[bool] = []
-    window.project_closed.connect(lambda: closed.append(True))
+    window.projects.closed.connect(lambda: closed.append(True))
     window.close_project()
     assert closed == [True] and window.project is None and window.transcript_model.rowCount() == 0

@@ -1,4 +1,4 @@
-"""Background tasks: results on the GUI thread, in order, dropped once the owner is gone."""
+"""Background tasks: results on the GUI thread, a handle saying when, dropped with the owner."""
 
 from __future__ import annotations
 
@@ -9,41 +9,42 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from desk.core.errors import MediaError
-from desk.ui.workers import TaskRunner, error_message, run_task, wait_for_tasks
+from desk.ui.workers import error_message, run_task, wait_for_tasks
 
 
-def test_runner_delivers_in_order_on_the_gui_thread(qtbot: QtBot) -> None:
-    runner = TaskRunner()
+def test_results_arrive_on_the_gui_thread_and_the_task_says_when(qtbot: QtBot) -> None:
     gui = threading.get_ident()
     seen: list[tuple[int, bool, bool]] = []
+    tasks = []
     for n in range(3):
-        # One thread: the slow first task still finishes first.
-        runner.run(lambda n=n: (time.sleep(0.05 * (3 - n)), n)[1],
-                   lambda n: seen.append((n, threading.get_ident() == gui, runner.busy())))
-    assert runner.busy()
-    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5000)
-    assert [n for n, _, _ in seen] == [0, 1, 2]
+        task = run_task(lambda n=n: (time.sleep(0.02 * (3 - n)), n)[1],
+                        lambda n: seen.append((n, threading.get_ident() == gui,
+                                               tasks[n].pending())))
+        tasks.append(task)
+    assert all(task.pending() for task in tasks)
+    assert all(task.wait(5000) for task in tasks)  # the functions returned...
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5000)  # ...and the results arrived
+    assert sorted(n for n, _, _ in seen) == [0, 1, 2]
     assert all(on_gui for _, on_gui, _ in seen)
-    assert [busy for _, _, busy in seen] == [True, True, False]  # over once its callback runs
+    assert not any(pending for _, _, pending in seen)  # over once its callback runs
+    assert not any(task.pending() for task in tasks)
 
 
 def test_errors_become_messages(qtbot: QtBot) -> None:
-    runner = TaskRunner()
     messages: list[str] = []
 
     def broken() -> None:
         raise MediaError("cannot decode talk.mp4")
 
-    runner.run(broken, on_error=lambda exc: messages.append(error_message(exc)))
-    runner.run(lambda: 1 / 0, on_error=lambda exc: messages.append(error_message(exc)))
+    first = run_task(broken, on_error=lambda exc: messages.append(error_message(exc)))
+    second = run_task(lambda: 1 / 0, on_error=lambda exc: messages.append(error_message(exc)))
     qtbot.waitUntil(lambda: len(messages) == 2, timeout=5000)
-    assert messages == ["cannot decode talk.mp4", "unexpected error: division by zero"]
-    assert not runner.busy()
+    assert sorted(messages) == ["cannot decode talk.mp4", "unexpected error: division by zero"]
+    assert not first.pending() and not second.pending()
 
 
 def test_result_dropped_when_the_owner_is_gone(qtbot: QtBot) -> None:
     owner = QObject()
-    runner = TaskRunner(owner)
     started = threading.Event()
     release = threading.Event()
     delivered: list[object] = []
@@ -53,13 +54,11 @@ def test_result_dropped_when_the_owner_is_gone(qtbot: QtBot) -> None:
         release.wait(5)
         return "late"
 
-    run_task(slow, delivered.append, delivered.append, owner=owner)
-    runner.run(slow, delivered.append, delivered.append)
+    task = run_task(slow, delivered.append, delivered.append, owner=owner)
     assert started.wait(5)
-    del runner
     owner.deleteLater()
     qtbot.waitSignal(owner.destroyed, timeout=2000)
     release.set()
-    assert wait_for_tasks(5000)
-    qtbot.wait(50)  # let the queued results arrive
-    assert delivered == []
+    assert wait_for_tasks(5000) and task.wait(0)
+    qtbot.wait(50)  # let the queued result arrive
+    assert delivered == [] and not task.pending()

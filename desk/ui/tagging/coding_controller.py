@@ -2,7 +2,7 @@
 
 The codebook panel, the annotations pane, the timeline, the keys 1–9 and the
 suggestion actions all call this controller; it turns each user action into
-one core call wrapped in `push_action` (one undo step, committed at once, the
+one core call run through the undo bridge (one undo step, committed at once, the
 annotator's name stored with it), reports bad input as a message instead of a
 traceback, and tells the views to reload, coalesced into one reload per event
 loop turn so that a burst of edits costs one refresh.
@@ -11,12 +11,11 @@ loop turn so that a burst of edits costs one refresh.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 
 from desk.core.coding import suggest
 from desk.core.coding.codebook import Codebook, save_codebook
@@ -25,13 +24,13 @@ from desk.core.errors import DeskError
 from desk.core.records import Annotation, Silence, Tag
 from desk.core.store import Project
 from desk.ui.tagging.live_coding import LiveCoder
-from desk.ui.undo import push_action
+from desk.ui.undo import UndoBridge
 
 NUDGE_SECONDS = 0.1
 
 
 class PlayerLike(Protocol):
-    """What coding needs from the player (the MainWindow contract)."""
+    """What coding needs from the player."""
 
     def position(self) -> float: ...
     def seek(self, seconds: float) -> None: ...
@@ -45,10 +44,10 @@ class CodingController(QObject):
     message = Signal(str)  # for the status bar
     error = Signal(str)  # for a dialog
 
-    def __init__(self, undo_stack: QUndoStack, annotator: Callable[[], str],
+    def __init__(self, undo: UndoBridge, annotator: Callable[[], str],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.undo_stack = undo_stack
+        self.undo = undo
         self.annotator = annotator
         self.project: Project | None = None
         self.player: PlayerLike | None = None
@@ -68,7 +67,7 @@ class CodingController(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
-        undo_stack.indexChanged.connect(self.schedule_refresh)
+        undo.stack.indexChanged.connect(self.schedule_refresh)
 
     # -- setup ------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
@@ -341,26 +340,14 @@ class CodingController(QObject):
     # -- plumbing ---------------------------------------------------------------------------
     def run(self, label: str, perform: Callable[[], Any]) -> Any:
         """One undoable, committed core edit; a DeskError becomes an error message."""
-        project = self.project
-        if project is None:
+        if self.project is None:
             return None
         try:
-            return push_action(self.undo_stack, project, label, perform,
-                               on_change=self.schedule_refresh)
-        except DeskError as exc:
-            self.error.emit(str(exc))
-            return None
+            return self.undo.run(label, perform, on_change=self.schedule_refresh,
+                                 on_error=self.error.emit)
         finally:
             self.schedule_refresh()
 
-    @contextlib.contextmanager
-    def one_step(self, label: str, count: int = 2) -> Iterator[None]:
+    def one_step(self, label: str, count: int = 2) -> contextlib.AbstractContextManager[None]:
         """Several core edits as one undo step in the app (a macro) when there are several."""
-        if count < 2:
-            yield
-            return
-        self.undo_stack.beginMacro(label)
-        try:
-            yield
-        finally:
-            self.undo_stack.endMacro()
+        return self.undo.one_step(label, count)

@@ -11,25 +11,25 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from desk.core.coding.suggest import DEFAULT_MIN_SILENCE
 from desk.core.errors import DeskError
-from desk.core.records import Silence
+from desk.core.records import Annotation, Silence
 from desk.core.services.dead_air import recording_to_scan, scan_dead_air, store_dead_air
+from desk.core.store import Project
+from desk.ui.settings import Settings
 from desk.ui.tagging.coding_controller import CodingController
-from desk.ui.tagging.prefs import TaggingPrefs
-from desk.ui.workers import TaskRunner, error_message
+from desk.ui.workers import Task, error_message, run_task
 
 
 class SuggestionActions(QObject):
     finished = Signal(int)  # how many suggestions one request added
 
-    def __init__(self, controller: CodingController, prefs: TaggingPrefs,
+    def __init__(self, controller: CodingController, settings: Settings,
                  parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
         self.controller = controller
-        self.prefs = prefs
+        self.settings = settings
         self.parent_widget = parent_widget
-        self.runner = TaskRunner(self)
+        self.scan: Task | None = None  # the dead-air scan running, if any
         self.suggest_delays_action = QAction(self.tr("Suggest delays from dead air…"), self)
         self.suggest_delays_action.triggered.connect(lambda: self.ask_min_silence())
         self.suggest_keywords_action = QAction(self.tr("Suggest from codebook keywords"), self)
@@ -48,13 +48,16 @@ class SuggestionActions(QObject):
     def _enable(self) -> None:
         has_project = self.controller.project is not None
         pending = any(a.source == "suggested" for a in self.controller.annotations)
-        self.suggest_delays_action.setEnabled(has_project and not self.runner.busy())
+        self.suggest_delays_action.setEnabled(has_project and not self.scanning())
         self.suggest_keywords_action.setEnabled(has_project)
         self.accept_all_action.setEnabled(pending)
         self.reject_all_action.setEnabled(pending)
 
+    def scanning(self) -> bool:
+        return self.scan is not None and self.scan.pending()
+
     def min_silence(self) -> float:
-        return self.prefs.get_float("min_silence", DEFAULT_MIN_SILENCE)
+        return self.settings.min_silence
 
     def ask_min_silence(self) -> QInputDialog:
         dialog = QInputDialog(self.parent_widget)
@@ -75,7 +78,7 @@ class SuggestionActions(QObject):
         if project is None:
             return
         min_silence = self.min_silence() if min_silence is None else float(min_silence)
-        self.prefs.set("min_silence", min_silence)
+        self.settings.min_silence = min_silence
         try:
             recording = recording_to_scan(project)
         except DeskError:
@@ -86,12 +89,12 @@ class SuggestionActions(QObject):
             self._suggest(min_silence)
             return
         self.controller.message.emit(self.tr("Looking for dead air in the recording…"))
-        self.runner.run(lambda: scan_dead_air(recording),
-                        lambda found: self._scanned(project, found, min_silence),
-                        self._failed)
+        self.scan = run_task(lambda: scan_dead_air(recording),
+                             lambda found: self._scanned(project, found, min_silence),
+                             self._failed, owner=self)
         self._enable()
 
-    def _scanned(self, project, found: list[Silence], min_silence: float) -> None:  # type: ignore[no-untyped-def]
+    def _scanned(self, project: Project, found: list[Silence], min_silence: float) -> None:
         self._enable()
         if project is not self.controller.project:
             return  # the project was closed meanwhile
@@ -112,7 +115,7 @@ class SuggestionActions(QObject):
     def suggest_keywords(self) -> None:
         self._report(self.controller.suggest_keywords())
 
-    def _report(self, made: list) -> None:
+    def _report(self, made: list[Annotation]) -> None:
         self.controller.message.emit(
             self.tr("%1 suggestions added: accept or reject them in the Annotations pane")
             .replace("%1", str(len(made))))

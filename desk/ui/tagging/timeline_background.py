@@ -8,17 +8,46 @@ images, so a repaint costs about the same for ten codes or ten thousand.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
 
+from desk.core.records import Silence
 from desk.core.time_axis import tick_label, tick_step, ticks
-from desk.ui.tagging.timeline_layers import coverage, envelope, runs, waveform_mask
+from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.tagging.time_window import TimeWindow
+from desk.ui.tagging.timeline_layers import (
+    Lane,
+    PeakPyramid,
+    coverage,
+    envelope,
+    runs,
+    waveform_mask,
+)
 
-if TYPE_CHECKING:
-    from desk.ui.tagging.timeline import TimelineCanvas
+
+class TimelineCanvas(Protocol):
+    """What the background is drawn from: the timeline canvas (desk.ui.tagging.timeline)."""
+
+    controller: CodingController
+    window_: TimeWindow
+    lanes: list[Lane]
+    pyramid: PeakPyramid | None
+    waveform_note: str
+
+    def devicePixelRatioF(self) -> float: ...
+    def size(self) -> QSize: ...
+    def width(self) -> int: ...
+    def height(self) -> int: ...
+    def palette(self) -> QPalette: ...
+    def fontMetrics(self) -> QFontMetrics: ...
+    def tr(self, text: str) -> str: ...
+    def x_of(self, seconds: float) -> float: ...
+    def lane_top(self, lane_index: int) -> float: ...
+    def visible_silences(self) -> list[Silence]: ...
+
 
 GUTTER = 150  # px for the lane names
 RULER_H, WAVE_H, LANE_H = 18, 44, 16

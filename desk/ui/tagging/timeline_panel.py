@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolButton, QVBoxLayout, QWidget
 
 from desk.core.services.waveform import BUCKETS_PER_SECOND, cached_peaks, compute_peaks, keep_peaks
+from desk.ui.player import Player
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.tagging.timeline import TimelineCanvas
-from desk.ui.workers import TaskRunner, error_message
+from desk.ui.workers import Task, error_message, run_task
 
 
 class TimelinePanel(QWidget):
@@ -26,7 +27,7 @@ class TimelinePanel(QWidget):
         self.controller = controller
         self.canvas = TimelineCanvas(controller, self)
         self.scrollbar = QScrollBar(Qt.Orientation.Horizontal, self)
-        self.runner = TaskRunner(self)
+        self.waveform_task: Task | None = None
         self._generation = 0
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -52,7 +53,7 @@ class TimelinePanel(QWidget):
         controller.project_changed.connect(self.load_waveform)
         self.load_waveform()
 
-    def attach_player(self, player) -> None:  # type: ignore[no-untyped-def]
+    def attach_player(self, player: Player) -> None:
         player.position_changed.connect(self.canvas.set_playhead)
 
     # -- view -----------------------------------------------------------------------------
@@ -100,9 +101,10 @@ class TimelinePanel(QWidget):
             return
         self.canvas.set_waveform(0.0, None, self.tr("computing the waveform…"))
         generation, fingerprint, path = self._generation, media.fingerprint, media.path
-        self.runner.run(lambda: compute_peaks(path),
-                        lambda peaks: self._peaks_ready(generation, fingerprint, peaks),
-                        lambda error: self._peaks_failed(generation, error_message(error)))
+        self.waveform_task = run_task(
+            lambda: compute_peaks(path),
+            lambda peaks: self._peaks_ready(generation, fingerprint, peaks),
+            lambda error: self._peaks_failed(generation, error_message(error)), owner=self)
 
     def _peaks_ready(self, generation: int, fingerprint: str, peaks: np.ndarray) -> None:
         project = self.controller.project

@@ -12,6 +12,7 @@ from desk.core.records import Segment, Transcript, Word
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.tagging.tagging_ui import TaggingUi
+from desk.ui.workers import wait_for_tasks
 from tests.ui.ui_helpers import isolated_settings, make_window
 
 TEXTS = ["Hello everyone and welcome", "Sorry for the late start",
@@ -56,8 +57,7 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     win.activateWindow()
     qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=3000)
     yield win
-    tagging(win).timeline.runner.wait(10_000)
-    tagging(win).suggestions.runner.wait(10_000)
+    assert wait_for_tasks(10_000)
 
 
 @pytest.fixture
@@ -65,12 +65,11 @@ def opened(window: MainWindow, project_path: Path) -> MainWindow:
     """The window with the tone project open (waveform computed and cached)."""
     project = window.window_actions.files.open_project(project_path)
     assert project is not None
-    ui = tagging(window)
-    ui.timeline.runner.wait(10_000)
+    assert wait_for_tasks(10_000)  # the waveform is computed and cached
     return window
 
 
 def tagging(window: MainWindow) -> TaggingUi:
-    ui = window.tagging  # type: ignore[attr-defined]
+    ui = window.tagging
     assert isinstance(ui, TaggingUi)
     return ui

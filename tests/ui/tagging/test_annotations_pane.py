@@ -23,8 +23,8 @@ def pane(opened: MainWindow, qtbot: QtBot) -> AnnotationsPanel:
     project.annotations.add("Harris attacks", 13.0, 16.5, note="disaster", annotator="bea")
     project.annotations.add("praise exchange", 5.0, 9.0, annotator="ana", source="suggested")
     ui.controller.refresh()
-    ui.annotations_dock.show()
-    ui.annotations_dock.raise_()
+    opened.docks["annotationsDock"].show()
+    opened.docks["annotationsDock"].raise_()
     return ui.annotations_panel
 
 

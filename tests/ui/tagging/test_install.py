@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desk.ui import theme
 from desk.ui.main_window import MainWindow
+from desk.ui.workers import wait_for_tasks
 from tests.ui.tagging.conftest import tagging
 from tests.ui.ui_helpers import isolated_settings, make_window
 
@@ -48,6 +49,6 @@ def test_docks_and_menu_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Pa
         assert (titles["codebookDock"], titles["annotationsDock"], titles["statsDock"]) \
             == ("Codebuch", "Annotationen", "Statistik")
         assert ui.snap_action.text() != "Snap to word boundaries"
-        ui.timeline.runner.wait(10_000)
+        assert wait_for_tasks(10_000)
     finally:
         theme.install_language(qapp, "en")

@@ -50,8 +50,8 @@ def test_pane_matches_the_hand_computed_figures(qtbot: QtBot, window: MainWindow
     duration = project.media.duration()
     assert duration == pytest.approx(30.0, abs=0.05)
     ui = tagging(window)
-    ui.stats_dock.show()
-    ui.stats_dock.raise_()
+    window.docks["statsDock"].show()
+    window.docks["statsDock"].raise_()
     ui.stats_panel.recompute()
     table = ui.stats_panel.tags_table
     # By hand: delay covers 0–12 = 12 s of 30 s (40 %), summed 10 + 7 = 17 s, 2 codes;

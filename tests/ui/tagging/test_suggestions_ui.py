@@ -16,6 +16,7 @@ from desk.core.pipeline.media import probe
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.tagging.timeline import LANE_H
+from desk.ui.workers import wait_for_tasks
 from tests.ui.tagging.conftest import tagging
 
 REPO = Path(__file__).resolve().parents[3]
@@ -39,7 +40,7 @@ def test_dead_air_suggested_accepted_rejected(qtbot: QtBot, window: MainWindow,
     project = window.window_actions.files.open_project(sample_project)
     assert project is not None
     ui = tagging(window)
-    ui.timeline.runner.wait(10_000)
+    assert wait_for_tasks(10_000)
     with qtbot.waitSignal(ui.suggestions.finished, timeout=20_000) as made:
         ui.suggestions.suggest_delays(5.0)  # no dead air stored yet: scanned in the background
     assert made.args == [1]
@@ -122,7 +123,7 @@ def test_undecodable_recording_reports_the_message_and_reenables(
     project = window.window_actions.files.open_project(path)
     assert project is not None
     ui = tagging(window)
-    ui.timeline.runner.wait(10_000)
+    assert wait_for_tasks(10_000)
     recording.write_bytes(b"not a recording " * 64)  # damaged after opening
     messages: list[str] = []
     ui.controller.error.connect(messages.append)

@@ -140,7 +140,7 @@ def test_snap_to_words_when_switched_on(qtbot: QtBot, opened: MainWindow) -> Non
     ui = tagging(opened)
     canvas = ui.timeline.canvas
     ui.snap_action.trigger()
-    assert ui.controller.snap_to_words and ui.prefs.get_bool("snap_to_words", False)
+    assert ui.controller.snap_to_words and opened.settings.snap_to_words
     _drag(qtbot, canvas, canvas.x_of(5.3), canvas.x_of(7.9), _lane_y(canvas, "delay"))
     _pick(canvas, "delay")
     [made] = opened.project.annotations.list()

@@ -22,7 +22,13 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import ModelError
-from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, Progress, TranscribeOptions
+from desk.core.pipeline.engines.base import (
+    SAMPLE_RATE,
+    ModelRef,
+    Progress,
+    TranscribeOptions,
+    default_threads,
+)
 from desk.core.pipeline.engines.batched_decoder import BatchedDecoder, RawSegment
 from desk.core.pipeline.engines.second_look import SecondLook
 from desk.core.pipeline.engines.segments import build_segment, check_language, engine_input
@@ -62,7 +68,6 @@ class FasterWhisperEngine:
     name = "faster"
 
     def __init__(self, model: ModelRef, threads: int | None = None) -> None:
-        from desk.core.pipeline.engines.registry import default_threads
 
         folder = _check_folder(model)
         # Belt and braces: even a mistake further down cannot reach the hub.

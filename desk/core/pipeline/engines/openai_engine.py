@@ -19,7 +19,13 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import ModelError
-from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, Progress, TranscribeOptions
+from desk.core.pipeline.engines.base import (
+    SAMPLE_RATE,
+    ModelRef,
+    Progress,
+    TranscribeOptions,
+    default_threads,
+)
 from desk.core.pipeline.engines.segments import build_segment, check_language, engine_input
 from desk.core.records import Segment
 
@@ -71,7 +77,6 @@ class OpenAIWhisperEngine:
     name = "openai"
 
     def __init__(self, model: ModelRef, threads: int | None = None) -> None:
-        from desk.core.pipeline.engines.registry import default_threads
 
         self._threads = threads or default_threads()
         self._language: str | None = None

@@ -8,30 +8,11 @@ without paying for those imports.
 from __future__ import annotations
 
 import importlib.util
-import os
 
 from desk.core.errors import InputError, ModelError
 from desk.core.pipeline.engines.base import Engine, ModelRef
 
 ENGINE_NAMES = ("auto", "openai", "faster")
-
-
-def default_threads() -> int:
-    """CPU threads for inference: half the cores this process may use, or `$DESK_THREADS`.
-
-    Half, because the analyst keeps playing and tagging the recording while it
-    is transcribed, and because PyTorch threads that outnumber free cores spin
-    and run several times slower (measured: tiny.en on 2 busy cores took 27 s
-    with 2 threads and 8 s with 1).
-    """
-    override = os.environ.get("DESK_THREADS", "").strip()
-    if override.isdigit() and int(override) > 0:
-        return int(override)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS and Windows have no affinity call
-        cores = os.cpu_count() or 1
-    return max(1, min(8, cores // 2))
 
 
 def engine_installed(name: str) -> bool:

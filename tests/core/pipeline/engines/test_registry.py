@@ -45,13 +45,6 @@ def test_faster_engine_refuses_a_folder_without_tokenizer(tmp_path: Path) -> Non
         registry.load_engine("faster", ModelRef("x", tmp_path, "ct2"))
 
 
-def test_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DESK_THREADS", "3")
-    assert registry.default_threads() == 3
-    monkeypatch.setenv("DESK_THREADS", "many")
-    assert 1 <= registry.default_threads() <= 8
-
-
 def test_importing_engines_and_models_stays_light() -> None:
     """The GUI imports these at start; torch, whisper and faster_whisper must wait."""
     code = (
