@@ -45,14 +45,16 @@ def test_settings_are_typed_persistent_and_versioned(tmp_path: Path,
 
 
 def test_an_older_settings_file_is_upgraded_and_kept_aside(tmp_path: Path) -> None:
-    """Version 1 kept the tagging pane's options under tagging/; they move to coding/."""
+    """Version 1 kept the tagging pane's options under tagging/ (now coding/) and a beam size."""
     path = tmp_path / "desk.ini"
     old = ("[General]\nversion=1\nannotator=Bea\n\n[tagging]\nsnap_to_words=true\n"
-           "min_silence=7.5\n\n[playback]\nvolume=35\n")
+           "min_silence=7.5\n\n[playback]\nvolume=35\n\n[transcribe]\nbeam_size=1\n")
     path.write_text(old, encoding="utf-8")
     settings = Settings(path)
     assert (settings.snap_to_words, settings.min_silence) == (True, 7.5)
     assert (settings.annotator, settings.volume) == ("Bea", 35)
+    assert settings.decoding == "faster"  # a beam of 1 was the faster choice
+    assert not settings.store.contains("transcribe/beam_size")
     assert not settings.store.contains("tagging/snap_to_words")
     assert (tmp_path / "desk.ini.v1-backup").read_text(encoding="utf-8") == old
     assert Settings(path).snap_to_words  # upgraded once, read again as it is
