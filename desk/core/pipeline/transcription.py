@@ -26,7 +26,12 @@ from desk.core.pipeline.engines.registry import choose_engine, load_engine
 from desk.core.pipeline.engines.segments import check_language
 from desk.core.pipeline.job_messages import DECODINGS, JobEvent, JobOptions
 from desk.core.pipeline.job_progress import JobProgress
-from desk.core.pipeline.silence import DEAD_AIR_SECONDS, PAUSE_SECONDS, measure_levels
+from desk.core.pipeline.silence import (
+    DEAD_AIR_SECONDS,
+    PAUSE_SECONDS,
+    LevelTrack,
+    measure_levels,
+)
 from desk.core.records import Segment, Silence, Transcript, Word
 from desk.core.store import Project
 from desk.core.store.transcripts import RESUMABLE
@@ -97,7 +102,7 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
                   message=f"{plan.engine_name} engine, model {plan.model.name}"))
 
     started = time.monotonic()
-    levels = measure_levels(plan.media_path, on_progress=lambda s: emit(
+    levels = _level_track(project, plan.media_path, lambda s: emit(
         JobEvent("progress", tid, transcript.progress, total, message="finding dead air")))
     dead_air = levels.silences(DEAD_AIR_SECONDS)
     project.media.set_silences(dead_air)
@@ -132,6 +137,21 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
                  f"{plan.engine_name} engine, model {plan.model.name}, "
                  f"{elapsed:.1f} s ({speed:.1f}x real time)"),
     )
+
+
+def _level_track(project: Project, media_path: Path,
+                 on_progress: Callable[[float], None]) -> LevelTrack:
+    """The recording's levels: scanned once and stored, so a resumed job starts decoding at once."""
+    media = project.media.get()
+    fingerprint = media.fingerprint if media is not None else ""
+    stored = project.media.level_track(fingerprint) if fingerprint else None
+    if stored is not None:
+        return LevelTrack(stored[2], stored[0], stored[1])
+    levels = measure_levels(media_path, on_progress=on_progress)
+    if fingerprint:
+        project.media.set_level_track(fingerprint, levels.frame_seconds, levels.duration,
+                                      levels.levels_db)
+    return levels
 
 
 def _window_segments(engine: Engine, audio, options: TranscribeOptions,  # type: ignore[no-untyped-def]

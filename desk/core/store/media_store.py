@@ -1,4 +1,4 @@
-"""The recording a project annotates, its dead-air regions and its waveform cache."""
+"""The recording a project annotates, its dead-air regions, level track and waveform cache."""
 
 from __future__ import annotations
 
@@ -51,6 +51,37 @@ class MediaStore:
             conn.executemany(
                 'INSERT INTO silences(start, "end") VALUES (?,?)',
                 [(round(s.start, 3), round(s.end, 3)) for s in silences],
+            )
+
+    # -- level track -------------------------------------------------------------------
+    def level_track(self, fingerprint: str) -> tuple[float, float, np.ndarray] | None:
+        """(frame seconds, duration, float32 dBFS per frame) of the recording, if stored.
+
+        Scanning a 2-hour recording takes a while; a resumed job reads this
+        instead, and gets exactly the levels (so the windows) the first run had.
+        """
+        rows = self._db.query(
+            "SELECT frame_seconds, duration, levels FROM level_track WHERE fingerprint=?",
+            (fingerprint,),
+        )
+        if not rows:
+            return None
+        import numpy as np
+
+        levels = np.frombuffer(rows[0]["levels"], dtype=np.float32).copy()
+        return float(rows[0]["frame_seconds"]), float(rows[0]["duration"]), levels
+
+    def set_level_track(self, fingerprint: str, frame_seconds: float, duration: float,
+                        levels: np.ndarray) -> None:
+        import numpy as np
+
+        data = np.ascontiguousarray(levels, dtype=np.float32).tobytes()
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM level_track")
+            conn.execute(
+                "INSERT INTO level_track(fingerprint, frame_seconds, duration, levels) "
+                "VALUES (?,?,?,?)",
+                (fingerprint, frame_seconds, duration, data),
             )
 
     # -- waveform cache --------------------------------------------------------------

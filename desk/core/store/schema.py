@@ -173,7 +173,23 @@ def _v2(conn: sqlite3.Connection) -> None:
     run_script(conn, _V2)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+_V3 = """
+        CREATE TABLE level_track (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            frame_seconds REAL NOT NULL,
+            duration REAL NOT NULL,
+            levels BLOB NOT NULL
+        );
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """The recording's level track (dBFS per frame), so a resumed job need not scan again."""
+    run_script(conn, _V3)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
