@@ -1,8 +1,8 @@
 """Desk against the tools an analyst would install instead: same files, same weights, one run.
 
     pip install -e '.[bench]'        # the peers; Desk never needs them
-    .venv/bin/python benchmarks/peers.py --repeat 3              # sample + 13 min, ~40 min
-    .venv/bin/python benchmarks/peers.py --long --repeat 1       # + the 2 h 40 min file
+    .venv/bin/python benchmarks/peers.py --repeat 3                     # sample + 13 min
+    .venv/bin/python benchmarks/peers.py --files long --repeat 1        # the 2 h 40 min file
 
 Tools (tiny.en everywhere, `--threads` CPU threads, English, word timestamps):
 plain faster-whisper (`WhisperModel.transcribe`, beam 5), its
@@ -71,6 +71,7 @@ class Result:
     wer: float | None
     failed: str = ""
     longest_wait: float | None = None  # Desk: seconds between two job updates, at most
+    longest_still: float | None = None  # Desk: seconds the bar stood still, at most
     eta_error: float | None = None  # Desk: |predicted end - real end| / job time, after 10 %
 
     @property
@@ -181,10 +182,10 @@ class Peers:
         failed = "" if events and events[-1][1]["kind"] == "finished" else \
             (events[-1][1].get("message", "") if events else f"status {status}")
         text = _stored_text(project) if not failed else ""
-        wait, eta = progress_quality(events)
+        wait, still, eta = progress_quality(events)
         return Result(tool, media, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
                       word_error_rate(media.reference, text) if not failed else None, failed,
-                      wait, eta)
+                      wait, still, eta)
 
     def _result(self, tool: str, media: BenchMedia, done, text: str,  # type: ignore[no-untyped-def]
                 folder: Path) -> Result:
@@ -193,22 +194,27 @@ class Peers:
                       word_error_rate(media.reference, text) if not failed else None, failed)
 
 
-def progress_quality(events: list[tuple[float, dict]]) -> tuple[float | None, float | None]:
-    """The longest wait between updates once transcribing began, and the worst ETA error.
+def progress_quality(
+        events: list[tuple[float, dict]]) -> tuple[float | None, float | None, float | None]:
+    """The longest wait between updates and between bar moves, and the worst ETA error.
 
-    The ETA error is |elapsed + ETA - real end| / the job's time from its first
-    progress event to its end, over the events after the first 10 % of that time.
+    Counted from the first progress event (after the scan and model load) to the
+    end. The ETA error is |elapsed + ETA - real end| / that span, over the events
+    after its first 10 %.
     """
-    updates = [t for t, e in events if e["kind"] in ("started", "progress", "segments")]
+    updates = [(t, e["done"]) for t, e in events if e["kind"] in ("progress", "segments")]
     if len(updates) < 2:
-        return None, None
+        return None, None, None
     end = events[-1][0]
-    waits = [b - a for a, b in itertools.pairwise(updates)] + [end - updates[-1]]
-    first = updates[0]
+    times = [t for t, _ in updates] + [end]
+    moves = [updates[0][0]] + [t for (_, a), (t, b) in itertools.pairwise(updates) if b > a]
+    first = updates[0][0]
     span = max(end - first, 1e-9)
     errors = [abs(t + e["eta"] - end) / span for t, e in events
               if e.get("eta") is not None and t - first >= 0.1 * span]
-    return max(waits), (max(errors) if errors else None)
+    return (max(b - a for a, b in itertools.pairwise(times)),
+            max(b - a for a, b in itertools.pairwise([*moves, end])),
+            max(errors) if errors else None)
 
 
 def _tail(log: Path) -> str:
@@ -251,7 +257,8 @@ def summary(results: list[Result]) -> list[str]:
                          f"points: {verdict}")
         quality = [r for r in group.values() if r.longest_wait is not None]
         for r in quality:
-            lines.append(f"    {r.tool}: longest wait between updates {r.longest_wait:.1f} s "
+            lines.append(f"    {r.tool}: longest wait between updates {r.longest_wait:.1f} s, "
+                         f"bar still for {r.longest_still or 0:.1f} s at most "
                          f"(target <= {TARGET_UPDATE_SECONDS:.0f} s), ETA error after 10 % "
                          + (f"{100 * r.eta_error:.0f}%" if r.eta_error is not None else "n/a")
                          + f" (target <= {100 * TARGET_ETA_ERROR:.0f}%), peak RSS "
@@ -263,8 +270,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="keep the fastest of N runs")
-    parser.add_argument("--long", action="store_true", help="add the 2 h 40 min file")
-    parser.add_argument("--only-long", action="store_true", help="the 2 h 40 min file alone")
+    parser.add_argument("--files", default="sample,speech",
+                        help="comma-separated: sample (74 s), speech (13 min), long (2 h 40 min)")
     parser.add_argument("--long-peers", action="store_true",
                         help="run the slow peers on the long file too (about an hour more)")
     parser.add_argument("--tools", help="comma-separated subset of the tools to run")
@@ -272,9 +279,8 @@ def main() -> int:
     args = parser.parse_args()
     print(f"tiny.en, {args.threads} threads, {os.cpu_count()} cores, best of {args.repeat}; "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    media = [] if args.only_long else [sample_media(), speech_media(14)]
-    if args.long or args.only_long:
-        media.append(long_media())
+    makers = {"sample": sample_media, "speech": lambda: speech_media(14), "long": long_media}
+    media = [makers[name]() for name in args.files.split(",")]
     wanted = set(args.tools.split(",")) if args.tools else None
     with tempfile.TemporaryDirectory(prefix="desk-peers-") as tmp:
         peers = Peers(Path(tmp), args.threads, args.repeat)
@@ -308,7 +314,8 @@ def main() -> int:
         args.json.write_text(json.dumps([
             {"tool": r.tool, "file": r.media.label, "wall": r.wall, "cpu": r.cpu,
              "rss_mb": r.rss_mb, "wer": r.wer, "failed": r.failed,
-             "longest_wait": r.longest_wait, "eta_error": r.eta_error} for r in results],
+             "longest_wait": r.longest_wait, "longest_still": r.longest_still,
+             "eta_error": r.eta_error} for r in results],
             indent=2))
     return 0
 
