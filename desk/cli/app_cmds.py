@@ -11,7 +11,7 @@ from desk.core.errors import InputError
 from desk.core.timecode import format_time
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser(
         "demo", help="transcribe the bundled sample and open it playing",
         description="Copy the sample recording to your data folder, make it a project, "

@@ -11,7 +11,7 @@ from desk.core.errors import InputError
 from desk.core.records import Tag
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "codebook", help="show or change a project's tags",
         description="Without options, lists the tags. Presets: " + ", ".join(list_presets()),
@@ -74,7 +74,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         if not changes:
             raise InputError("--edit needs something to change (--rename, --colour, --key, ...)")
         with open_project(args.project) as project:
-            tag = project.tags.update(args.edit, **changes)
+            tag = project.tags.update(args.edit, "", **changes)
         print(f"updated tag '{tag.name}'")
         return 0
     with open_project(args.project, writable=False) as project:

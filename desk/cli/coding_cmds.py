@@ -19,7 +19,7 @@ from desk.core.store import Project
 from desk.core.timecode import format_time, parse_time
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("tag", help="code a time range with a tag")
     add_project_arg(p)
     p.add_argument("start", metavar="START", help="seconds (12.5) or [hh:]mm:ss[.mmm]")

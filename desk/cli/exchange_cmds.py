@@ -15,7 +15,7 @@ from desk.core.formats.registry import EXPORTERS, IMPORTERS
 from desk.core.services.exchange import export_project, import_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export", help="write the annotated transcript in another format",
         description="Formats: " + "; ".join(f"{f.name} — {f.description}"

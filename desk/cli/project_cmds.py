@@ -14,7 +14,7 @@ from desk.core.services.relink import relink
 from desk.core.timecode import format_time
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new", help="create a project for a recording")
     p.add_argument("media", metavar="MEDIA", help="the recording (video or audio)")
     p.add_argument("-p", "--project", help="project file (default: MEDIA with suffix .desk)")

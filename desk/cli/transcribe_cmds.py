@@ -18,7 +18,7 @@ from desk.core.services.project_setup import project_for_target
 from desk.core.timecode import format_time
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("transcribe", help="transcribe a recording locally with Whisper")
     p.add_argument("target", metavar="MEDIA|PROJECT",
                    help="a recording (a project is created beside it) or a .desk project")

@@ -11,13 +11,13 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from desk.core.errors import FormatError
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Yield a file to write; it replaces `path` only if the block succeeds."""
     path = Path(path)
     if not path.parent.is_dir():
@@ -26,11 +26,12 @@ def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise FormatError(f"cannot write to {path.parent}: {exc.strerror}") from exc
-    kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
+    text = "b" not in mode
     try:
         # mkstemp makes the file private (0600); an export is an ordinary document.
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, mode, **kwargs) as handle:
+        with os.fdopen(fd, mode, encoding=encoding if text else None,
+                       newline="" if text else None) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

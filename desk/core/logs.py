@@ -26,7 +26,7 @@ def setup_logging(name: str = "desk") -> Path:
     root = logging.getLogger()
     if not any(getattr(h, "desk_log", None) == path for h in root.handlers):
         handler = logging.FileHandler(path, encoding="utf-8")
-        handler.desk_log = path  # type: ignore[attr-defined]
+        setattr(handler, "desk_log", path)  # noqa: B010 (marks Desk's own handler)
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )

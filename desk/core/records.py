@@ -8,6 +8,7 @@ recording, as floats.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Transcript:
     engine: str
     model: str
     language: str | None = None
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
     status: str = "pending"  # pending | running | cancelled | failed | complete
     progress: float = 0.0  # seconds of the recording done
     total: float = 0.0
@@ -97,7 +98,7 @@ class Annotation:
     def duration(self) -> float:
         return self.end - self.start
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The documented JSON shape of `desk annotations --json`."""
         return {
             "id": self.id,

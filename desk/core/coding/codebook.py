@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desk.core.atomic import write_text_atomic
 from desk.core.errors import InputError
@@ -33,7 +34,7 @@ class Codebook:
     tags: list[Tag] = field(default_factory=list)
     description: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "desk_codebook": FORMAT_VERSION,
             "name": self.name,

@@ -7,6 +7,7 @@ are counted once in `covered` (the union), so a share never exceeds 100 %.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desk.core.store import Project
 
@@ -20,7 +21,7 @@ class TagStats:
     covered: float  # seconds of the recording covered at least once
     share: float  # covered / duration, 0..1
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"tag": self.tag, "count": self.count, "total_seconds": round(self.total, 3),
                 "covered_seconds": round(self.covered, 3), "share": round(self.share, 4)}
 
@@ -32,22 +33,24 @@ class SpeakerStats:
     talk_time: float
     share: float
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "segments": self.segments,
                 "talk_seconds": round(self.talk_time, 3), "share": round(self.share, 4)}
 
 
 def union_length(ranges: list[tuple[float, float]]) -> float:
-    total, current_start, current_end = 0.0, None, None
+    """How much of the time line the ranges cover together (overlaps counted once)."""
+    total = 0.0
+    current: tuple[float, float] | None = None
     for start, end in sorted(ranges):
-        if current_end is None or start > current_end:
-            if current_end is not None:
-                total += current_end - current_start  # type: ignore[operator]
-            current_start, current_end = start, end
+        if current is None or start > current[1]:
+            if current is not None:
+                total += current[1] - current[0]
+            current = (start, end)
         else:
-            current_end = max(current_end, end)
-    if current_end is not None:
-        total += current_end - current_start  # type: ignore[operator]
+            current = (current[0], max(current[1], end))
+    if current is not None:
+        total += current[1] - current[0]
     return total
 
 

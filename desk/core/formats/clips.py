@@ -87,8 +87,8 @@ def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
             if done.returncode == 0 and part.exists() and part.stat().st_size > 0:
                 os.replace(part, target)
                 return
-            error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            error = error[0][:200]
+            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            error = lines[-1][:200] if lines else ""
     finally:
         with contextlib.suppress(OSError):
             part.unlink()

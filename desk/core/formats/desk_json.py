@@ -15,6 +15,7 @@ import json
 import math
 import os
 from pathlib import Path
+from typing import Any
 
 from desk.core.atomic import atomic_writer
 from desk.core.coding.codebook import parse_codebook
@@ -32,7 +33,7 @@ def _num(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def project_json(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> dict:
+def project_json(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> dict[str, Any]:
     media = None
     if snapshot.media:
         m = snapshot.media
@@ -75,7 +76,7 @@ def project_json(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> 
     }
 
 
-def _segment_json(s: Segment) -> dict:
+def _segment_json(s: Segment) -> dict[str, Any]:
     # Segment and word times are stored rounded to milliseconds already.
     return {
         "id": s.id, "start": s.start, "end": s.end, "speaker": s.speaker,
@@ -178,22 +179,23 @@ class _Reader:
     def fail(self, where: str, problem: str) -> FormatError:
         return FormatError(f"{self.source}, {where}: {problem}")
 
-    def items(self, data: dict, key: str) -> list:
+    def items(self, data: dict[str, Any], key: str) -> list[Any]:
         value = data.get(key, [])
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
         return value
 
-    def number(self, item: dict, key: str, where: str, optional: bool = False) -> float | None:
+    def maybe_number(self, item: dict[str, Any], key: str, where: str) -> float | None:
+        return None if item.get(key) is None else self.number(item, key, where)
+
+    def number(self, item: dict[str, Any], key: str, where: str) -> float:
         value = item.get(key)
-        if value is None and optional:
-            return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(
                 value):
             raise self.fail(f"{where}.{key}", f"must be a number, not {value!r}")
         return float(value)
 
-    def text(self, item: dict, key: str, where: str, default: str | None = None) -> str:
+    def text(self, item: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
         value = item.get(key, default)
         if not isinstance(value, str):
             raise self.fail(f"{where}.{key}", f"must be text, not {value!r}")
@@ -222,7 +224,7 @@ class _Reader:
                     raise self.fail(wwhere, "must be an object")
                 words.append(Word(self.number(w, "start", wwhere), self.number(w, "end", wwhere),
                                   self.text(w, "text", wwhere),
-                                  self.number(w, "probability", wwhere, optional=True)))
+                                  self.maybe_number(w, "probability", wwhere)))
             speaker = item.get("speaker")
             if speaker is not None and not isinstance(speaker, str):
                 raise self.fail(f"{where}.speaker", f"must be text, not {speaker!r}")
@@ -232,9 +234,9 @@ class _Reader:
             bundle.segments.append(Segment(
                 self.number(item, "start", where), self.number(item, "end", where), text,
                 words=words, speaker=speaker or None, edited=bool(item.get("edited", False)),
-                avg_logprob=self.number(item, "avg_logprob", where, optional=True),
-                no_speech_prob=self.number(item, "no_speech_prob", where, optional=True),
-                compression_ratio=self.number(item, "compression_ratio", where, optional=True),
+                avg_logprob=self.maybe_number(item, "avg_logprob", where),
+                no_speech_prob=self.maybe_number(item, "no_speech_prob", where),
+                compression_ratio=self.maybe_number(item, "compression_ratio", where),
             ))
             bundle.segment_origins.append(where)
 

@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from desk.core.atomic import write_bytes_atomic
 from desk.core.formats.snapshot import ProjectSnapshot
@@ -57,9 +58,10 @@ def _ms(seconds: float) -> int:
     return round(seconds * 1000)
 
 
-def _plan_tiers(snapshot: ProjectSnapshot, ids: _Ids) -> list[tuple[str, dict, list]]:
+def _plan_tiers(snapshot: ProjectSnapshot,
+                ids: _Ids) -> list[tuple[str, dict[str, Any], list[Any]]]:
     """(tier id, meaning, items) for speakers then tags, in a stable, readable order."""
-    plan: list[tuple[str, dict, list]] = []
+    plan: list[tuple[str, dict[str, Any], list[Any]]] = []
     by_speaker: dict[str | None, list[Segment]] = defaultdict(list)
     for segment in snapshot.segments:
         by_speaker[segment.speaker].append(segment)
@@ -77,12 +79,12 @@ def _plan_tiers(snapshot: ProjectSnapshot, ids: _Ids) -> list[tuple[str, dict, l
         if not coders and tag.archived:
             continue
         for coder in coders or [""]:
-            parts = assign_tiers(by_tag.get((tag.name, coder), []), lambda a: a.start,
+            coded = assign_tiers(by_tag.get((tag.name, coder), []), lambda a: a.start,
                                  lambda a: a.end) or [[]]
             base = f"{tag.name} @{coder}" if several_coders and coder else tag.name
-            for index, part in enumerate(parts):
+            for index, ranges in enumerate(coded):
                 tier = ids.tier(tier_name(base, index))
-                plan.append((tier, {"kind": "tag", "tag": tag.name, "annotator": coder}, part))
+                plan.append((tier, {"kind": "tag", "tag": tag.name, "annotator": coder}, ranges))
     return plan
 
 
@@ -141,10 +143,11 @@ def render_eaf(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> by
     _properties(header, snapshot, plan, annotation_count)
     _types_and_vocabulary(root, snapshot)
     ET.indent(root, space="    ")
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return data + b"\n"
 
 
-def _properties(header: ET.Element, snapshot: ProjectSnapshot, plan: list,
+def _properties(header: ET.Element, snapshot: ProjectSnapshot, plan: list[Any],
                 annotation_count: int) -> None:
     def prop(name: str, value: str) -> None:
         ET.SubElement(header, "PROPERTY", {"NAME": name}).text = xml_safe(value)

@@ -46,8 +46,9 @@ class _Tier:
 def parse_xml(path: Path) -> ET.Element:
     data = read_bytes(path)
     try:
-        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
-                                 forbid_external=True)
+        root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
+                                             forbid_external=True)
+        return root
     except defusedxml.DefusedXmlException as exc:
         raise FormatError(f"{path.name} was refused: it declares a DTD or XML entities "
                           f"({type(exc).__name__}); ELAN files never need them") from exc
@@ -59,7 +60,7 @@ def parse_xml(path: Path) -> ET.Element:
 
 def _time(value: str | None, where: str) -> float:
     try:
-        ms = int(value)  # type: ignore[arg-type]
+        ms = int(value or "")
     except (TypeError, ValueError):
         raise FormatError(f"{where}: TIME_VALUE '{value}' is not whole milliseconds") from None
     if ms < 0:
@@ -88,15 +89,16 @@ def _read_tiers(root: ET.Element, name: str) -> list[_Tier]:
         for aligned in element.iterfind("ANNOTATION/ALIGNABLE_ANNOTATION"):
             ann_id = aligned.get("ANNOTATION_ID", "?")
             where = f"{name}, TIER '{tier.id}', ANNOTATION '{ann_id}'"
-            times = []
+            times: list[float] = []
             for ref in ("TIME_SLOT_REF1", "TIME_SLOT_REF2"):
-                slot_id = aligned.get(ref)
-                if slot_id not in slots:
-                    raise FormatError(f"{where}: time slot '{slot_id}' does not exist")
-                if slots[slot_id] is None:
-                    raise FormatError(f"{where}: time slot '{slot_id}' has no time value "
+                ref_id = aligned.get(ref)
+                if ref_id is None or ref_id not in slots:
+                    raise FormatError(f"{where}: time slot '{ref_id}' does not exist")
+                time = slots[ref_id]
+                if time is None:
+                    raise FormatError(f"{where}: time slot '{ref_id}' has no time value "
                                       "(unaligned annotations cannot be imported)")
-                times.append(slots[slot_id])
+                times.append(time)
             if times[1] <= times[0]:
                 raise FormatError(f"{where}: ends ({times[1]:.3f} s) before it starts "
                                   f"({times[0]:.3f} s)")
@@ -112,11 +114,11 @@ def _vocabularies(root: ET.Element) -> dict[str, list[Tag]]:
         tags = []
         for entry in cv.iterfind("CV_ENTRY_ML"):
             value = entry.find("CVE_VALUE")
-            if value is not None and (value.text or "").strip():
+            if value is not None and value.text and value.text.strip():
                 tags.append(Tag(name=value.text.strip(), colour="",
                                 description=value.get("DESCRIPTION", "")))
         for entry in cv.iterfind("CV_ENTRY"):  # EAF 2.x
-            if (entry.text or "").strip():
+            if entry.text and entry.text.strip():
                 tags.append(Tag(name=entry.text.strip(), colour="",
                                 description=entry.get("DESCRIPTION", "")))
         result[cv.get("CV_ID", "")] = tags
@@ -127,7 +129,8 @@ def _property(root: ET.Element, key: str, name: str) -> object | None:
     for prop in root.iterfind("HEADER/PROPERTY"):
         if prop.get("NAME") == key:
             try:
-                return json.loads(prop.text or "null")
+                value: object = json.loads(prop.text or "null")
+                return value
             except json.JSONDecodeError as exc:
                 raise FormatError(f"{name}, HEADER PROPERTY '{key}': not valid JSON") from exc
     return None

@@ -40,7 +40,8 @@ class ExportFormat:
         exporter = getattr(importlib.import_module(f"desk.core.formats.{module}"), function)
         snapshot = read_snapshot(project, with_words=self.needs_words,
                                  include_suggested=include_suggested or self.whole_project)
-        return exporter(snapshot, Path(path), **options)
+        written: Path = exporter(snapshot, Path(path), **options)
+        return written
 
     def default_path(self, project_path: Path) -> Path:
         """The project path with this format's suffix (`x.desk` → `x.srt`, `x-clips/`)."""

@@ -111,11 +111,11 @@ class Cue:
 
 
 def _seconds(groups: tuple[str | None, ...], line: int, source: str, raw: str) -> float:
-    hours, minutes, secs, millis = groups
+    hours, minutes, secs, millis = (group or "0" for group in groups)
     if int(minutes) >= 60 or int(secs) >= 60:
         raise FormatError(f"{source}, line {line}: bad timestamp in '{raw.strip()[:60]}' "
                           "(minutes and seconds go to 59)")
-    return (int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
+    return (int(hours) * 3600 + int(minutes) * 60 + int(secs)
             + int(millis.ljust(3, "0")) / 1000)
 
 

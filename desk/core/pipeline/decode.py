@@ -16,7 +16,7 @@ import logging
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import IO
 
@@ -45,7 +45,7 @@ def iter_audio(
     end: float | None = None,
     chunk_seconds: float = 30.0,
     sample_rate: int = SAMPLE_RATE,
-) -> Iterator[np.ndarray]:
+) -> Generator[np.ndarray, None, None]:
     """Yield mono float32 chunks of at most `chunk_seconds` from `start` to `end`.
 
     Times are seconds of the recording; `end=None` means to the end of the
@@ -71,14 +71,14 @@ def iter_audio(
     return _stream(media, command, chunk_bytes, expected)
 
 
-def _no_chunks() -> Iterator[np.ndarray]:
+def _no_chunks() -> Generator[np.ndarray, None, None]:
     """An empty generator (closable, like the real one)."""
     yield from ()
 
 
 def _stream(
     media: Path, command: list[str], chunk_bytes: int, expected: int | None
-) -> Iterator[np.ndarray]:
+) -> Generator[np.ndarray, None, None]:
     """Run ffmpeg and hand out its output chunk by chunk (starts on the first `next`)."""
     with tempfile.TemporaryFile() as errors:
         process = _spawn(command, errors)

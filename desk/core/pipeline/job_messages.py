@@ -8,6 +8,7 @@ the child (transcription.py) needs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # How steps are decoded: greedy first and beam search where doubtful, beam search
 # everywhere, or greedy everywhere (desk/core/pipeline/engines/second_look.py).
@@ -28,11 +29,11 @@ class JobOptions:
     window_seconds: float = 900.0
     threads: int | None = None  # None: half the cores, leaving room for playback in the app
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
     @classmethod
-    def from_json(cls, data: dict) -> JobOptions:
+    def from_json(cls, data: dict[str, Any]) -> JobOptions:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
@@ -48,9 +49,9 @@ class JobEvent:
     segment_ids: list[int] = field(default_factory=list)
     message: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
     @classmethod
-    def from_json(cls, data: dict) -> JobEvent:
+    def from_json(cls, data: dict[str, Any]) -> JobEvent:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})

@@ -11,6 +11,7 @@ import hashlib
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from desk.core.errors import MediaError
 from desk.core.file_checks import require_file
@@ -59,7 +60,7 @@ def probe(path: Path | str) -> Media:
     )
 
 
-def _ffprobe_json(path: Path) -> dict:
+def _ffprobe_json(path: Path) -> dict[str, Any]:
     cmd = [
         ffprobe_path(), "-v", "error", "-print_format", "json",
         "-show_format", "-show_streams", str(path),
@@ -72,12 +73,13 @@ def _ffprobe_json(path: Path) -> dict:
         reason = _first_line(done.stderr.decode("utf-8", "replace"))
         raise MediaError(f"{path.name} is not a readable recording ({reason})")
     try:
-        return json.loads(done.stdout or b"{}")
+        info: dict[str, Any] = json.loads(done.stdout or b"{}")
+        return info
     except json.JSONDecodeError as exc:
         raise MediaError(f"{path.name}: ffprobe gave unreadable output") from exc
 
 
-def _duration(info: dict) -> float:
+def _duration(info: dict[str, Any]) -> float:
     candidates = [info.get("format", {}).get("duration")]
     candidates += [s.get("duration") for s in info.get("streams", [])]
     values = []

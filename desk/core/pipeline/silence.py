@@ -128,7 +128,8 @@ def frame_levels_db(samples: np.ndarray, frame_length: int) -> np.ndarray:
         return np.zeros(0, dtype=np.float32)
     frames = samples[: count * frame_length].reshape(count, frame_length).astype(np.float64)
     power = np.einsum("ij,ij->i", frames, frames) / frame_length
-    return (10.0 * np.log10(np.maximum(power, 10 ** (_FLOOR_DB / 10)))).astype(np.float32)
+    levels: np.ndarray = np.log10(np.maximum(power, 10 ** (_FLOOR_DB / 10))) * 10.0
+    return levels.astype(np.float32)
 
 
 def adaptive_threshold(levels_db: np.ndarray) -> float:

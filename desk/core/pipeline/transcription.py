@@ -94,10 +94,10 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
             engine=plan.engine_name, model=plan.model.name, language=options.language,
             settings={**transcribe_options.to_settings(), "prompt": options.prompt},
             status="running", total=total))
-    else:
-        project.transcripts.update(transcript.id, status="running", error=None)
     tid = transcript.id
     assert tid is not None
+    if plan.transcript is not None:
+        project.transcripts.update(tid, status="running", error=None)
     emit(JobEvent("started", tid, transcript.progress, total,
                   message=f"{plan.engine_name} engine, model {plan.model.name}"))
 
@@ -158,10 +158,10 @@ def _window_segments(engine: Engine, audio, options: TranscribeOptions,  # type:
                      window: Window, dead_air: list[Silence], progress: Progress):
     """The window's segments that it owns, without words placed in dead air."""
     for segment in engine.transcribe(audio, options, offset=window.start, progress=progress):
-        segment = _owned_part(segment, window)
-        if segment is None:
+        owned = _owned_part(segment, window)
+        if owned is None:
             continue
-        cleaned = drop_words_in_dead_air(segment, dead_air)
+        cleaned = drop_words_in_dead_air(owned, dead_air)
         if cleaned is not None:
             yield from split_at_pauses(cleaned)
 

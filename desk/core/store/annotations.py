@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from desk.core.errors import InputError
 from desk.core.records import Annotation
-from desk.core.store.database import Database, utc_now
+from desk.core.store.database import Database, inserted_id, utc_now
 from desk.core.store.history import History
 from desk.core.store.tags import TagStore
 
@@ -30,7 +30,8 @@ class AnnotationStore:
              annotator: str | None = None, source: str | None = None,
              include_suggested: bool = True) -> list[Annotation]:
         """Annotations ordered by start; optional filters; a time window keeps overlaps."""
-        where, params = [], []
+        where: builtins.list[str] = []
+        params: builtins.list[object] = []
         if tag is not None:
             where.append("a.tag_id=?")
             params.append(self._tags.get(tag).id)
@@ -84,7 +85,7 @@ class AnnotationStore:
                     (a.tag_id, a.start, a.end, a.note, a.annotator, a.source,
                      a.created_at or now, now),
                 )
-                ids.append(int(cursor.lastrowid or 0))
+                ids.append(inserted_id(cursor))
                 act.record("annotation", ids[-1], None)
         return ids
 
@@ -148,7 +149,7 @@ class AnnotationStore:
                     "VALUES (?,?,?,?)",
                     (annotation.tag_id, annotation.start, annotation.end, now),
                 )
-                act.record("dismissal", int(cursor.lastrowid or 0), None)
+                act.record("dismissal", inserted_id(cursor), None)
 
     def dismissed(self) -> builtins.list[tuple[str, float, float]]:
         """Rejected suggestions as (tag name, start, end), by start: what must not come back."""

@@ -13,11 +13,23 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desk.core.errors import ProjectError
 from desk.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, tables_at
 
+if TYPE_CHECKING:  # imported on first use (see Database.db)
+    import sqlite_utils
+
 BUSY_TIMEOUT_MS = int(os.environ.get("DESK_BUSY_TIMEOUT_MS", "5000"))
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The row id an INSERT just made (SQLite always gives one for a rowid table)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise ProjectError("the database gave no id for a new row")
+    return row_id
 
 
 def utc_now() -> str:
@@ -32,14 +44,16 @@ class Database:
         self.path = path
         self.conn = conn
         self.writable = writable
-        self._sqlite_utils_db: object | None = None
+        self._sqlite_utils_db: sqlite_utils.Database | None = None
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
-        """The sqlite-utils view of the connection (savepoints, table helpers).
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the connection.
 
-        Imported on first use: sqlite-utils imports pandas when it is installed,
-        which would add a second to the app's start-up.
+        What sqlite-utils is for here: its `atomic()` gives nested transactions
+        as savepoints (an import's tags, transcript and annotations inside one
+        outer transaction). It is imported on first use: sqlite-utils imports
+        pandas when it is installed, which would add a second to start-up.
         """
         if self._sqlite_utils_db is None:
             import sqlite_utils
@@ -126,7 +140,7 @@ class Database:
                 self.conn.execute("ROLLBACK")
             raise _explain(exc, self.path) from exc
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:

@@ -14,9 +14,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from desk.core.errors import InputError
-from desk.core.store.database import Database, utc_now
+from desk.core.store.database import Database, inserted_id, utc_now
 
 ENTITY_TABLES = {
     "annotation": "annotations",
@@ -45,10 +46,13 @@ class ActionRecorder:
         self._history = history
         self.action_id = action_id
 
-    def before(self, entity: str, entity_id: int) -> dict | None:
+    def before(self, entity: str, entity_id: int | None) -> dict[str, Any] | None:
+        """The record as it is now; only stored records (with an id) have a history."""
+        assert entity_id is not None
         return self._history.snapshot(entity, entity_id)
 
-    def record(self, entity: str, entity_id: int, before: dict | None) -> None:
+    def record(self, entity: str, entity_id: int | None, before: dict[str, Any] | None) -> None:
+        assert entity_id is not None
         after = self._history.snapshot(entity, entity_id)
         self._history.database.conn.execute(
             "INSERT INTO changes(action_id, entity, entity_id, before, after) VALUES (?,?,?,?,?)",
@@ -71,9 +75,9 @@ class History:
                 "INSERT INTO actions(at, annotator, label) VALUES (?,?,?)",
                 (utc_now(), annotator, label),
             )
-            yield ActionRecorder(self, int(cursor.lastrowid))
+            yield ActionRecorder(self, inserted_id(cursor))
 
-    def snapshot(self, entity: str, entity_id: int) -> dict | None:
+    def snapshot(self, entity: str, entity_id: int) -> dict[str, Any] | None:
         table = ENTITY_TABLES[entity]
         row = self.database.conn.execute(
             f"SELECT * FROM {table} WHERE id=?", (entity_id,)
@@ -148,7 +152,8 @@ class History:
                           new_state == UNDONE)
 
 
-def _restore(conn: sqlite3.Connection, entity: str, entity_id: int, data: dict | None) -> None:
+def _restore(conn: sqlite3.Connection, entity: str, entity_id: int,
+             data: dict[str, Any] | None) -> None:
     table = ENTITY_TABLES[entity]
     if data is None:
         conn.execute(f"DELETE FROM {table} WHERE id=?", (entity_id,))
@@ -169,15 +174,15 @@ def _restore(conn: sqlite3.Connection, entity: str, entity_id: int, data: dict |
             _insert(conn, "words", word)
 
 
-def _insert(conn: sqlite3.Connection, table: str, data: dict) -> None:
+def _insert(conn: sqlite3.Connection, table: str, data: dict[str, Any]) -> None:
     columns = ", ".join(f'"{c}"' for c in data)
     marks = ", ".join("?" for _ in data)
     conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(data.values()))
 
 
-def _dump(data: dict | None) -> str | None:
+def _dump(data: dict[str, Any] | None) -> str | None:
     return None if data is None else json.dumps(data, ensure_ascii=False)
 
 
-def _load(text: str | None) -> dict | None:
+def _load(text: str | None) -> dict[str, Any] | None:
     return None if text is None else json.loads(text)

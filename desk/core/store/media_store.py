@@ -34,7 +34,9 @@ class MediaStore:
                 (media.path, media.size, media.fingerprint, media.duration,
                  int(media.has_video), int(media.has_audio), utc_now()),
             )
-        return self.get()  # type: ignore[return-value]
+        stored = self.get()
+        assert stored is not None
+        return stored
 
     def duration(self) -> float:
         rows = self._db.query("SELECT duration FROM media LIMIT 1")

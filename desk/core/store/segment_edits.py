@@ -11,7 +11,7 @@ import difflib
 
 from desk.core.errors import InputError
 from desk.core.records import Segment, Word
-from desk.core.store.database import Database, utc_now
+from desk.core.store.database import Database, inserted_id, utc_now
 from desk.core.store.history import History
 from desk.core.store.speakers import speaker_id_for
 from desk.core.store.transcripts import TranscriptStore, insert_words
@@ -92,7 +92,7 @@ class SegmentEditor:
                 "compression_ratio, 1, ?, ? FROM segments WHERE id=?",
                 (round(cut, 3), right_text, now, now, segment_id),
             )
-            new_id = int(cursor.lastrowid)
+            new_id = inserted_id(cursor)
             self._db.conn.execute('UPDATE segments SET "end"=? WHERE id=?',
                                   (segment.end, new_id))
             insert_words(self._db.conn, new_id,
@@ -196,8 +196,10 @@ def realign_words(old: list[Word], text: str, start: float, end: float) -> list[
         j = i
         while j < len(tokens) and result[j] is None:
             j += 1
-        gap_start = result[i - 1].end if i > 0 and result[i - 1] else start
-        gap_end = result[j].start if j < len(tokens) and result[j] else end
+        before = result[i - 1] if i > 0 else None
+        after = result[j] if j < len(tokens) else None
+        gap_start = before.end if before else start
+        gap_end = after.start if after else end
         if gap_end < gap_start:
             gap_end = gap_start
         for k, word in enumerate(_spread(tokens[i:j], gap_start, gap_end, None)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from desk.core.records import Speaker
-from desk.core.store.database import Database
+from desk.core.store.database import Database, inserted_id
 
 
 class SpeakerStore:
@@ -27,4 +27,4 @@ def speaker_id_for(conn: sqlite3.Connection, name: str) -> tuple[int, bool]:
     if row:
         return int(row["id"]), False
     cursor = conn.execute("INSERT INTO speakers(name) VALUES (?)", (name,))
-    return int(cursor.lastrowid or 0), True
+    return inserted_id(cursor), True

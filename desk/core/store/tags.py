@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from dataclasses import replace
@@ -9,7 +10,7 @@ from dataclasses import replace
 from desk.core.coding.codebook import Codebook, validate_tag
 from desk.core.errors import InputError
 from desk.core.records import Tag
-from desk.core.store.database import Database
+from desk.core.store.database import Database, inserted_id
 from desk.core.store.history import History
 
 EDITABLE = {"name", "description", "colour", "key", "position", "archived", "keywords"}
@@ -51,7 +52,7 @@ class TagStore:
                 (tag.name, tag.description, tag.colour, tag.key, position,
                  int(tag.archived), json.dumps(tag.keywords, ensure_ascii=False)),
             )
-            tag_id = int(cursor.lastrowid)
+            tag_id = inserted_id(cursor)
             act.record("tag", tag_id, None)
         return self.get(tag_id)
 
@@ -75,9 +76,9 @@ class TagStore:
                  current.id),
             )
             act.record("tag", current.id, before)
-        return self.get(current.id)
+        return self.get(current.id or updated.name)
 
-    def reorder(self, names: list[str], annotator: str = "") -> None:
+    def reorder(self, names: builtins.list[str], annotator: str = "") -> None:
         with self._history.action("reorder tags", annotator) as act:
             for position, name in enumerate(names):
                 tag = self.get(name)
@@ -110,7 +111,7 @@ class TagStore:
                         (tag.name, tag.description, tag.colour, tag.key, self._next_position(),
                          int(tag.archived), json.dumps(tag.keywords, ensure_ascii=False)),
                     )
-                    act.record("tag", int(cursor.lastrowid), None)
+                    act.record("tag", inserted_id(cursor), None)
                     added += 1
                 else:
                     before = act.before("tag", old.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desk.core.errors import ModelError
 from desk.core.pipeline.engines.base import ModelRef
@@ -43,7 +44,7 @@ class ModelInfo:
     source: str  # "desk" | "whisper-cache" | "embedded" | "package"
     multilingual: bool
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "format": self.format,
@@ -184,7 +185,7 @@ def _scan_checkpoints(folder: Path, source: str) -> list[ModelInfo]:
 
 
 def _scan_ct2_folders(folder: Path) -> list[ModelInfo]:
-    found = []
+    found: list[ModelInfo] = []
     if not folder.is_dir():
         return found
     for sub in sorted(folder.iterdir()):

@@ -75,7 +75,8 @@ class Ct2Model:
         return raw.reshape(var.shape)
 
     def scalar(self, name: str) -> int | float:
-        return self.array(name).reshape(-1)[0].item()
+        value: int | float = self.array(name).reshape(-1)[0].item()
+        return value
 
     @property
     def n_vocab(self) -> int:

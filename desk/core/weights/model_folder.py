@@ -16,6 +16,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from desk.core.errors import ModelError
 
@@ -91,7 +92,7 @@ def sha256_file(path: Path, progress: Callable[[int], None] | None = None) -> st
     return digest.hexdigest()
 
 
-def _load_verified(folder: Path) -> dict[str, dict]:
+def _load_verified(folder: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((folder / VERIFIED_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -99,7 +100,7 @@ def _load_verified(folder: Path) -> dict[str, dict]:
     return data if isinstance(data, dict) else {}
 
 
-def _save_verified(folder: Path, data: dict[str, dict]) -> None:
+def _save_verified(folder: Path, data: dict[str, dict[str, Any]]) -> None:
     """Best effort: a read-only model folder only costs a rehash next time."""
     with contextlib.suppress(OSError):
         write_atomically(folder / VERIFIED_FILE, json.dumps(data, indent=1).encode())

@@ -51,7 +51,7 @@ def _official_url(name: str) -> str:
     """openai-whisper's own URL for `name` (it embeds the expected SHA-256)."""
     import whisper
 
-    url = whisper._MODELS[name]
+    url = str(whisper._MODELS[name])
     if url.split("/")[-2] != OFFICIAL_SHA256[name]:
         raise ModelError(f"openai-whisper's URL for '{name}' does not match Desk's checksum table")
     return url

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -39,9 +39,9 @@ class TranscribeOptions:
     # accurate: beam search everywhere; faster: greedy everywhere.
     decoding: str = "accurate"
     word_timestamps: bool = True
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
-    def to_settings(self) -> dict:
+    def to_settings(self) -> dict[str, Any]:
         return {
             "language": self.language,
             "initial_prompt": self.initial_prompt,

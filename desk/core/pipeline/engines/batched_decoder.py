@@ -32,14 +32,9 @@ from typing import Any
 import numpy as np
 
 from desk.core.pipeline.audio_windows import Window
-from desk.core.pipeline.engines.base import SAMPLE_RATE
+from desk.core.pipeline.engines.base import SAMPLE_RATE, Progress
 from desk.core.pipeline.engines.lane_plan import LanePlan, plan_lanes
-from desk.core.pipeline.engines.progress_meter import (
-    DECODE_SHARE,
-    ENCODE_SHARE,
-    Progress,
-    ProgressMeter,
-)
+from desk.core.pipeline.engines.progress_meter import DECODE_SHARE, ENCODE_SHARE, ProgressMeter
 from desk.core.pipeline.engines.second_look import SecondLook, StepLook
 from desk.core.pipeline.engines.segments import SILENCE_AVG_LOGPROB, is_silence_hallucination
 
@@ -201,7 +196,7 @@ class BatchedDecoder:
         if self._second_look is not None:
             outputs = self._look_again(encoded, outputs, spans)
         meter.phase_done(DECODE_SHARE)
-        decoded: list[list[dict]] = []
+        decoded: list[list[dict[str, Any]]] = []
         moves: list[float] = []
         for lane, (start, end), piece, output in zip(lanes, spans, pieces, outputs, strict=True):
             segments, next_seek = self._read_output(output, start, end)
@@ -218,7 +213,7 @@ class BatchedDecoder:
             rest = lane.span.end - lane.seek
             lane.finished = rest < MIN_REST_SECONDS or not plan.has_sound(lane.seek, lane.span.end)
 
-    def _generate(self, encoded: Any, count: int, beam_size: int) -> list[Any]:
+    def _generate(self, encoded: Any, count: int, beam_size: int) -> Any:
         return self._model.model.generate(
             encoded,
             [list(self._prompt) for _ in range(count)],
@@ -264,7 +259,7 @@ class BatchedDecoder:
 
     def _read_output(
         self, output: Any, start: float, end: float
-    ) -> tuple[list[dict] | None, float]:
+    ) -> tuple[list[dict[str, Any]] | None, float]:
         """One lane's decoded step as segment dicts (None: broken), and where the lane goes on."""
         tokens = output.sequences_ids[0]
         avg_logprob = output.scores[0] * len(tokens) / (len(tokens) + 1)
@@ -289,7 +284,7 @@ class BatchedDecoder:
             for seg_start, seg_end, seg_tokens in segments
         ]
         go_on = resume is not None and resume >= MIN_ADVANCE_SECONDS
-        return found, start + resume if go_on else end
+        return found, start + resume if go_on and resume is not None else end
 
     def _encode(self, features: np.ndarray, meter: ProgressMeter) -> Any:
         """The encoder output of a batch, computed two steps at a time.
@@ -310,7 +305,8 @@ class BatchedDecoder:
             meter.phase_done(ENCODE_SHARE * min(ENCODER_BATCH, count - i) / count)
         return get_ctranslate2_storage(np.concatenate(parts))
 
-    def _add_words(self, decoded: list[list[dict]], encoded: Any, sizes: list[int]) -> None:
+    def _add_words(self, decoded: list[list[dict[str, Any]]], encoded: Any,
+                   sizes: list[int]) -> None:
         """Word timings for every segment of the batch, by cross-attention alignment."""
         keep = [i for i, found in enumerate(decoded) if found]
         if not keep:
@@ -328,7 +324,7 @@ class BatchedDecoder:
             0.0,
         )
 
-    def _raw_segment(self, segment: dict, step_end: float) -> RawSegment:
+    def _raw_segment(self, segment: dict[str, Any], step_end: float) -> RawSegment:
         text = self._tokenizer.decode(segment["tokens"])
         words = segment.get("words", ())
         return RawSegment(

@@ -119,9 +119,10 @@ class FasterWhisperEngine:
         text, or sampling options (there, "adaptive" decodes as "accurate").
         """
         check_language(self.model_ref, options.language)
-        audio = engine_input(audio)
-        if audio is None:
+        prepared = engine_input(audio)
+        if prepared is None:
             return
+        audio = prepared
         sequential = options.condition_on_previous_text or any(
             k in options.extra for k in EXTRA_DECODE_KEYS)
         if sequential:
@@ -170,7 +171,7 @@ class FasterWhisperEngine:
         if not self.model_ref.multilingual:
             return "en"
         language, _probability, _all = self._model.detect_language(audio=audio[: 30 * SAMPLE_RATE])
-        return language
+        return str(language)
 
     def _sequential(
         self, audio: np.ndarray, options: TranscribeOptions, start: float

@@ -128,9 +128,10 @@ class OpenAIWhisperEngine:
         import whisper
 
         check_language(self.model_ref, options.language)
-        audio = engine_input(audio)
-        if audio is None:
+        prepared = engine_input(audio)
+        if prepared is None:
             return
+        audio = prepared
         torch.set_num_threads(self._threads)
         with _progress_from_bar(progress):
             result = whisper.transcribe(
@@ -191,14 +192,15 @@ def _progress_from_bar(progress: Progress | None) -> Iterator[None]:
         yield
         return
     original = module.tqdm
+    report = progress
 
     class _Tqdm:
         @staticmethod
         def tqdm(**kwargs: object) -> _Bar:
-            return _Bar(progress, **kwargs)
+            return _Bar(report, **kwargs)
 
-    module.tqdm = _Tqdm  # type: ignore[attr-defined]
+    setattr(module, "tqdm", _Tqdm)  # noqa: B010 (a module of an untyped library)
     try:
         yield
     finally:
-        module.tqdm = original
+        setattr(module, "tqdm", original)  # noqa: B010
