@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from desk.core.errors import InputError
 from desk.core.records import Annotation
-from desk.core.store.database import Database, inserted_id, utc_now
+from desk.core.store.database import Database, inserted_id, utc_now, where_terms
 from desk.core.store.history import History
 from desk.core.store.tags import TagStore
 
@@ -30,24 +30,11 @@ class AnnotationStore:
              annotator: str | None = None, source: str | None = None,
              include_suggested: bool = True) -> list[Annotation]:
         """Annotations ordered by start; optional filters; a time window keeps overlaps."""
-        where: builtins.list[str] = []
-        params: builtins.list[object] = []
-        if tag is not None:
-            where.append("a.tag_id=?")
-            params.append(self._tags.get(tag).id)
-        if start is not None:
-            where.append('a."end" > ?')
-            params.append(start)
-        if end is not None:
-            where.append("a.start < ?")
-            params.append(end)
-        if annotator is not None:
-            where.append("a.annotator=?")
-            params.append(annotator)
-        if source is not None:
-            where.append("a.source=?")
-            params.append(source)
-        elif not include_suggested:
+        where, params = where_terms([
+            ("a.tag_id=?", None if tag is None else self._tags.get(tag).id),
+            ('a."end" > ?', start), ("a.start < ?", end), ("a.annotator=?", annotator),
+            ("a.source=?", source)])
+        if source is None and not include_suggested:
             where.append("a.source != 'suggested'")
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._db.query(f"{_SELECT}{clause} ORDER BY a.start, a.id", tuple(params))

@@ -24,6 +24,12 @@ if TYPE_CHECKING:  # imported on first use (see Database.db)
 BUSY_TIMEOUT_MS = int(os.environ.get("DESK_BUSY_TIMEOUT_MS", "5000"))
 
 
+def where_terms(terms: list[tuple[str, object]]) -> tuple[list[str], list[object]]:
+    """The WHERE conditions and parameters of the (condition, value) pairs with a value."""
+    kept = [(condition, value) for condition, value in terms if value is not None]
+    return [c for c, _ in kept], [v for _, v in kept]
+
+
 def inserted_id(cursor: sqlite3.Cursor) -> int:
     """The row id an INSERT just made (SQLite always gives one for a rowid table)."""
     row_id = cursor.lastrowid

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from desk.core.errors import InputError
 from desk.core.records import Segment, Transcript, Word
-from desk.core.store.database import Database, inserted_id, utc_now
+from desk.core.store.database import Database, inserted_id, utc_now, where_terms
 from desk.core.store.speakers import speaker_id_for
 
 STATUSES = ("pending", "running", "cancelled", "failed", "complete")
@@ -211,15 +211,8 @@ class TranscriptStore:
 def _segment_filter(transcript_id: int, start: float | None,
                     end: float | None) -> tuple[list[str], list[object]]:
     """WHERE terms for a transcript's segments overlapping [start, end)."""
-    where: list[str] = ["s.transcript_id=?"]
-    params: list[object] = [transcript_id]
-    if start is not None:
-        where.append('s."end" > ?')
-        params.append(start)
-    if end is not None:
-        where.append("s.start < ?")
-        params.append(end)
-    return where, params
+    return where_terms([("s.transcript_id=?", transcript_id), ('s."end" > ?', start),
+                        ("s.start < ?", end)])
 
 
 def insert_words(conn: sqlite3.Connection, segment_id: int, words: list[Word]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,6 +27,7 @@ from desk.ui.tagging.live_coding import LiveCoder
 from desk.ui.undo import UndoBridge
 
 NUDGE_SECONDS = 0.1
+T = TypeVar("T")
 
 
 class PlayerLike(Protocol):
@@ -221,12 +222,8 @@ class CodingController(QObject):
     # -- changing annotations -------------------------------------------------------------
     def update_annotation(self, annotation_id: int, label: str | None = None,
                           **changes: Any) -> Annotation | None:
-        project = self.project
-        if project is None:
-            return None
-        annotator = self.annotator()
-        return self.run(label or self.tr("Edit annotation"), lambda: project.annotations.update(
-            annotation_id, annotator, **changes))
+        return self.edit(label or self.tr("Edit annotation"), lambda project, who:
+                         project.annotations.update(annotation_id, who, **changes))
 
     def retime(self, annotation_id: int, start: float, end: float,
                snap: bool | None = None) -> Annotation | None:
@@ -264,67 +261,36 @@ class CodingController(QObject):
 
     # -- suggestions ------------------------------------------------------------------------
     def suggest_delays(self, min_silence: float) -> list[Annotation]:
-        project = self.project
-        if project is None:
-            return []
-        annotator = self.annotator()
-        made = self.run(self.tr("Suggest delays"), lambda: suggest.suggest_delays(
-            project, min_silence, annotator))
-        return made or []
+        return self.edit(self.tr("Suggest delays"), lambda project, who:
+                         suggest.suggest_delays(project, min_silence, who)) or []
 
     def suggest_keywords(self) -> list[Annotation]:
-        project = self.project
-        if project is None:
-            return []
-        annotator = self.annotator()
-        made = self.run(self.tr("Suggest from keywords"),
-                        lambda: suggest.suggest_keywords(project, annotator))
-        return made or []
+        return self.edit(self.tr("Suggest from keywords"), suggest.suggest_keywords) or []
 
     def accept(self, ids: list[int] | None = None) -> None:
-        project = self.project
-        if project is not None:
-            annotator = self.annotator()
-            self.run(self.tr("Accept suggestions"),
-                     lambda: suggest.accept(project, ids, annotator))
+        """Accept suggestions (all pending ones when `ids` is None) as one step."""
+        self.edit(self.tr("Accept suggestions"),
+                  lambda project, who: suggest.accept(project, ids, who))
 
     def reject(self, ids: list[int] | None = None) -> None:
-        project = self.project
-        if project is not None:
-            annotator = self.annotator()
-            self.run(self.tr("Reject suggestions"),
-                     lambda: suggest.reject(project, ids, annotator))
+        self.edit(self.tr("Reject suggestions"),
+                  lambda project, who: suggest.reject(project, ids, who))
 
     # -- the codebook ---------------------------------------------------------------------
     def add_tag(self, tag: Tag) -> Tag | None:
-        project = self.project
-        if project is None:
-            return None
-        annotator = self.annotator()
-        return self.run(self.tr("Add tag %1").replace("%1", tag.name),
-                        lambda: project.tags.add(tag, annotator))
+        return self.edit(self.tr("Add tag %1").replace("%1", tag.name),
+                         lambda project, who: project.tags.add(tag, who))
 
     def update_tag(self, name_or_id: str | int, **changes: Any) -> Tag | None:
-        project = self.project
-        if project is None:
-            return None
-        annotator = self.annotator()
-        return self.run(self.tr("Edit tag"),
-                        lambda: project.tags.update(name_or_id, annotator, **changes))
+        return self.edit(self.tr("Edit tag"), lambda project, who:
+                         project.tags.update(name_or_id, who, **changes))
 
     def reorder_tags(self, names: list[str]) -> None:
-        project = self.project
-        if project is not None:
-            annotator = self.annotator()
-            self.run(self.tr("Reorder tags"), lambda: project.tags.reorder(names, annotator))
+        self.edit(self.tr("Reorder tags"), lambda project, who: project.tags.reorder(names, who))
 
     def apply_codebook(self, codebook: Codebook) -> tuple[int, int] | None:
-        project = self.project
-        if project is None:
-            return None
-        annotator = self.annotator()
-        return self.run(self.tr("Import codebook %1").replace("%1", codebook.name),
-                        lambda: project.tags.apply_codebook(codebook, annotator))
+        return self.edit(self.tr("Import codebook %1").replace("%1", codebook.name),
+                         lambda project, who: project.tags.apply_codebook(codebook, who))
 
     def export_codebook(self, path: Path) -> bool:
         if self.project is None:
@@ -338,6 +304,15 @@ class CodingController(QObject):
         return True
 
     # -- plumbing ---------------------------------------------------------------------------
+    def edit(self, label: str, change: Callable[[Project, str], T]) -> T | None:
+        """`change(project, annotator)` as one undoable step of the current coder."""
+        project = self.project
+        if project is None:
+            return None
+        annotator = self.annotator()
+        result: T | None = self.run(label, lambda: change(project, annotator))
+        return result
+
     def run(self, label: str, perform: Callable[[], Any]) -> Any:
         """One undoable, committed core edit; a DeskError becomes an error message."""
         if self.project is None:

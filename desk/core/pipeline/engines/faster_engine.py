@@ -22,13 +22,8 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import ModelError
-from desk.core.pipeline.engines.base import (
-    SAMPLE_RATE,
-    ModelRef,
-    Progress,
-    TranscribeOptions,
-    default_threads,
-)
+from desk.core.pipeline.engines import base
+from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.batched_decoder import BatchedDecoder, RawSegment
 from desk.core.pipeline.engines.second_look import SecondLook
 from desk.core.pipeline.engines.segments import build_segment, check_language, engine_input
@@ -81,7 +76,7 @@ class FasterWhisperEngine:
                 str(folder),
                 device="cpu",
                 compute_type="int8",
-                cpu_threads=threads or default_threads(),
+                cpu_threads=threads or base.default_threads(),
                 local_files_only=True,
             )
         except (RuntimeError, ValueError, OSError) as exc:

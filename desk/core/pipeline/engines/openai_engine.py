@@ -19,13 +19,8 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import ModelError
-from desk.core.pipeline.engines.base import (
-    SAMPLE_RATE,
-    ModelRef,
-    Progress,
-    TranscribeOptions,
-    default_threads,
-)
+from desk.core.pipeline.engines import base
+from desk.core.pipeline.engines.base import SAMPLE_RATE, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.segments import build_segment, check_language, engine_input
 from desk.core.records import Segment
 
@@ -78,7 +73,7 @@ class OpenAIWhisperEngine:
 
     def __init__(self, model: ModelRef, threads: int | None = None) -> None:
 
-        self._threads = threads or default_threads()
+        self._threads = threads or base.default_threads()
         self._language: str | None = None
         checkpoint = self._checkpoint_for(model)
         self._model = load_whisper_checkpoint(checkpoint, model.name, self._threads)
