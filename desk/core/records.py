@@ -63,6 +63,43 @@ class Transcript:
 
 
 @dataclass
+class TranscriptVersion:
+    """One transcription run (or imported transcript) as the analyst sees it in Versions."""
+
+    transcript: Transcript
+    name: str = ""  # the analyst's name for it; empty: described by engine, model and date
+    current: bool = False
+    edited: bool = False  # text or times corrected by hand since it was made
+    segments: int = 0
+
+    @property
+    def id(self) -> int:
+        assert self.transcript.id is not None
+        return self.transcript.id
+
+    @property
+    def partial(self) -> bool:
+        """A run that stopped (cancelled, failed, killed) or is still running."""
+        return self.transcript.status != "complete"
+
+    @property
+    def label(self) -> str:
+        t = self.transcript
+        made = (t.created_at or "")[:16].replace("T", " ")
+        return self.name or f"{t.engine} {t.model}" + (f", {made}" if made else "")
+
+    def to_json(self) -> dict:
+        """The documented JSON shape of `desk transcripts --json`."""
+        t = self.transcript
+        return {"id": t.id, "name": self.name, "label": self.label, "current": self.current,
+                "status": t.status, "partial": self.partial, "edited": self.edited,
+                "engine": t.engine, "model": t.model, "language": t.language,
+                "settings": t.settings, "segments": self.segments,
+                "progress": round(t.progress, 3), "total": round(t.total, 3),
+                "created_at": t.created_at, "updated_at": t.updated_at}
+
+
+@dataclass
 class Speaker:
     name: str
     colour: str | None = None

@@ -2,9 +2,10 @@
 
 Each importer only *parses* its file into an `ImportBundle` (pure, no project
 involved), naming the line or element of any problem. `apply_bundle` then
-writes the bundle in one `project.database.transaction()`: tags first, then a
-new transcript, then the annotations as one undoable history action. Any error
-rolls everything back, so a bad file never leaves a half-imported project.
+writes the bundle as ONE history action (one transaction, one undo): tags
+first, then a new transcript version (current from then on), then the
+annotations. Any error rolls everything back, so a bad file never leaves a
+half-imported project.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def apply_bundle(project: Project, bundle: ImportBundle, annotator: str = "") ->
     duration = project.media.duration()
     _check_times(bundle, duration)
     try:
-        with project.database.transaction():
+        with project.history.action(_label(bundle), annotator):  # one step to undo
             _apply_tags(project, bundle, summary, annotator)
             if bundle.transcript is not None:
                 _apply_transcript(project, bundle, summary, duration)
@@ -140,6 +141,18 @@ def apply_bundle(project: Project, bundle: ImportBundle, annotator: str = "") ->
     except DeskError as exc:
         raise FormatError(f"{name}: {exc}") from exc
     return summary
+
+
+def _label(bundle: ImportBundle) -> str:
+    """The import's line in the edit history, from what the file holds."""
+    parts = []
+    if bundle.transcript is not None:
+        parts.append(f"transcript of {len(bundle.segments)} segments")
+    if bundle.tags:
+        parts.append(f"{len(bundle.tags)} tags")
+    if bundle.annotations:
+        parts.append(f"{len(bundle.annotations)} annotations")
+    return f"import {bundle.source.name}" + (f" ({', '.join(parts)})" if parts else "")
 
 
 def _check_times(bundle: ImportBundle, duration: float) -> None:
@@ -192,12 +205,10 @@ def _apply_transcript(project: Project, bundle: ImportBundle, summary: ImportSum
     meta = bundle.transcript
     assert meta is not None
     total = duration or max((s.end for s in bundle.segments), default=0.0)
-    transcript = project.transcripts.create(Transcript(
+    transcript = project.versions.add(Transcript(
         engine=meta.engine, model=meta.model, language=meta.language,
-        settings=dict(meta.settings), status="running", total=total))
-    assert transcript.id is not None
-    project.transcripts.add_segments(transcript.id, bundle.segments)
-    project.transcripts.update(transcript.id, status="complete", progress=total)
+        settings=dict(meta.settings), total=total), bundle.segments,
+        f"import transcript from {bundle.source.name}")
     summary.transcript_id = transcript.id
     summary.segments = len(bundle.segments)
     summary.words = sum(len(s.words) for s in bundle.segments)

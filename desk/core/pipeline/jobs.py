@@ -186,9 +186,9 @@ def _record_failure(plan: object, message: str) -> None:
     project = getattr(plan, "project", None)
     if project is None:
         return
-    current = project.transcripts.current()
-    if current is not None and current.status == "running":
-        project.transcripts.update(current.id, status="failed", error=message)
+    running = project.versions.newest(("running",))
+    if running is not None:
+        project.transcripts.update(running.id, status="failed", error=message)
 
 
 if __name__ == "__main__":

@@ -70,10 +70,9 @@ def prepare(project_path: Path, options: JobOptions) -> _Plan:
         engine_name = choose_engine(options.engine, model)
         transcript = None
         if options.resume:
-            current = project.transcripts.current()
-            if current is None or current.status not in RESUMABLE:
+            transcript = project.versions.newest(RESUMABLE)
+            if transcript is None:
                 raise InputError("there is no interrupted transcription to resume")
-            transcript = current
         return _Plan(project, media_path, media.duration, model, engine_name, transcript)
     except BaseException:
         project.close()
@@ -126,7 +125,7 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
             if engine.detected_language and not options.language:
                 project.transcripts.update(tid, language=engine.detected_language)
             meter.end(window)
-    project.transcripts.update(tid, status="complete", progress=total)
+    project.versions.complete(tid, total)  # only now does the new version become current
     segments, words = project.transcripts.count(tid)
     elapsed = time.monotonic() - started
     speed = total / elapsed if elapsed > 0 else 0.0

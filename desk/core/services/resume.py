@@ -9,11 +9,15 @@ from desk.core.store.transcripts import RESUMABLE
 
 
 def interrupted_transcript(project: Project) -> Transcript | None:
-    """The current transcript if its job stopped (killed, cancelled, failed) before the end."""
-    current = project.transcripts.current()
-    if current is None or current.status not in RESUMABLE or current.progress >= current.total:
+    """The newest version whose job stopped (killed, cancelled, failed) before the end.
+
+    It need not be the current version: a second run that was cancelled is
+    kept as a partial version while the first stays current.
+    """
+    newest = project.versions.newest(RESUMABLE)
+    if newest is None or newest.progress >= newest.total:
         return None
-    return current
+    return newest
 
 
 def resume_options(transcript: Transcript) -> JobOptions:

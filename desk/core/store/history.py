@@ -25,6 +25,8 @@ ENTITY_TABLES = {
     "tag": "tags",
     "speaker": "speakers",
     "dismissal": "dismissed_suggestions",  # so undoing a reject lets the suggestion come back
+    "version": "transcript_versions",  # a transcript version's name; no row: deleted
+    "current": "current_transcript",  # which version is current (one row, id 1)
 }
 
 ACTIVE, UNDONE, DISCARDED = 0, 1, 2
@@ -45,6 +47,7 @@ class ActionRecorder:
     def __init__(self, history: History, action_id: int) -> None:
         self._history = history
         self.action_id = action_id
+        self.changes = 0
 
     def before(self, entity: str, entity_id: int | None) -> dict[str, Any] | None:
         """The record as it is now; only stored records (with an id) have a history."""
@@ -58,24 +61,41 @@ class ActionRecorder:
             "INSERT INTO changes(action_id, entity, entity_id, before, after) VALUES (?,?,?,?,?)",
             (self.action_id, entity, entity_id, _dump(before), _dump(after)),
         )
+        self.changes += 1
 
 
 class History:
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._open: ActionRecorder | None = None
 
     @contextmanager
     def action(self, label: str, annotator: str = "") -> Iterator[ActionRecorder]:
-        """One user action: one transaction, one history entry."""
+        """One user action: one transaction, one history entry.
+
+        An action begun inside another one joins it (an import that adds tags,
+        a transcript version and annotations is one step to undo).
+        """
+        if self._open is not None:
+            with self.database.transaction():
+                yield self._open
+            return
         conn = self.database.conn
         with self.database.transaction():
-            # A new action makes the undone ones unreachable for redo.
-            conn.execute("UPDATE actions SET undone=? WHERE undone=?", (DISCARDED, UNDONE))
             cursor = conn.execute(
                 "INSERT INTO actions(at, annotator, label) VALUES (?,?,?)",
                 (utc_now(), annotator, label),
             )
-            yield ActionRecorder(self, inserted_id(cursor))
+            recorder = self._open = ActionRecorder(self, inserted_id(cursor))
+            try:
+                yield recorder
+            finally:
+                self._open = None
+            if recorder.changes:
+                # A new action makes the undone ones unreachable for redo.
+                conn.execute("UPDATE actions SET undone=? WHERE undone=?", (DISCARDED, UNDONE))
+            else:  # nothing changed: no step in the history
+                conn.execute("DELETE FROM actions WHERE id=?", (recorder.action_id,))
 
     def snapshot(self, entity: str, entity_id: int) -> dict[str, Any] | None:
         table = ENTITY_TABLES[entity]

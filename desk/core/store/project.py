@@ -10,6 +10,7 @@ store owns the SQL of one concept:
 - `annotations` coded time ranges                        (annotations.py)
 - `speakers`    the names in the transcript              (speakers.py)
 - `history`     provenance, undo and redo                (history.py)
+- `versions`    transcript versions, the current one     (versions.py)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from desk.core.store.segment_edits import SegmentEditor
 from desk.core.store.speakers import SpeakerStore
 from desk.core.store.tags import TagStore
 from desk.core.store.transcripts import TranscriptStore
+from desk.core.store.versions import VersionStore
 
 SUFFIX = ".desk"
 
@@ -40,6 +42,7 @@ class Project:
         self.media = MediaStore(database)
         self.transcripts = TranscriptStore(database)
         self.speakers = SpeakerStore(database)
+        self.versions = VersionStore(database, self.history, self.transcripts)
         self.edits = SegmentEditor(database, self.history, self.transcripts)
         self.tags = TagStore(database, self.history)
         self.annotations = AnnotationStore(database, self.history, self.tags,

@@ -163,6 +163,8 @@ _V2 = """
 """
 
 
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     """The first released layout: media, transcript, codebook, annotations, history."""
     run_script(conn, _V1)
@@ -189,7 +191,40 @@ def _v3(conn: sqlite3.Connection) -> None:
     run_script(conn, _V3)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+_V4 = """
+        CREATE TABLE transcript_versions (
+            id INTEGER PRIMARY KEY REFERENCES transcripts(id) ON DELETE CASCADE,
+            name TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE current_transcript (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            transcript_id INTEGER REFERENCES transcripts(id) ON DELETE SET NULL
+        );
+        INSERT INTO transcript_versions(id) SELECT id FROM transcripts;
+        INSERT INTO current_transcript(id, transcript_id) VALUES (1, (
+            SELECT t.id FROM transcripts t ORDER BY
+                t.status = 'complete' OR EXISTS (
+                    SELECT 1 FROM segments s WHERE s.transcript_id = t.id AND s.edited = 1) DESC,
+                t.id DESC
+            LIMIT 1));
+        CREATE TRIGGER transcript_versions_insert AFTER INSERT ON transcripts BEGIN
+            INSERT INTO transcript_versions(id) VALUES (new.id);
+            UPDATE current_transcript SET transcript_id = new.id WHERE transcript_id IS NULL;
+        END;
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Transcript versions: every run is kept; one is current until another run completes.
+
+    A file from before versions showed its newest transcript, even a cancelled,
+    empty one; its current version becomes the newest complete (or corrected) one.
+    A version without a row in transcript_versions is deleted (undo brings it back).
+    """
+    run_script(conn, _V4)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -54,15 +54,19 @@ class TranscriptStore:
         rows = self._db.query("SELECT * FROM transcripts WHERE id=?", (transcript_id,))
         if not rows:
             raise InputError(f"no transcript with id {transcript_id}")
-        return _transcript(rows[0])
+        return transcript_from_row(rows[0])
 
     def list(self) -> list[Transcript]:
-        return [_transcript(r) for r in self._db.query("SELECT * FROM transcripts ORDER BY id")]
+        rows = self._db.query("SELECT * FROM transcripts ORDER BY id")
+        return [transcript_from_row(r) for r in rows]
 
     def current(self) -> Transcript | None:
-        """The transcript the analyst works on: the newest one."""
-        rows = self._db.query("SELECT * FROM transcripts ORDER BY id DESC LIMIT 1")
-        return _transcript(rows[0]) if rows else None
+        """The version the analyst works on (see versions.py): a new run's rows are not
+        shown in its place until that run completes."""
+        rows = self._db.query(
+            "SELECT t.* FROM current_transcript c JOIN transcripts t ON t.id = c.transcript_id "
+            "JOIN transcript_versions v ON v.id = t.id WHERE c.id = 1")
+        return transcript_from_row(rows[0]) if rows else None
 
     def update(self, transcript_id: int, **fields: object) -> None:
         """Job bookkeeping: status, progress, total, language, error."""
@@ -237,7 +241,7 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
-def _transcript(row: sqlite3.Row) -> Transcript:
+def transcript_from_row(row: sqlite3.Row) -> Transcript:
     return Transcript(
         id=row["id"], engine=row["engine"], model=row["model"], language=row["language"],
         settings=json.loads(row["settings"] or "{}"), status=row["status"],

@@ -71,6 +71,21 @@ def test_round_trip_keeps_segments_speakers_tags_annotations(coded: Project, bla
     assert transcript.engine == "import" and transcript.settings["original"]["model"] == "tiny.en"
 
 
+def test_an_import_is_one_undoable_step(coded: Project, blank: Project, tmp_path: Path) -> None:
+    path = EXPORTERS["eaf"].export(coded, tmp_path / "out.eaf")
+    before = blank.history.last_action_id()
+    IMPORTERS["eaf"].import_(blank, path)
+    (step,) = [a for a in blank.history.actions() if a.id != before]
+    assert step.label == f"import out.eaf (transcript of {len(SEGMENTS)} segments, 7 tags, " \
+        f"{len(ANNOTATIONS)} annotations)"
+    blank.history.undo()  # tags, the transcript version and the annotations, all at once
+    assert blank.annotations.count() == 0 and blank.tags.list(include_archived=True) == []
+    assert blank.transcripts.current() is None and blank.versions.list() == []
+    blank.history.redo()
+    assert annotation_facts(blank) == annotation_facts(coded)
+    assert segment_facts(blank, words=False) == segment_facts(coded, words=False)
+
+
 def test_round_trip_in_parts(coded: Project, blank: Project, tmp_path: Path) -> None:
     path = EXPORTERS["eaf"].export(coded, tmp_path / "out.eaf")
     IMPORTERS["eaf"].import_(blank, path, as_="transcript")
