@@ -104,8 +104,7 @@ def build(project_path: Path, from_truth: bool) -> None:
                 Transcript("truth", TRUTH.name, "en", total=media.duration))
             assert transcript.id is not None
             project.transcripts.add_segments(transcript.id, _truth_segments(truth))
-            project.transcripts.update(transcript.id, status="complete",
-                                       progress=media.duration)
+            project.versions.complete(transcript.id, media.duration)
     if not from_truth:
         _transcribe(project_path)
     with Project.open(project_path) as project:
@@ -117,17 +116,15 @@ def build(project_path: Path, from_truth: bool) -> None:
 def export_all(project_path: Path, out: Path = OUT) -> list[Path]:
     written = []
     with Project.open(project_path, writable=False) as project:
-        for name, fmt in EXPORTERS.items():
+        for fmt in EXPORTERS.values():
             if fmt.writes_folder:
                 folder = out / "sample-clips"
                 shutil.rmtree(folder, ignore_errors=True)
-                fmt.export(project, folder, tag="Harris attacks")
-                written += sorted(folder.iterdir())
-            elif name == "csv":
-                fmt.export(project, out / "sample.csv")
-                written += [out / "sample.segments.csv", out / "sample.annotations.csv"]
+                harris = replace(fmt.default_selection(), tags=frozenset({"Harris attacks"}))
+                written += fmt.export_files(project, folder, harris)[1:]
             else:
-                written.append(fmt.export(project, out / f"sample{fmt.suffix}"))
+                target = out / ("sample.csv" if fmt.name == "csv" else f"sample{fmt.suffix}")
+                written += fmt.export_files(project, target)
     return written
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "desk.cli.project_cmds",
     "desk.cli.codebook_cmds",
     "desk.cli.transcribe_cmds",
+    "desk.cli.version_cmds",
     "desk.cli.coding_cmds",
     "desk.cli.exchange_cmds",
     "desk.cli.app_cmds",

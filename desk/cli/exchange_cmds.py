@@ -12,6 +12,7 @@ from pathlib import Path
 from desk.cli.common import add_project_arg, open_project
 from desk.core.errors import InputError
 from desk.core.formats.registry import EXPORTERS, IMPORTERS
+from desk.core.formats.selection import Selection
 from desk.core.services.exchange import export_project, import_file
 
 
@@ -30,14 +31,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--table", choices=("both", "segments", "annotations"),
                    help="csv: which table (default both: NAME.segments.csv and "
                         "NAME.annotations.csv)")
-    p.add_argument("--tag", help="clips: only annotations with this tag")
     p.add_argument("--precise", action="store_true",
                    help="clips: re-encode for frame-exact cuts (slower than stream copy)")
-    p.add_argument("--no-speakers", action="store_true", help="srt/vtt: no speaker names")
-    p.add_argument("--no-tags", action="store_true", help="srt/vtt: no tag lines/notes")
     p.add_argument("--no-words", action="store_true", help="textgrid: no words tier")
-    p.add_argument("--include-suggested", action="store_true",
-                   help="also export suggestions not yet accepted")
+    what = p.add_argument_group("what to include (default: everything but suggestions)")
+    what.add_argument("--transcript", type=int, metavar="ID",
+                      help="this transcript version (default: the current one; see "
+                           "`desk transcripts`)")
+    what.add_argument("--tag", action="append", metavar="TAG",
+                      help="only annotations with this tag (repeat for several)")
+    what.add_argument("--annotator", action="append", metavar="NAME",
+                      help="only annotations by this annotator (repeat for several)")
+    what.add_argument("--include-suggested", action="store_true",
+                      help="also suggestions not yet accepted (json: always)")
+    what.add_argument("--no-transcript", action="store_true", help="leave the transcript out")
+    what.add_argument("--no-annotations", "--no-tags", dest="no_annotations",
+                      action="store_true", help="leave the annotations (codes) out")
+    what.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
+    what.add_argument("--no-notes", action="store_true", help="leave annotation notes out")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -58,13 +69,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Only the options that apply to the chosen format; others given are an error."""
-    given = {
-        "table": args.table, "tag": args.tag, "precise": args.precise or None,
-        "speakers": False if args.no_speakers else None,
-        "tags": False if args.no_tags else None, "words": False if args.no_words else None,
-    }
-    flags = {"table": "--table", "tag": "--tag", "precise": "--precise",
-             "speakers": "--no-speakers", "tags": "--no-tags", "words": "--no-words"}
+    given = {"table": args.table, "precise": args.precise or None,
+             "words": False if args.no_words else None}
+    flags = {"table": "--table", "precise": "--precise", "words": "--no-words"}
     fmt = EXPORTERS[args.format]
     options = {}
     for key, value in given.items():
@@ -76,12 +83,22 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
     return options
 
 
+def _selection(args: argparse.Namespace) -> Selection:
+    return Selection(
+        transcript=not args.no_transcript, annotations=not args.no_annotations,
+        tags=frozenset(args.tag) if args.tag else None,
+        annotators=frozenset(args.annotator) if args.annotator else None,
+        suggestions=args.include_suggested or EXPORTERS[args.format].whole_project,
+        speakers=not args.no_speakers, notes=not args.no_notes,
+        transcript_id=args.transcript)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     options = _options(args)
     with open_project(args.project, writable=False) as project:
         result = export_project(project, args.format,
                                 Path(args.output) if args.output else None,
-                                include_suggested=args.include_suggested, **options)
+                                _selection(args), **options)
     if result.folder:
         count = len(result.files)
         print(f"wrote clips to {result.written} ({count} file{'' if count == 1 else 's'} there)")

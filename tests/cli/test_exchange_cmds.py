@@ -27,14 +27,17 @@ def test_export_every_format_to_default_paths(project_path: Path,
                         ("docx", ".docx")):
         code, out, err = run(capsys, "export", project_path, "-f", fmt)
         target = project_path.with_suffix(suffix)
-        assert (code, err) == (0, "") and out == f"wrote {target}\n"
+        side = [f"wrote {target}.provenance.json"] if fmt == "srt" else []  # no room in SRT
+        assert (code, err) == (0, "") and out.splitlines() == [f"wrote {target}", *side]
         assert target.stat().st_size > 200
     code, out, _ = run(capsys, "export", project_path, "-f", "csv")
     assert code == 0 and out.splitlines() == [
         f"wrote {project_path.with_name('Interview ü.segments.csv')}",
-        f"wrote {project_path.with_name('Interview ü.annotations.csv')}"]
+        f"wrote {project_path.with_name('Interview ü.annotations.csv')}",
+        f"wrote {project_path.with_name('Interview ü.csv.provenance.json')}"]
     code, out, _ = run(capsys, "export", project_path, "-f", "csv", "--table", "annotations")
-    assert out == f"wrote {project_path.with_name('Interview ü.annotations.csv')}\n"
+    assert out.splitlines()[0] == (
+        f"wrote {project_path.with_name('Interview ü.annotations.csv')}")
 
 
 def test_export_options(project_path: Path, tmp_path: Path,
@@ -51,8 +54,11 @@ def test_export_options(project_path: Path, tmp_path: Path,
         ANNOTATIONS) + 1
     code, out, _ = run(capsys, "export", project_path, "-f", "clips", "--tag", "delay", "-o",
                        tmp_path / "evidence")
-    assert code == 0 and out == f"wrote clips to {tmp_path / 'evidence'} (1 file there)\n"
-    assert [p.name for p in (tmp_path / "evidence").iterdir()] == ["delay_00-00-00.000.mp4"]
+    assert code == 0 and out == f"wrote clips to {tmp_path / 'evidence'} (2 files there)\n"
+    assert sorted(p.name for p in (tmp_path / "evidence").iterdir()) == [
+        "delay_00-00-00.000.mp4", "provenance.json"]
+    code, _, err = run(capsys, "export", project_path, "-f", "clips", "--tag", "nope")
+    assert code == 2 and err.startswith("desk: error: unknown tag 'nope' (tags: delay, ")
 
 
 def test_export_to_a_missing_folder_is_a_clear_error(project_path: Path, tmp_path: Path,

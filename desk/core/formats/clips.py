@@ -7,7 +7,8 @@ most `COPY_SLACK` seconds early (ffprobe looks just before the start);
 otherwise, with `precise=True`, or when ffmpeg refuses the copy, the clip is
 re-encoded for a frame-exact cut. Names say tag and time:
 `harris-attacks_00-12-03.500.mp4`. Each clip is written to a temporary name
-and renamed when complete.
+and renamed when complete; which annotations are cut is the export's
+selection (a tag, an annotator), and the folder's provenance.json says so.
 """
 
 from __future__ import annotations
@@ -95,24 +96,17 @@ def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
     raise MediaError(f"could not cut {target.name} from {media.name}: {error or 'ffmpeg failed'}")
 
 
-def export_clips(snapshot: ProjectSnapshot, folder: Path, tag: str | None = None,
-                 precise: bool = False) -> Path:
-    """Cut a clip per annotation (of `tag`, or all) into `folder`; returns the folder."""
+def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False) -> Path:
+    """Cut a clip per selected annotation into `folder`; returns the folder."""
     if snapshot.media is None:
         raise InputError("the project has no recording to cut clips from")
     media = Path(snapshot.media.path)
     if not media.is_file():
         raise MediaError(f"recording not found: {media} (was it moved? relink it first)")
-    annotations = snapshot.annotations
-    if tag is not None:
-        known = snapshot.tag(tag) or next(
-            (t for t in snapshot.tags if t.name.casefold() == tag.casefold()), None)
-        if known is None:
-            names = ", ".join(t.name for t in snapshot.tags) or "none"
-            raise InputError(f"unknown tag '{tag}' (tags: {names})")
-        annotations = [a for a in annotations if a.tag == known.name]
-    if not annotations:
-        raise InputError("no annotations to cut" + (f" with tag '{tag}'" if tag else ""))
+    if not snapshot.annotations:
+        tags = snapshot.selection.tags
+        raise InputError("no annotations to cut" + (
+            f" with tag {', '.join(repr(t) for t in sorted(tags))}" if tags else ""))
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise FormatError(f"{folder} is a file; clips go into a folder")
@@ -120,7 +114,7 @@ def export_clips(snapshot: ProjectSnapshot, folder: Path, tag: str | None = None
         raise FormatError(f"folder does not exist: {folder.parent}")
     folder.mkdir(exist_ok=True)
     used: set[str] = set()
-    for annotation in annotations:
+    for annotation in snapshot.annotations:
         name = clip_name(annotation.tag, annotation.start, media.suffix.lower())
         stem, n = Path(name).stem, 2
         while name in used:

@@ -21,6 +21,7 @@ from desk.core.atomic import atomic_writer
 from desk.core.coding.codebook import parse_codebook
 from desk.core.errors import DeskError, FormatError
 from desk.core.formats.importing import ImportBundle, check_mode, read_text
+from desk.core.formats.provenance import provenance_json
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.records import Annotation, Segment, Transcript, Word
 from desk.core.store.annotations import SOURCES
@@ -44,11 +45,12 @@ def project_json(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> 
             with contextlib.suppress(ValueError):  # another drive on Windows: no relative path
                 media["relative_path"] = os.path.relpath(m.path, relative_to).replace(os.sep, "/")
     transcript = None
-    if snapshot.transcript:
-        t = snapshot.transcript
+    if snapshot.version is not None and snapshot.selection.transcript:
+        t, version = snapshot.version.transcript, snapshot.version
         transcript = {
-            "id": t.id, "engine": t.engine, "model": t.model, "language": t.language,
-            "settings": t.settings, "status": t.status, "created_at": t.created_at,
+            "id": t.id, "name": version.name, "engine": t.engine, "model": t.model,
+            "language": t.language, "settings": t.settings, "status": t.status,
+            "created_at": t.created_at, "edited": version.edited,
             "segments": [_segment_json(s) for s in snapshot.segments],
         }
     codebook = {"desk_codebook": 1, "name": snapshot.name, "description": "", "tags": [
@@ -65,11 +67,10 @@ def project_json(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> 
         "codebook": codebook,
         "annotations": [a.to_json() for a in snapshot.annotations],
         "provenance": {
-            "desk_version": snapshot.desk_version,
+            **provenance_json(snapshot),
             "engine": snapshot.transcript.engine if snapshot.transcript else None,
             "model": snapshot.transcript.model if snapshot.transcript else None,
             "settings": snapshot.transcript.settings if snapshot.transcript else {},
-            "annotators": snapshot.annotators,
             "history": [{"at": h.at, "annotator": h.annotator, "label": h.label}
                         for h in snapshot.history],
         },

@@ -5,7 +5,9 @@ body is written as WordprocessingML text straight into word/document.xml:
 python-docx's per-run API takes tens of seconds for a 2-hour transcript.
 Highlighted words get `w:shd` shading in a light tint of the tag's colour
 (Word's own highlighter knows only 16 colours); every text goes through
-XML escaping. python-docx is imported only when a report is written.
+XML escaping. Provenance is the facts under the title and the document's
+properties (subject: recording, identifier: fingerprint, author: annotators,
+comments: version, hand edits, export time). python-docx is imported only when a report is written.
 """
 
 from __future__ import annotations
@@ -132,7 +134,16 @@ def render_docx(report: Report) -> bytes:
     from docx import Document
 
     document = Document()
-    document.core_properties.title = xml_safe(report.title)
+    properties = document.core_properties
+    properties.title = xml_safe(report.title)
+    known = {fact.key: fact.value for fact in report.provenance}
+    properties.author = xml_safe(known.get("annotators", ""))[:255]
+    properties.subject = xml_safe(known.get("recording", ""))[:255]
+    properties.identifier = xml_safe(known.get("recording-fingerprint", ""))[:255]
+    properties.version = xml_safe(known.get("desk-version", ""))[:255]
+    wanted = ("transcript-version", "edited-by-hand", "exported-at")  # the rest is too long
+    properties.comments = xml_safe("; ".join(f"{f.label}: {f.value}" for f in report.provenance
+                                             if f.key in wanted))[:255]
     blank = io.BytesIO()
     document.save(blank)
     out = io.BytesIO()

@@ -6,8 +6,9 @@ and overlapping annotations of one tag go to extra tiers (`tag #2`), as ELAN
 expects one annotation at a time per tier. The codebook is also offered as
 an ELAN controlled vocabulary (`desk-codebook`, with a `desk-code` type) for
 coding on in ELAN. Header properties named `desk:*` keep what EAF has no
-place for (tier meanings, tag colours and keys, transcript provenance), so a
-Desk → EAF → Desk round trip loses nothing but words and confidences.
+place for (tier meanings, tag colours and keys, the transcript's origin, and
+the export's provenance fact by fact: `desk:recording`, `desk:edited-by-hand`,
+...), so a Desk → EAF → Desk round trip loses nothing but words and confidences.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.core.atomic import write_bytes_atomic
+from desk.core.formats.provenance import facts
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.formats.tiers import assign_tiers, tier_name
 from desk.core.formats.xml_text import xml_safe
@@ -159,6 +161,8 @@ def _properties(header: ET.Element, snapshot: ProjectSnapshot, plan: list[Any],
         {"name": t.name, "description": t.description, "colour": t.colour, "key": t.key,
          "keywords": t.keywords, "archived": t.archived} for t in snapshot.tags]},
         ensure_ascii=False))
+    for fact in facts(snapshot):
+        prop(f"desk:{fact.key}", fact.value)
     if snapshot.transcript:
         t = snapshot.transcript
         prop(PROPERTY_TRANSCRIPT, json.dumps({"engine": t.engine, "model": t.model,

@@ -2,7 +2,8 @@
 
 Every string that came from a person or a recording (text, speakers, tag
 names, notes, file names) goes through `html.escape`, so a note reading
-`<script>` is shown, never run. Colours come from the codebook, which only
+`<script>` is shown, never run. Provenance is in the facts under the title
+and, for tools, in `<meta name="desk:…">` elements. Colours come from the codebook, which only
 accepts `#rrggbb`, and are escaped all the same.
 """
 
@@ -71,6 +72,8 @@ def _row(report: Report, row: Row) -> str:
 def render_html(report: Report) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           *(f'<meta name="desk:{fact.key}" content="{_e(fact.value)}">'
+             for fact in report.provenance),
            f"<title>{_e(report.title)}</title><style>{_CSS}</style></head><body>",
            f"<h1>{_e(report.title)}</h1>", '<dl class="facts">']
     out += [f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in report.facts]

@@ -5,11 +5,13 @@ stays text wherever the Markdown is rendered) and Markdown specials get a
 backslash, so a transcript line can never turn into a link, a heading or a
 table break. Tag highlights are inline `<mark>` elements in the codebook's
 colours (renderers that drop styles still show the marked words), with the
-tag names written out so nothing depends on colour alone.
+tag names written out so nothing depends on colour alone. Provenance is YAML
+front matter and the facts under the title.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -59,8 +61,16 @@ def _row(report: Report, row: Row) -> list[str]:
     return lines
 
 
+def front_matter(report: Report) -> list[str]:
+    """YAML front matter (Pandoc, Jekyll, GitHub): JSON strings are YAML scalars."""
+    lines = ["---", f"title: {json.dumps(report.title, ensure_ascii=False)}"]
+    lines += [f"{fact.key}: {json.dumps(fact.value, ensure_ascii=False)}"
+              for fact in report.provenance]
+    return [*lines, "---", ""]
+
+
 def render_markdown(report: Report) -> str:
-    out = [f"# {md_escape(report.title)}", ""]
+    out = [*front_matter(report), f"# {md_escape(report.title)}", ""]
     out += [f"- **{label}:** {md_escape(value)}" for label, value in report.facts]
     out += ["", "## Summary by tag", "", "| Tag | Annotations | Total time | Covered | Share |",
             "| --- | ---: | ---: | ---: | ---: |"]

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from desk.core.errors import InputError
 from desk.core.formats.importing import ImportSummary, apply_bundle
+from desk.core.formats.provenance import write_side_file
+from desk.core.formats.selection import Selection
 from desk.core.formats.snapshot import read_snapshot
 from desk.core.store import Project
 
@@ -29,19 +31,44 @@ class ExportFormat:
     writes_folder: bool = False
     needs_words: bool = True  # False: skip reading 25,000 words for subtitle-like formats
     whole_project: bool = False  # True: suggestions are exported too (marked by source)
+    side_provenance: bool = False  # no room in the file: NAME.provenance.json beside it
+    labels_lines: bool = False  # puts codes on transcript lines (the labelling rule)
 
-    def export(self, project: Project, path: Path, include_suggested: bool = False,
+    def default_selection(self) -> Selection:
+        return Selection(suggestions=self.whole_project)
+
+    def export(self, project: Project, path: Path, selection: Selection | None = None,
                **options: object) -> Path:
         """Write `path` (atomically); returns the file written (the folder for clips)."""
+        return self.export_files(project, path, selection, **options)[0]
+
+    def export_files(self, project: Project, path: Path, selection: Selection | None = None,
+                     **options: object) -> list[Path]:
+        """Write the export; returns the main file (or folder) and every file beside it."""
         unknown = set(options) - set(self.options)
         if unknown:
             raise InputError(f"{self.name} export has no option {', '.join(sorted(unknown))}")
         module, function = self._target.split(":")
         exporter = getattr(importlib.import_module(f"desk.core.formats.{module}"), function)
-        snapshot = read_snapshot(project, with_words=self.needs_words,
-                                 include_suggested=include_suggested or self.whole_project)
-        written: Path = exporter(snapshot, Path(path), **options)
-        return written
+        snapshot = read_snapshot(project, selection or self.default_selection(),
+                                 with_words=self.needs_words)
+        written = Path(exporter(snapshot, Path(path), **options))
+        files = self._files(Path(path), written, options)
+        if self.side_provenance:
+            described = files[1:] if self.writes_folder else files
+            files.append(write_side_file(snapshot, Path(path), described))
+        return files
+
+    def _files(self, path: Path, written: Path, options: dict[str, object]) -> list[Path]:
+        """The main file first (the folder for clips), then what else the export wrote."""
+        if self.name == "csv":
+            from desk.core.formats.csv_tables import table_paths
+
+            return list(table_paths(path, str(options.get("table", "both"))).values())
+        if self.writes_folder:
+            return [written, *sorted(p for p in written.iterdir() if not p.name.startswith(".")
+                                     and p.name != "provenance.json")]
+        return [written]
 
     def default_path(self, project_path: Path) -> Path:
         """The project path with this format's suffix (`x.desk` → `x.srt`, `x-clips/`)."""
@@ -73,18 +100,18 @@ class ImportFormat:
         return apply_bundle(project, bundle, annotator)
 
 
-_SUBTITLE_OPTIONS = {"speakers": "prefix cues with the speaker (default on)",
-                     "tags": "list the tags over each cue (default on)"}
-
 EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("srt", ".srt", "SubRip subtitles with speakers and tags",
-                 "subtitles:export_srt", _SUBTITLE_OPTIONS, needs_words=False),
+                 "subtitles:export_srt", needs_words=False,
+                 side_provenance=True, labels_lines=True),
     ExportFormat("vtt", ".vtt", "WebVTT subtitles: speakers as voices, tags as notes",
-                 "subtitles:export_vtt", _SUBTITLE_OPTIONS, needs_words=False),
+                 "subtitles:export_vtt", needs_words=False,
+                 labels_lines=True),
     ExportFormat("csv", ".csv", "CSV tables of segments and annotations (Excel, pandas)",
                  "csv_tables:export_csv",
                  {"table": "both (NAME.segments.csv + NAME.annotations.csv), segments or "
-                           "annotations"}, needs_words=False),
+                           "annotations"}, needs_words=False, side_provenance=True,
+                 labels_lines=True),
     ExportFormat("json", ".json", "Desk JSON: the whole project (documented by a JSON Schema)",
                  "desk_json:export_json", whole_project=True),
     ExportFormat("eaf", ".eaf", "ELAN annotation file: tiers per speaker and per tag",
@@ -92,16 +119,16 @@ EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("textgrid", ".TextGrid", "Praat TextGrid: speaker, word and tag tiers",
                  "textgrid:export_textgrid", {"words": "include a words tier (default on)"}),
     ExportFormat("html", ".html", "Annotated transcript report as a web page",
-                 "html_report:export_html"),
+                 "html_report:export_html", labels_lines=True),
     ExportFormat("md", ".md", "Annotated transcript report in Markdown",
-                 "markdown_report:export_markdown"),
+                 "markdown_report:export_markdown", labels_lines=True),
     ExportFormat("docx", ".docx", "Annotated transcript report for Microsoft Word",
-                 "docx_report:export_docx"),
+                 "docx_report:export_docx", labels_lines=True),
     ExportFormat("clips", "", "Media clips of annotations (one file each, for evidence)",
                  "clips:export_clips",
-                 {"tag": "only annotations with this tag", "precise": "re-encode for "
-                  "frame-exact cuts instead of stream copy"}, writes_folder=True,
-                 needs_words=False),
+                 {"precise": "re-encode for frame-exact cuts instead of stream copy"},
+                 writes_folder=True,
+                 needs_words=False, side_provenance=True),
 )}
 
 IMPORTERS: dict[str, ImportFormat] = {f.name: f for f in (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.core.coding.stats import union_length
+from desk.core.formats.provenance import Fact, facts
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.records import Annotation, Segment, Tag
 from desk.core.timecode import format_time
@@ -49,6 +50,7 @@ class TagLine:
 class Report:
     title: str
     facts: list[tuple[str, str]]  # (label, value) lines under the title
+    provenance: list[Fact]  # the same facts with machine names (meta, front matter)
     summary: list[TagLine]
     rows: list[Row]
     annotations: list[Annotation]
@@ -109,18 +111,11 @@ def build_report(snapshot: ProjectSnapshot) -> Report:
         covered = union_length(ranges)
         summary.append(TagLine(tag, len(ranges), sum(e - s for s, e in ranges), covered,
                                covered / duration if duration else 0.0))
-    facts = []
-    if snapshot.media:
-        facts.append(("Recording", Path(snapshot.media.path).name))
-    facts.append(("Duration", format_time(duration)))
-    if snapshot.transcript:
-        t = snapshot.transcript
-        facts.append(("Transcript", f"{t.engine} / {t.model}"
-                      + (f" ({t.language})" if t.language else "")))
-    if snapshot.annotators:
-        facts.append(("Annotators", ", ".join(snapshot.annotators)))
-    facts.append(("Exported", f"{snapshot.exported_at} by Desk {snapshot.desk_version}"))
+    provenance = facts(snapshot)
+    shown = [(f.label, f.value) for f in provenance]
+    shown.insert(1 if snapshot.media else 0, ("Duration", format_time(duration)))
     title = Path(snapshot.media.path).name if snapshot.media else snapshot.name
-    return Report(title=f"Annotated transcript: {title}", facts=facts, summary=summary,
+    return Report(title=f"Annotated transcript: {title}", facts=shown, provenance=provenance,
+                  summary=summary,
                   rows=_rows(snapshot), annotations=list(snapshot.annotations),
                   colours={t.name: t.colour for t in snapshot.tags})

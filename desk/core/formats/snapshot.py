@@ -16,7 +16,17 @@ from pathlib import Path
 
 from desk import __version__
 from desk.core.coding.line_labels import LineLabels, WordBounds
-from desk.core.records import Annotation, Media, Segment, Speaker, Tag, Transcript, Word
+from desk.core.formats.selection import Selection
+from desk.core.records import (
+    Annotation,
+    Media,
+    Segment,
+    Speaker,
+    Tag,
+    Transcript,
+    TranscriptVersion,
+    Word,
+)
 from desk.core.store import Project
 
 
@@ -33,12 +43,13 @@ class Action:
 class ProjectSnapshot:
     name: str  # the project's file name without suffix: the default title
     media: Media | None
-    transcript: Transcript | None
+    version: TranscriptVersion | None  # the exported transcript version (current by default)
     segments: list[Segment]
     speakers: list[Speaker]
-    tags: list[Tag]  # the whole codebook, archived tags included, in codebook order
+    tags: list[Tag]  # the codebook (archived tags included) in codebook order, as selected
     annotations: list[Annotation]  # ordered by start
     history: list[Action] = field(default_factory=list)
+    selection: Selection = field(default_factory=Selection)  # what the export includes
     desk_version: str = __version__
     exported_at: str = field(
         default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds").replace(
@@ -60,6 +71,10 @@ class ProjectSnapshot:
 
     # -- derived facts ---------------------------------------------------------------
     @property
+    def transcript(self) -> Transcript | None:
+        return self.version.transcript if self.version is not None else None
+
+    @property
     def duration(self) -> float:
         """The recording's length, or the last time anything mentions when unknown."""
         if self.media and self.media.duration:
@@ -69,8 +84,11 @@ class ProjectSnapshot:
 
     @property
     def annotators(self) -> list[str]:
+        """Who coded what this file holds, and who edited the project."""
         names = {a.annotator for a in self.annotations if a.annotator}
         names |= {h.annotator for h in self.history if h.annotator}
+        if self.selection.annotators is not None:
+            names &= self.selection.annotators
         return sorted(names)
 
     def tag(self, name: str) -> Tag | None:
@@ -107,23 +125,33 @@ class ProjectSnapshot:
         return sorted(names, key=lambda n: self._tag_order.get(n, len(self._tag_order)))
 
 
-def read_snapshot(project: Project, include_suggested: bool = False,
+def read_snapshot(project: Project, selection: Selection | None = None,
                   with_words: bool = True) -> ProjectSnapshot:
-    """Everything an export needs from `project`, read in a few queries.
+    """Everything an export needs from `project`, read in a few queries, as selected.
 
-    Suggestions not yet accepted are left out unless `include_suggested`:
-    an export is evidence, and a machine's guess is not a coding decision.
+    Suggestions not yet accepted are left out unless selected: an export is
+    evidence, and a machine's guess is not a coding decision.
     """
+    selection = selection or Selection()
     history = [Action(a.at, a.annotator, a.label) for a in project.history.active()]
-    segments = project.transcripts.segments(with_words=with_words)
+    if selection.transcript_id is not None:
+        version: TranscriptVersion | None = project.versions.get(selection.transcript_id)
+    else:
+        current = project.transcripts.current()
+        version = project.versions.get(current.id) if current and current.id else None
+    segments = project.transcripts.segments(version.id, with_words=with_words) if (
+        version is not None and selection.transcript) else []
+    segments = selection.segments_of(segments)
     used = {s.speaker for s in segments if s.speaker}
+    annotations = project.annotations.list(include_suggested=selection.suggestions)
     return ProjectSnapshot(
         name=Path(project.path).stem,
         media=project.media.get(),
-        transcript=project.transcripts.current(),
+        version=version,
         segments=segments,
-        speakers=[s for s in project.speakers.list() if s.name in used],
-        tags=project.tags.list(include_archived=True),
-        annotations=project.annotations.list(include_suggested=include_suggested),
+        speakers=selection.speakers_of([s for s in project.speakers.list() if s.name in used]),
+        tags=selection.tags_of(project.tags.list(include_archived=True)),
+        annotations=selection.annotations_of(annotations),
         history=history,
+        selection=selection,
     )

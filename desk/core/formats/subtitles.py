@@ -1,9 +1,11 @@
 """SubRip (.srt) and WebVTT (.vtt): export cues with speakers and tags, import them as a transcript.
 
 SRT has no comments, so a cue shows its speaker as `Name: text` and the tags
-over it as a last line `[tags: a, b]` (switch either off). WebVTT carries the
-speaker as a `<v Name>` voice span and the tags as a `NOTE` block before the
-cue, invisible in players (its text is entity-escaped). SRT has no escaping:
+labelling it as a last line `[tags: a, b]` (an export without speakers or
+annotations has neither); its provenance goes to a side file. WebVTT carries
+the speaker as a `<v Name>` voice span, the tags as a `NOTE` block before the
+cue and the provenance as a `NOTE` after the header, invisible in players
+(its text is entity-escaped). SRT has no escaping:
 text is written verbatim, and on import only SRT's own formatting (<b>, <i>,
 <u>, <s>, <font>, {\\an8}) is dropped. Imports refuse what would silently
 corrupt a transcript: bad timestamps and overlapping cues, each named by line.
@@ -20,6 +22,7 @@ from pathlib import Path
 from desk.core.atomic import atomic_writer
 from desk.core.errors import FormatError
 from desk.core.formats.importing import ImportBundle, check_mode, read_text
+from desk.core.formats.provenance import facts
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.records import Segment, Transcript
 
@@ -47,16 +50,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def render_srt(snapshot: ProjectSnapshot, speakers: bool = True, tags: bool = True) -> str:
+def render_srt(snapshot: ProjectSnapshot) -> str:
     blocks = []
     for index, segment in enumerate(snapshot.segments, start=1):
         text = _one_line(segment.text)
-        if speakers and segment.speaker:
+        if segment.speaker:
             text = f"{_one_line(segment.speaker)}: {text}"
         lines = [str(index),
                  f"{cue_time(segment.start, ',')} --> {cue_time(segment.end, ',')}", text]
         covering = snapshot.line_tags(segment)
-        if tags and covering:
+        if covering:
             lines.append(f"[tags: {', '.join(_one_line(t) for t in covering)}]")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
@@ -71,32 +74,30 @@ def _note_text(text: str) -> str:
     return _one_line(text).replace("-->", "->")
 
 
-def render_vtt(snapshot: ProjectSnapshot, speakers: bool = True, tags: bool = True) -> str:
-    media = Path(snapshot.media.path).name if snapshot.media else snapshot.name
-    blocks = ["WEBVTT", f"NOTE Desk {snapshot.desk_version} export of {_note_text(media)}"]
+def render_vtt(snapshot: ProjectSnapshot) -> str:
+    provenance = [f"{fact.label}: {_note_text(fact.value)}" for fact in facts(snapshot)]
+    blocks = ["WEBVTT", "\n".join(["NOTE Desk provenance", *provenance])]
     for index, segment in enumerate(snapshot.segments, start=1):
         covering = snapshot.line_tags(segment)
-        if tags and covering:
+        if covering:
             blocks.append(f"NOTE tags: {_note_text(', '.join(covering))}")
         text = _vtt_text(segment.text)
-        if speakers and segment.speaker:
+        if segment.speaker:
             text = f"<v {_vtt_text(segment.speaker)}>{text}</v>"
         blocks.append(f"{index}\n{cue_time(segment.start, '.')} --> "
                       f"{cue_time(segment.end, '.')}\n{text}")
     return "\n\n".join(blocks) + "\n"
 
 
-def export_srt(snapshot: ProjectSnapshot, path: Path, speakers: bool = True,
-               tags: bool = True) -> Path:
+def export_srt(snapshot: ProjectSnapshot, path: Path) -> Path:
     with atomic_writer(path) as handle:
-        handle.write(render_srt(snapshot, speakers, tags).replace("\n", "\r\n"))
+        handle.write(render_srt(snapshot).replace("\n", "\r\n"))
     return path
 
 
-def export_vtt(snapshot: ProjectSnapshot, path: Path, speakers: bool = True,
-               tags: bool = True) -> Path:
+def export_vtt(snapshot: ProjectSnapshot, path: Path) -> Path:
     with atomic_writer(path) as handle:
-        handle.write(render_vtt(snapshot, speakers, tags))
+        handle.write(render_vtt(snapshot))
     return path
 
 

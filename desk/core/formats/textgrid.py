@@ -5,6 +5,7 @@ start to its end, so gaps are filled with empty intervals and overlapping
 items (two annotations of one tag, overlapping segments after corrections)
 go to extra tiers (`tag #2`). A tag interval's label is its note, or the
 tag's name when there is no note, so that a coded stretch never looks empty.
+The export's provenance is in `!` comment lines, which Praat skips.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.core.atomic import atomic_writer
+from desk.core.formats.provenance import facts
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.formats.tiers import assign_tiers, tier_name
 
@@ -80,13 +82,20 @@ def _tiers(snapshot: ProjectSnapshot, words: bool) -> list[tuple[str, list[Inter
     return tiers
 
 
+def _comments(snapshot: ProjectSnapshot) -> list[str]:
+    """Provenance as Praat comments (`!` to the end of the line), after the grid's xmax:
+    praatio reads the header lines by position, and splits the file at `item [`."""
+    return [f"! desk {fact.key}: " + fact.value.replace("[", "(").replace("]", ")")
+            for fact in facts(snapshot)]
+
+
 def render_textgrid(snapshot: ProjectSnapshot, words: bool = True) -> str:
     tiers = _tiers(snapshot, words)
     ends = [i.end for _, items in tiers for i in items]
     xmax = round(max([snapshot.duration, *ends], default=0.0), 3) or 1.0
     lines = ['File type = "ooTextFile"', 'Object class = "TextGrid"', "",
-             "xmin = 0", f"xmax = {xmax!r}", "tiers? <exists>", f"size = {len(tiers)}",
-             "item []:"]
+             "xmin = 0", f"xmax = {xmax!r}", *_comments(snapshot), "tiers? <exists>",
+             f"size = {len(tiers)}", "item []:"]
     for number, (name, items) in enumerate(tiers, start=1):
         intervals = tile(items, 0.0, xmax)
         lines += [f"    item [{number}]:", '        class = "IntervalTier"',

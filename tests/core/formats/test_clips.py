@@ -11,6 +11,7 @@ import pytest
 from desk.core.errors import InputError, MediaError
 from desk.core.formats.clips import can_copy, clip_name, keyframe_before, slug
 from desk.core.formats.registry import EXPORTERS
+from desk.core.formats.selection import Selection
 from desk.core.records import Media
 from desk.core.store import Project
 
@@ -28,8 +29,9 @@ def test_names_say_tag_and_time() -> None:
 
 
 def test_one_clip_per_annotation_of_a_tag(coded: Project, tmp_path: Path) -> None:
-    folder = EXPORTERS["clips"].export(coded, tmp_path / "clips", tag="praise EXCHANGE")
-    clips = sorted(p.name for p in folder.iterdir())
+    folder = EXPORTERS["clips"].export(coded, tmp_path / "clips",
+                                       Selection(tags=frozenset({"praise exchange"})))
+    clips = sorted(p.name for p in folder.iterdir() if p.suffix == ".mp4")
     assert clips == ["praise-exchange_00-00-03.000.mp4", "praise-exchange_00-00-08.000.mp4"]
     # the tone's only keyframes are at 0 and 25 s: a copy would start 3 s early, so the
     # clips were re-encoded and are exact
@@ -48,18 +50,21 @@ def test_stream_copy_when_a_keyframe_is_close(tmp_path: Path, tone_media: Path) 
 
 
 def test_precise_cuts_are_exact(coded: Project, tmp_path: Path) -> None:
-    folder = EXPORTERS["clips"].export(coded, tmp_path / "exact", tag="Harris attacks",
+    folder = EXPORTERS["clips"].export(coded, tmp_path / "exact",
+                                       Selection(tags=frozenset({"Harris attacks"})),
                                        precise=True)
-    (clip,) = folder.iterdir()
+    clip, provenance = sorted(folder.iterdir(), key=lambda p: p.suffix == ".json")
     assert clip.name == "harris-attacks_00-00-10.200.mp4"
     assert _duration(clip) == pytest.approx(3.8, abs=0.15)
+    facts = json.loads(provenance.read_text(encoding="utf-8"))  # the folder says what it is
+    assert facts["files"] == [clip.name] and facts["recording"] == "tone.mp4"
+    assert facts["includes"]["tags"] == ["Harris attacks"]
 
 
-def test_missing_recording_and_unknown_tag(coded: Project, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="unknown tag 'nope'"):
-        EXPORTERS["clips"].export(coded, tmp_path / "c", tag="nope")
+def test_missing_recording_and_a_tag_without_annotations(coded: Project, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no annotations to cut with tag 'unchallenged claim'"):
-        EXPORTERS["clips"].export(coded, tmp_path / "c", tag="unchallenged claim")
+        EXPORTERS["clips"].export(coded, tmp_path / "c",
+                                  Selection(tags=frozenset({"unchallenged claim"})))
     coded.media.set(Media(str(tmp_path / "gone.mp4"), 1, "s3:x", 30.0, True))
     with pytest.raises(MediaError, match="recording not found: .*gone.mp4"):
         EXPORTERS["clips"].export(coded, tmp_path / "c")

@@ -21,9 +21,9 @@ from desk.core.resources import resource_path
 
 REPO = Path(__file__).resolve().parents[3]
 TRANSCRIPTS = REPO / "transcripts"
-FILES = ("sample.srt", "sample.vtt", "sample.segments.csv", "sample.annotations.csv",
-         "sample.json", "sample.eaf", "sample.TextGrid", "sample.html", "sample.md",
-         "sample.docx")
+FILES = ("sample.srt", "sample.srt.provenance.json", "sample.vtt", "sample.segments.csv",
+         "sample.annotations.csv", "sample.csv.provenance.json", "sample.json", "sample.eaf",
+         "sample.TextGrid", "sample.html", "sample.md", "sample.docx")
 
 
 def _check_exports(folder: Path) -> dict:
@@ -49,8 +49,8 @@ def _check_exports(folder: Path) -> dict:
     assert "Harris attacks" in (folder / "sample.html").read_text(encoding="utf-8")
     assert "Harris attacks" in (folder / "sample.md").read_text(encoding="utf-8")
     assert docx.Document(str(folder / "sample.docx")).tables
-    (clip,) = (folder / "sample-clips").iterdir()
-    assert clip.name == "harris-attacks_00-00-40.145.mp4"
+    clip, provenance = sorted((folder / "sample-clips").iterdir())
+    assert clip.name == "harris-attacks_00-00-40.145.mp4" and provenance.name == "provenance.json"
     return data
 
 
@@ -67,7 +67,7 @@ def test_regenerate_from_truth(tmp_path: Path) -> None:
                            "--out", str(tmp_path)], capture_output=True, text=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("wrote ") == len(FILES) + 1
+    assert done.stdout.count("wrote ") == len(FILES) + 2  # and a clip and its provenance
     data = _check_exports(tmp_path)
     truth = json.loads((TRANSCRIPTS / "sample.truth.json").read_text(encoding="utf-8"))
     segments = data["transcript"]["segments"]

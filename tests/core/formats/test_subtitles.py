@@ -12,6 +12,7 @@ import webvtt
 
 from desk.core.errors import FormatError, InputError
 from desk.core.formats.registry import EXPORTERS, IMPORTERS
+from desk.core.formats.selection import Selection
 from desk.core.formats.subtitles import parse_srt, parse_vtt
 from desk.core.store import Project
 from tests.core.formats.annotated import SEGMENTS
@@ -60,7 +61,8 @@ def test_vtt_is_read_by_webvtt_and_ffmpeg(coded: Project, tmp_path: Path) -> Non
 
 
 def test_options_drop_speakers_and_tags(coded: Project, tmp_path: Path) -> None:
-    path = EXPORTERS["srt"].export(coded, tmp_path / "plain.srt", speakers=False, tags=False)
+    path = EXPORTERS["srt"].export(coded, tmp_path / "plain.srt",
+                                   Selection(speakers=False, annotations=False))
     cues = list(srt.parse(path.read_text(encoding="utf-8")))
     assert cues[0].content == "Thank you, Elon. It's great to be here."
 
