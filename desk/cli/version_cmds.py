@@ -15,7 +15,7 @@ from desk.core.records import TranscriptVersion
 from desk.core.services.annotator import default_annotator
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("transcripts", help="list, switch, rename or delete transcript versions",
                        description="Every transcription run is kept as a version; the current "
                                    "one is what the app shows and exports write.")

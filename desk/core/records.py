@@ -88,7 +88,7 @@ class TranscriptVersion:
         made = (t.created_at or "")[:16].replace("T", " ")
         return self.name or f"{t.engine} {t.model}" + (f", {made}" if made else "")
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The documented JSON shape of `desk transcripts --json`."""
         t = self.transcript
         return {"id": t.id, "name": self.name, "label": self.label, "current": self.current,

@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desk.core.atomic import atomic_writer
+from desk.core.formats.selection import Selection
 from desk.core.formats.snapshot import ProjectSnapshot
 
 SIDE_SUFFIX = ".provenance.json"
@@ -28,7 +30,7 @@ class Fact:
     value: str  # one line
 
 
-def provenance_json(snapshot: ProjectSnapshot) -> dict:
+def provenance_json(snapshot: ProjectSnapshot) -> dict[str, Any]:
     """Everything as one JSON object (the JSON export's and side files' `provenance`)."""
     media, version = snapshot.media, snapshot.version
     transcript = None
@@ -72,18 +74,27 @@ def facts(snapshot: ProjectSnapshot) -> list[Fact]:
                 Fact("edited-by-hand", "Edited by hand",
                      "yes" if data["edited_by_hand"] else "no")]
     out.append(Fact("annotators", "Annotators", ", ".join(data["annotators"]) or "none"))
-    includes = snapshot.selection.describe()
-    left_out = [k for k in ("transcript", "annotations", "speakers", "notes") if not includes[k]]
-    chosen = [f"{k}: {', '.join(includes[k])}" for k in ("tags", "annotators")
-              if includes[k] != "all"]
-    if left_out:
-        chosen.append(f"without {', '.join(left_out)}")
-    chosen.append("suggestions included" if includes["suggestions"] else "suggestions left out")
+    chosen = _chosen(snapshot.selection)
+    chosen.append("suggestions included" if snapshot.selection.suggestions else
+                  "suggestions left out")
     summary = "; ".join(chosen if len(chosen) > 1 else ["everything", *chosen])
     out += [Fact("includes", "Includes", summary),
             Fact("desk-version", "Desk version", snapshot.desk_version),
             Fact("exported-at", "Exported", snapshot.exported_at)]
     return [Fact(f.key, f.label, " ".join(str(f.value).split())) for f in out]
+
+
+def _chosen(selection: Selection) -> list[str]:
+    """What the selection narrowed, in words ("tags: delay; without notes")."""
+    chosen = [f"{what}: {', '.join(sorted(names))}" for what, names in
+              (("tags", selection.tags), ("annotators", selection.annotators)) if names is not None]
+    left_out = [what for what, kept in (("transcript", selection.transcript),
+                                        ("annotations", selection.annotations),
+                                        ("speakers", selection.speakers),
+                                        ("notes", selection.notes)) if not kept]
+    if left_out:
+        chosen.append(f"without {', '.join(left_out)}")
+    return chosen
 
 
 def side_file(target: Path) -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 import sqlite3
 from dataclasses import replace
+from typing import Any
 
 from desk.core.errors import InputError
 from desk.core.records import Segment, Transcript, TranscriptVersion
@@ -91,8 +92,8 @@ class VersionStore:
             if version.current:
                 others = [v for v in self.list() if v.id != transcript_id]
                 complete = [v for v in others if not v.partial]
-                successor = (complete or others or [None])[-1]
-                self._point_to(act, successor.id if successor else None)
+                successors = complete or others
+                self._point_to(act, successors[-1].id if successors else None)
             before = act.before("version", transcript_id)
             self._db.conn.execute("DELETE FROM transcript_versions WHERE id=?", (transcript_id,))
             act.record("version", transcript_id, before)
@@ -127,7 +128,7 @@ class VersionStore:
         return self._transcripts.get(created.id)
 
     def _point_to(self, act: ActionRecorder, transcript_id: int | None,
-                  before: dict | None = None) -> None:
+                  before: dict[str, Any] | None = None) -> None:
         if before is None:
             before = act.before("current", CURRENT)
         if before is not None and before["transcript_id"] == transcript_id:
