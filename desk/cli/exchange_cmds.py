@@ -14,6 +14,7 @@ from desk.core.errors import InputError
 from desk.core.formats.registry import EXPORTERS, IMPORTERS
 from desk.core.formats.selection import Selection
 from desk.core.services.exchange import export_project, import_file
+from desk.core.services.import_preview import preview_import
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,6 +65,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", dest="import_format", choices=sorted(IMPORTERS),
                    help="the file's format when its suffix does not say")
     p.add_argument("--annotator", default=None, help="who imports (default: $DESK_ANNOTATOR)")
+    p.add_argument("--preview", action="store_true",
+                   help="say what would come in (counts, ELAN tiers → tags) and change nothing")
     p.set_defaults(func=cmd_import)
 
 
@@ -110,6 +113,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if args.preview:
+        with open_project(args.project, writable=False) as project:
+            preview = preview_import(project, path, args.import_format, args.as_,
+                                     args.annotator)
+        print("\n".join(preview.lines()))
+        return 0
     with open_project(args.project) as project:
         summary = import_file(project, path, args.import_format, args.as_, args.annotator)
     print(summary.message)

@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from desk.core.errors import FormatError, InputError, MediaError
@@ -96,8 +97,12 @@ def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
     raise MediaError(f"could not cut {target.name} from {media.name}: {error or 'ffmpeg failed'}")
 
 
-def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False) -> Path:
-    """Cut a clip per selected annotation into `folder`; returns the folder."""
+def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False,
+                 progress: Callable[[int, int], None] | None = None) -> Path:
+    """Cut a clip per selected annotation into `folder`; returns the folder.
+
+    `progress(done, total)` is called before each clip and at the end (it may
+    raise to stop: the clips already cut stay, each complete)."""
     if snapshot.media is None:
         raise InputError("the project has no recording to cut clips from")
     media = Path(snapshot.media.path)
@@ -114,11 +119,16 @@ def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False)
         raise FormatError(f"folder does not exist: {folder.parent}")
     folder.mkdir(exist_ok=True)
     used: set[str] = set()
-    for annotation in snapshot.annotations:
+    total = len(snapshot.annotations)
+    for done, annotation in enumerate(snapshot.annotations):
+        if progress is not None:
+            progress(done, total)
         name = clip_name(annotation.tag, annotation.start, media.suffix.lower())
         stem, n = Path(name).stem, 2
         while name in used:
             name, n = f"{stem}_{n}{media.suffix.lower()}", n + 1
         used.add(name)
         _cut(media, annotation, folder / name, precise, snapshot.media.has_video)
+    if progress is not None:
+        progress(total, total)
     return folder

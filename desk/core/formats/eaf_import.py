@@ -29,7 +29,7 @@ import defusedxml.ElementTree as SafeET
 from desk.core.coding.codebook import parse_codebook
 from desk.core.errors import DeskError, FormatError
 from desk.core.formats.eaf import PROPERTY_CODEBOOK, PROPERTY_TIERS, PROPERTY_TRANSCRIPT
-from desk.core.formats.importing import ImportBundle, check_mode, read_bytes
+from desk.core.formats.importing import ImportBundle, ImportPart, check_mode, read_bytes
 from desk.core.records import Annotation, Segment, Tag, Transcript
 
 
@@ -160,6 +160,8 @@ def read_eaf(path: Path, as_: str | None = None,
     for tier in tiers:
         if tier.parent:
             skipped.append(tier.id)
+            bundle.parts.append(ImportPart(f"tier '{tier.id}'", "skipped (a dependent tier)",
+                                           len(tier.annotations)))
             continue
         meaning = meanings.get(tier.id)
         cv = type_cv.get(tier.type)
@@ -171,17 +173,23 @@ def read_eaf(path: Path, as_: str | None = None,
             coded = cv is not None or tier.id.casefold() in tag_names
             kind = "annotations" if coded else "transcript"
         if as_ is not None and kind != as_:
+            bundle.parts.append(ImportPart(f"tier '{tier.id}'", f"skipped (not {as_})",
+                                           len(tier.annotations)))
             continue
         if kind == "transcript":
             speaker = meaning.get("speaker") if isinstance(meaning, dict) else (
                 tier.participant or tier.id)
+            before = len(bundle.segments)
             for ann_id, start, end, value in tier.annotations:
                 if value:
                     bundle.segments.append(Segment(start, end, " ".join(value.split()),
                                                    speaker=speaker or None))
                     bundle.segment_origins.append(f"TIER '{tier.id}', ANNOTATION '{ann_id}'")
+            bundle.parts.append(ImportPart(
+                f"tier '{tier.id}'", "transcript" + (f", speaker {speaker}" if speaker else ""),
+                len(bundle.segments) - before))
         else:
-            _tier_annotations(tier, meaning, cv, bundle)
+            bundle.parts.append(_tier_annotations(tier, meaning, cv, bundle))
     order = sorted(range(len(bundle.segments)), key=lambda i: bundle.segments[i].start)
     bundle.segments = [bundle.segments[i] for i in order]
     bundle.segment_origins = [bundle.segment_origins[i] for i in order]
@@ -195,13 +203,16 @@ def read_eaf(path: Path, as_: str | None = None,
 
 
 def _tier_annotations(tier: _Tier, meaning: object, cv: str | None,
-                      bundle: ImportBundle) -> None:
+                      bundle: ImportBundle) -> ImportPart:
+    """The tier's annotations into the bundle; returns what the tier became."""
     if isinstance(meaning, dict):
         tag, coder = str(meaning.get("tag") or tier.id), str(meaning.get("annotator") or "")
     else:
         tag, coder = tier.id, tier.annotator
+    before = len(bundle.annotations)
+    by_vocabulary = cv is not None and not isinstance(meaning, dict)
     for ann_id, start, end, value in tier.annotations:
-        if cv is not None and not isinstance(meaning, dict):
+        if by_vocabulary:
             if not value:
                 continue  # an uncoded slot on a vocabulary tier
             annotation = Annotation(tag=value, start=start, end=end, annotator=coder,
@@ -211,6 +222,9 @@ def _tier_annotations(tier: _Tier, meaning: object, cv: str | None,
                                     annotator=coder, source="imported")
         bundle.annotations.append(annotation)
         bundle.annotation_origins.append(f"TIER '{tier.id}', ANNOTATION '{ann_id}'")
+    what = "tags from its vocabulary" if by_vocabulary else f"tag {tag}"
+    return ImportPart(f"tier '{tier.id}'", what + (f", coder {coder}" if coder else ""),
+                      len(bundle.annotations) - before)
 
 
 def _codebook(root: ET.Element, name: str, vocabularies: dict[str, list[Tag]]) -> list[Tag]:

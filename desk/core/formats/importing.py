@@ -72,6 +72,16 @@ class ImportBundle:
     annotation_origins: list[str] = field(default_factory=list)
     media_fingerprint: str | None = None
     warnings: list[str] = field(default_factory=list)
+    parts: list[ImportPart] = field(default_factory=list)  # what each part becomes (EAF tiers)
+
+
+@dataclass(frozen=True)
+class ImportPart:
+    """One part of the file (an ELAN tier) and what it becomes, for the import preview."""
+
+    source: str  # "tier 'A'"
+    becomes: str  # "transcript, speaker Anna", "tag praise exchange, coder anna", "skipped"
+    count: int
 
 
 def check_mode(as_: str | None, allowed: tuple[str, ...], source: Path) -> None:

@@ -10,15 +10,18 @@ Nothing here knows about Qt.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.core.errors import InputError
-from desk.core.formats.importing import ImportSummary, apply_bundle
+from desk.core.formats.importing import ImportBundle, ImportSummary, apply_bundle
 from desk.core.formats.provenance import write_side_file
 from desk.core.formats.selection import Selection
 from desk.core.formats.snapshot import read_snapshot
 from desk.core.store import Project
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,17 @@ class ExportFormat:
     def export(self, project: Project, path: Path, selection: Selection | None = None,
                **options: object) -> Path:
         """Write `path` (atomically); returns the file written (the folder for clips)."""
-        return self.export_files(project, path, selection, **options)[0]
+        return self.export_files(project, path, selection, options)[0]
 
     def export_files(self, project: Project, path: Path, selection: Selection | None = None,
-                     **options: object) -> list[Path]:
-        """Write the export; returns the main file (or folder) and every file beside it."""
+                     options: Mapping[str, object] | None = None,
+                     progress: Progress | None = None) -> list[Path]:
+        """Write the export; returns the main file (or folder) and every file beside it.
+
+        `progress(done, total)` hears of each clip cut (the slow format); it may
+        raise JobCancelled to stop, leaving the clips already complete.
+        """
+        options = dict(options or {})
         unknown = set(options) - set(self.options)
         if unknown:
             raise InputError(f"{self.name} export has no option {', '.join(sorted(unknown))}")
@@ -52,7 +61,8 @@ class ExportFormat:
         exporter = getattr(importlib.import_module(f"desk.core.formats.{module}"), function)
         snapshot = read_snapshot(project, selection or self.default_selection(),
                                  with_words=self.needs_words)
-        written = Path(exporter(snapshot, Path(path), **options))
+        extra = {"progress": progress} if self.writes_folder and progress is not None else {}
+        written = Path(exporter(snapshot, Path(path), **options, **extra))
         files = self._files(Path(path), written, options)
         if self.side_provenance:
             described = files[1:] if self.writes_folder else files
@@ -87,17 +97,21 @@ class ImportFormat:
     modes: tuple[str, ...] = ("transcript", "annotations")  # what --as accepts
     wants_known_tags: bool = False
 
-    def import_(self, project: Project, path: Path, as_: str | None = None,
-                annotator: str = "") -> ImportSummary:
-        """Parse `path`, then apply it in one transaction: all of it or nothing."""
+    def read(self, project: Project, path: Path, as_: str | None = None) -> ImportBundle:
+        """Parse `path` for `project` (which tags it knows); writes nothing."""
         module, function = self._target.split(":")
         reader = getattr(importlib.import_module(f"desk.core.formats.{module}"), function)
         if self.wants_known_tags:
             known = [t.name for t in project.tags.list(include_archived=True)]
-            bundle = reader(Path(path), as_, known_tags=known)
+            bundle: ImportBundle = reader(Path(path), as_, known_tags=known)
         else:
             bundle = reader(Path(path), as_)
-        return apply_bundle(project, bundle, annotator)
+        return bundle
+
+    def import_(self, project: Project, path: Path, as_: str | None = None,
+                annotator: str = "") -> ImportSummary:
+        """Parse `path`, then apply it in one transaction: all of it or nothing."""
+        return apply_bundle(project, self.read(project, path, as_), annotator)
 
 
 EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desk.core.errors import InputError
 from desk.core.formats.importing import ImportSummary
-from desk.core.formats.registry import export_format, import_format_for
+from desk.core.formats.registry import ExportFormat, export_format, import_format_for
 from desk.core.formats.selection import Selection
 from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
@@ -62,7 +62,11 @@ def export_project(project: Project, fmt: str, out: Path | None = None,
     table = options.get("table")
     target = out or default_export_path(project.path, chosen.name,
                                         table if isinstance(table, str) else None)
-    files = chosen.export_files(project, target, selection, **options)
+    return result_of(chosen, chosen.export_files(project, target, selection, options))
+
+
+def result_of(chosen: ExportFormat, files: list[Path]) -> ExportResult:
+    """What an export wrote, from the registry's list (the main file or folder first)."""
     if chosen.writes_folder:
         return ExportResult(files[0], files[1:], True)
     return ExportResult(files[0], files, False)
