@@ -293,8 +293,8 @@ def main() -> int:
                                                                "faster-sequential", m)),
                 ("faster-whisper batched", lambda m=item: peers.runner(
                     "faster-whisper batched", "faster-batched", m)),
-                ("batched, timestamps on", lambda m=item: peers.runner(
-                    "batched, timestamps on", "faster-batched-timestamps", m)),
+                ("batched with timestamps", lambda m=item: peers.runner(
+                    "batched with timestamps", "faster-batched-timestamps", m)),
                 ("whisper-ctranslate2", lambda m=item: peers.cli("whisper-ctranslate2", m)),
                 ("whisper.cpp", lambda m=item: peers.runner("whisper.cpp", "whisper.cpp", m)),
                 ("whisper CLI", lambda m=item: peers.cli("whisper CLI", m)),
