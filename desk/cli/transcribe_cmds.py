@@ -51,13 +51,17 @@ class ProgressLine:
         self.tty = sys.stderr.isatty()
         self.last_print = 0.0
         self.last_percent = -10
+        self.scanning = False
 
     def __call__(self, event: JobEvent) -> None:
         if event.kind == "started":
             print(f"transcribing: {event.message}", file=sys.stderr)
             return
-        if event.kind not in ("progress", "segments") or not event.total:
+        if event.kind not in ("scanning", "progress", "segments") or not event.total:
             return
+        if self.scanning != (event.kind == "scanning"):  # the scan is over: a new bar
+            self.scanning = event.kind == "scanning"
+            self.last_percent = -10
         percent = int(100 * event.done / event.total)
         eta = f" ETA {format_time(event.eta)}" if event.eta is not None else ""
         text = (f"{percent:3d}% {format_time(event.done)}/{format_time(event.total)}{eta}"

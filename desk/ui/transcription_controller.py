@@ -49,12 +49,15 @@ class JobProgress(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
 
-    def show_progress(self, done: float, total: float, eta: float | None) -> None:
+    def show_progress(self, done: float, total: float, eta: float | None,
+                      scanning: bool = False) -> None:
+        """The bar and its label; `scanning`: the recording is searched for dead air first."""
         fraction = done / total if total > 0 else 0.0
         self.bar.setValue(round(1000 * min(1.0, fraction)))
         self.bar.setFormat(f"{fraction:.0%}")
-        text = translate("transcription", "Transcribing %1 / %2").replace("%1", format_time(done)) \
-            .replace("%2", format_time(total))
+        template = (translate("transcription", "Finding dead air %1 / %2") if scanning
+                    else translate("transcription", "Transcribing %1 / %2"))
+        text = template.replace("%1", format_time(done)).replace("%2", format_time(total))
         if eta is not None:
             left = translate("transcription", "about %1 left")
             text += " · " + left.replace("%1", format_time(eta))
@@ -157,8 +160,9 @@ class TranscriptionController(QObject):
                 model.reload()
             else:
                 model.append_segments(list(event.segment_ids))
-        if event.kind in ("started", "progress", "segments"):
-            self.progress.show_progress(event.done, event.total, event.eta)
+        if event.kind in ("started", "scanning", "progress", "segments"):
+            self.progress.show_progress(event.done, event.total, event.eta,
+                                        scanning=event.kind == "scanning")
         elif event.kind == "finished":
             self.report.status(translate("transcription", "Transcription finished."))
         elif event.kind == "cancelled":

@@ -1235,6 +1235,10 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>Finding dead air %1 / %2</source>
+        <translation>Suche nach Stille %1 / %2</translation>
+    </message>
+    <message>
         <source>Transcribing %1 / %2</source>
         <translation>Transkribiere %1 / %2</translation>
     </message>

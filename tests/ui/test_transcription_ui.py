@@ -163,3 +163,19 @@ def test_dialog_offers_offline_models_and_returns_options(qtbot: QtBot, tmp_path
     again = TranscriptionDialog(settings)
     qtbot.addWidget(again)
     assert again.decoding.currentData() == "faster"
+
+
+def test_the_status_bar_shows_the_scan_then_the_transcription_with_its_eta(
+        qtbot: QtBot) -> None:
+    from desk.ui.transcription_controller import JobProgress
+
+    progress = JobProgress()
+    qtbot.addWidget(progress)
+    progress.show_progress(1800.0, 3600.0, None, scanning=True)
+    assert progress.label.text().startswith("Finding dead air 00:30:00 / 01:00:00")
+    assert progress.bar.value() == 500
+    progress.show_progress(900.0, 3600.0, 125.0)
+    assert progress.label.text().startswith("Transcribing 00:15:00") and "02:05" in \
+        progress.label.text()
+    progress.show_progress(900.0, 3600.0, 123.0)  # a heartbeat: the bar stays, the ETA counts
+    assert "02:03" in progress.label.text() and progress.bar.value() == 250

@@ -41,9 +41,9 @@ class JobOptions:
 class JobEvent:
     """One report from a job; the CLI prints them, the app shows them."""
 
-    kind: str  # started | progress | segments | finished | failed | cancelled
+    kind: str  # started | scanning | progress | segments | finished | failed | cancelled
     transcript_id: int | None = None
-    done: float = 0.0  # seconds of the recording handled
+    done: float = 0.0  # seconds of the recording handled (scanning: scanned for dead air)
     total: float = 0.0  # the recording's duration
     eta: float | None = None  # seconds until done, once measurable
     segment_ids: list[int] = field(default_factory=list)

@@ -102,7 +102,7 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
 
     started = time.monotonic()
     levels = _level_track(project, plan.media_path, lambda s: emit(
-        JobEvent("progress", tid, transcript.progress, total, message="finding dead air")))
+        JobEvent("scanning", tid, s, total, message="finding dead air")))
     dead_air = levels.silences(DEAD_AIR_SECONDS)
     project.media.set_silences(dead_air)
     windows = plan_windows(total, levels.silences(PAUSE_SECONDS), options.window_seconds,

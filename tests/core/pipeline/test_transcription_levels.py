@@ -52,3 +52,20 @@ def test_a_resumed_job_does_not_scan_the_recording_again(
     with Project.open(path, writable=False) as project:
         assert len(project.transcripts.list()) == 1
     check_against_truth(path)
+
+
+def test_the_first_job_reports_its_scan_in_recording_time(tmp_path: Path,
+                                                          sample_media: Path) -> None:
+    path = new_sample_project(tmp_path, sample_media)
+    options = JobOptions(engine="faster", prompt=PROMPT, window_seconds=20.0)
+    events: list[transcription.JobEvent] = []
+    plan = transcription.prepare(path, options)
+    try:
+        transcription.run(plan, options, events.append)
+    finally:
+        plan.project.close()
+    scanned = [e.done for e in events if e.kind == "scanning"]
+    assert scanned and scanned == sorted(scanned)
+    assert scanned[-1] == pytest.approx(events[0].total, abs=0.5)  # the whole recording
+    kinds = [e.kind for e in events]
+    assert kinds.index("progress") > max(i for i, k in enumerate(kinds) if k == "scanning")
