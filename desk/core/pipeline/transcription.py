@@ -20,7 +20,6 @@ from pathlib import Path
 
 from desk.core.errors import InputError, MediaError
 from desk.core.pipeline.audio_windows import Window, plan_windows, resume_point
-from desk.core.pipeline.decode import read_audio
 from desk.core.pipeline.engines.base import Engine, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.registry import choose_engine, load_engine
 from desk.core.pipeline.engines.segments import check_language
@@ -32,6 +31,7 @@ from desk.core.pipeline.silence import (
     LevelTrack,
     measure_levels,
 )
+from desk.core.pipeline.window_audio import WindowAudio
 from desk.core.records import Segment, Silence, Transcript, Word
 from desk.core.store import Project
 from desk.core.store.transcripts import RESUMABLE
@@ -110,21 +110,22 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     resume_at = max(project.transcripts.last_end(tid), transcript.progress) or None
     todo = resume_point(windows, resume_at)
 
-    engine = load_engine(plan.engine_name, plan.model, options.threads)
-    meter = JobProgress(emit, functools.partial(JobEvent, transcript_id=tid), total,
-                        sum(w.duration for w in todo), transcript.progress)
-    with meter.heartbeat():
-        for window in todo:
-            meter.begin(window)
-            audio = read_audio(plan.media_path, window.start, window.end)
-            for segment in _window_segments(engine, audio, transcribe_options, window, dead_air,
-                                            meter.engine_progress):
-                ids = project.transcripts.add_segments(tid, [segment], progress=segment.end)
-                meter.segments(ids, segment.end)
-            project.transcripts.update(tid, progress=window.owned_until)
-            if engine.detected_language and not options.language:
-                project.transcripts.update(tid, language=engine.detected_language)
-            meter.end(window)
+    # The first window is read while the model loads, each next one while Whisper works.
+    with WindowAudio(plan.media_path, todo) as reader:
+        engine = load_engine(plan.engine_name, plan.model, options.threads)
+        meter = JobProgress(emit, functools.partial(JobEvent, transcript_id=tid), total,
+                            sum(w.duration for w in todo), transcript.progress)
+        with meter.heartbeat():
+            for window, audio in reader:
+                meter.begin(window)
+                for segment in _window_segments(engine, audio, transcribe_options, window,
+                                                dead_air, meter.engine_progress):
+                    ids = project.transcripts.add_segments(tid, [segment], progress=segment.end)
+                    meter.segments(ids, segment.end)
+                project.transcripts.update(tid, progress=window.owned_until)
+                if engine.detected_language and not options.language:
+                    project.transcripts.update(tid, language=engine.detected_language)
+                meter.end(window)
     project.versions.complete(tid, total)  # only now does the new version become current
     segments, words = project.transcripts.count(tid)
     elapsed = time.monotonic() - started
