@@ -253,7 +253,8 @@ def summary(results: list[Result]) -> list[str]:
             verdict = "Desk ahead" if faster > 1 and dwer >= 0 else (
                 "Desk slower" if faster <= 1 else "Desk faster, peer more exact")
             target = f" (target >= {TARGET_PEER_RATIO:.0f}x)" if tool == "faster-whisper" else ""
-            lines.append(f"    {tool:28} {faster:5.2f}x Desk's time{target}, WER {dwer:+5.1f} "
+            lines.append(f"    {tool:28} {faster:5.2f}x Desk's wall time{target}, "
+                         f"{r.cpu / max(desk.cpu, 1e-9):5.2f}x its CPU time, WER {dwer:+5.1f} "
                          f"points: {verdict}")
         quality = [r for r in group.values() if r.longest_wait is not None]
         for r in quality:

@@ -4,7 +4,8 @@ The engine tells how much of the current window it has handled (the
 `Progress` channel of desk.core.pipeline.engines.base); this turns that into
 `progress` events in recording time that never go back, with an ETA from the
 work done so far (seconds of windows handled per second of wall time, counted
-from the first window, so model loading does not skew it). When nothing was
+from the first window, so model loading does not skew it), once 5 % of the work
+is done. When nothing was
 reported for `heartbeat_seconds` (ffmpeg decoding the next window, a slow
 step of a big model), the last event is repeated with its ETA counted down,
 so the CLI bar and the window update at least that often. Events go out one
@@ -23,6 +24,9 @@ from desk.core.pipeline.audio_windows import Window
 
 HEARTBEAT_SECONDS = 2.0
 MIN_INTERVAL_SECONDS = 0.5  # engine reports closer together than this are merged
+# No ETA before this share of the work is done: the first step of a big batch is
+# reported in lumps, and an early rate can be off several times (benchmarks/peers.py).
+ETA_AFTER_SHARE = 0.05
 
 
 class JobProgress:
@@ -81,7 +85,7 @@ class JobProgress:
         self.done = min(self.total, max(self.done, done))
         self._work = max(self._work, work)
         elapsed = time.monotonic() - self._clock
-        if self._work > 0 and elapsed >= 1.0:
+        if self._work >= ETA_AFTER_SHARE * self._work_total and self._work > 0 and elapsed >= 1.0:
             self._eta = max(0.0, (self._work_total - self._work) * elapsed / self._work)
             self._eta_at = time.monotonic()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import threading
 
+import pytest
+
 from desk.core.pipeline.audio_windows import Window
 from desk.core.pipeline.job_messages import JobEvent
 from desk.core.pipeline.job_progress import JobProgress
@@ -45,3 +47,20 @@ def test_the_heartbeat_repeats_progress_while_the_engine_is_quiet() -> None:
         assert enough.wait(30.0)
     assert len(events) >= 3
     assert {e.kind for e in events} == {"progress"} and all(e.done == 0.0 for e in events)
+
+
+def test_the_eta_waits_for_evidence_then_follows_the_rate(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.core.pipeline import job_progress
+
+    clock = [100.0]
+    monkeypatch.setattr(job_progress.time, "monotonic", lambda: clock[0])
+    events: list[JobEvent] = []
+    meter = meter_with(events)  # 1200 s of windows to transcribe
+    meter.begin(Window(0.0, 1200.0))
+    clock[0] += 10.0
+    meter.engine_progress(30.0)  # 2.5 % of the work: too little to say
+    assert events[-1].eta is None
+    clock[0] += 10.0
+    meter.engine_progress(120.0)  # 10 % in 20 s: 90 % left takes 180 s
+    assert events[-1].eta == 180.0
