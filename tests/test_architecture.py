@@ -4,7 +4,8 @@ These fail when a change puts a decision in the wrong layer, so the shape the
 README describes stays the shape of the code: core imports neither the app
 nor the CLI, no two modules import each other (also not through a chain, and
 also not only for type checking or inside a function), all SQL lives in
-desk/core/store/, and no module grows past 400 lines.
+desk/core/store/, no module grows past 400 lines, and every module with logic
+has its test file where the tree says (desk/a/b.py -> tests/a/test_b.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DESK = REPO / "desk"
 MAX_LINES = 400
+# Modules with logic whose tests live elsewhere, and why.
+TESTED_ELSEWHERE = {
+    "desk/selftest.py": "tests/packaging/test_selftest.py: it is what every frozen build runs",
+}
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
                  r"CREATE\s+(TABLE|INDEX|VIRTUAL\s+TABLE|TRIGGER)|ALTER\s+TABLE|"
                  r"DROP\s+(TABLE|INDEX)|PRAGMA\s+\w+)\b", re.DOTALL)
@@ -141,3 +146,24 @@ def test_no_module_is_over_400_lines() -> None:
     long = {str(p.relative_to(REPO)): n for p in MODULES.values()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def has_logic(path: Path) -> bool:
+    """A module that defines a function or method (records and constants alone do not count)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) for n in ast.walk(tree))
+
+
+def mirrored_test(path: Path) -> Path:
+    relative = path.relative_to(DESK)
+    return REPO / "tests" / relative.parent / f"test_{relative.name}"
+
+
+def test_every_module_with_logic_has_its_test_file() -> None:
+    missing = sorted(str(p.relative_to(REPO)) for p in MODULES.values()
+                     if p.name not in ("__init__.py", "__main__.py") and has_logic(p)
+                     and not mirrored_test(p).is_file())
+    assert [m for m in missing if m not in TESTED_ELSEWHERE] == []
+    for module, reason in TESTED_ELSEWHERE.items():
+        assert (REPO / reason.split(":")[0]).is_file(), module
+        assert module in missing, f"{module} has its own test file now; drop the exception"

@@ -14,15 +14,6 @@ from desk.core.store import Project
 from tests.cli.cli_run import digest, run
 
 
-@pytest.fixture
-def project_path(tmp_path: Path, tone_media: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    media = tmp_path / "Schlagabtausch ü.mp4"
-    shutil.copy(tone_media, media)
-    code, out, _ = run(capsys, "new", media)
-    assert code == 0 and "created" in out
-    return tmp_path / "Schlagabtausch ü.desk"
-
-
 def test_new_tag_list_json_shape(project_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "tag", project_path, "1.5", "00:04.250", "delay", "--note",
                "dead air", "--annotator", "Anna Müller")[0] == 0
@@ -51,27 +42,6 @@ def test_stats_json(project_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert by_tag["delay"]["covered_seconds"] == 6.0
     assert by_tag["delay"]["share"] == pytest.approx(0.2, abs=0.001)
     assert by_tag["Harris attacks"]["share"] == pytest.approx(0.1, abs=0.001)
-
-
-def test_codebook_add_edit_export_import(project_path: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "codebook", project_path, "--add", "fact check", "--colour", "#123456",
-               "--key", "7", "--keywords", "false, wrong")[0] == 0
-    assert run(capsys, "codebook", project_path, "--edit", "fact check", "--rename",
-               "fact-check", "--key", "8")[0] == 0
-    code, _, err = run(capsys, "codebook", project_path, "--add", "dup", "--key", "8")
-    assert code == 2 and "already used by tag 'fact-check'" in err
-    out_file = tmp_path / "mein codebook.json"
-    assert run(capsys, "codebook", project_path, "--export", out_file)[0] == 0
-    exported = json.loads(out_file.read_text(encoding="utf-8"))
-    assert exported["tags"][-1] == {"name": "fact-check", "description": "", "colour": "#123456",
-                                    "key": 8, "keywords": ["false", "wrong"]}
-    assert run(capsys, "codebook", project_path, "--edit", "fact-check", "--archive")[0] == 0
-    code, out, _ = run(capsys, "codebook", project_path, "--json")
-    assert json.loads(out)[-1]["archived"] is True
-    assert run(capsys, "codebook", project_path, "--import", "interview")[0] == 0
-    code, out, _ = run(capsys, "codebook", project_path, "--json")
-    assert "evasion" in {t["name"] for t in json.loads(out)}
 
 
 def test_search_and_segments(project_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

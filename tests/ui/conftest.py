@@ -1,4 +1,4 @@
-"""UI tests only: Qt's offscreen platform cannot resize hints or raise windows.
+"""UI tests: offscreen-platform limits, and a window on a project with a transcript.
 
 pyproject makes every Qt warning fail a test (qt_log_level_fail=WARNING). The
 offscreen platform plugin warns for any shown QMainWindow ("This plugin does
@@ -8,7 +8,14 @@ those plugin-limitation messages are ignored here; everything else still fails.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pytestqt.qtbot import QtBot
+
+from desk.core.store import Project
+from desk.ui.main_window import MainWindow
+from tests.ui.ui_helpers import TRANSCRIPT_TEXTS, add_transcript, isolated_settings, make_window
 
 OFFSCREEN_LIMITATIONS = [
     r"^This plugin does not support propagateSizeHints\(\)",
@@ -21,3 +28,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_LIMITATIONS))
+
+
+@pytest.fixture
+def transcript_path(tmp_project: Project) -> Path:
+    """The 30 s tone project with a five-segment transcript (TRANSCRIPT_TEXTS), closed."""
+    add_transcript(tmp_project, TRANSCRIPT_TEXTS)
+    path = tmp_project.path
+    tmp_project.close()
+    return path
+
+
+@pytest.fixture
+def transcript_window(qtbot: QtBot, tmp_path: Path, transcript_path: Path,
+                      monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A shown window with the transcript project open."""
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    assert window.window_actions.files.open_project(transcript_path) is not None
+    return window
+
+
+@pytest.fixture
+def errors() -> list[str]:
+    """The error dialogs a window showed (recorded instead of blocking)."""
+    return []
+
+
+@pytest.fixture
+def empty_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                 errors: list[str]) -> MainWindow:
+    """A shown window with no project; its error dialogs go to `errors`."""
+    return make_window(qtbot, isolated_settings(tmp_path, monkeypatch), errors)

@@ -9,14 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desk.core.errors import ProjectError
 from desk.core.store import Project
-from desk.ui import dialogs, theme, vlc_loader
+from desk.ui import vlc_loader
 from desk.ui.transcript_model import COL_TEXT
 from desk.ui.video_area import PAGE_NO_VLC
 from tests.ui.ui_helpers import VLC_TEST_ARGS, add_transcript, isolated_settings, make_window
@@ -77,65 +73,6 @@ def test_without_libvlc_the_transcript_stays_usable(qtbot: QtBot, tmp_path: Path
         assert model.row(1).text == "Sorry for the very late start"
     finally:
         vlc_loader.reset()
-
-
-def test_excepthook_logs_and_shows_a_sentence(monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path) -> None:
-    shown: list[tuple[str, str | None]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, m, d=None: shown.append((m, d)))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    dialogs.install_excepthook()
-    try:
-        raise RuntimeError("boom inside a slot")
-    except RuntimeError as exc:
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-    message, details = shown[0]
-    assert "Something went wrong" in message and "Traceback" not in message
-    log_file = Path(os.environ["DESK_LOG_DIR"]) / "desk.log"
-    assert "boom inside a slot" in log_file.read_text(encoding="utf-8")
-    assert details == "RuntimeError: boom inside a slot"
-    error = ProjectError("demo.desk is locked by another program")
-    sys.excepthook(ProjectError, error, None)
-    assert shown[1] == ("demo.desk is locked by another program", None)
-
-
-def test_german_catalogue(qapp: QApplication) -> None:
-    try:
-        assert theme.install_language(qapp, "de") == "de"
-        assert QCoreApplication.translate("FindBar", "no match") == "kein Treffer"
-        assert QCoreApplication.translate("shortcuts", "Play / pause") == "Abspielen / Pause"
-    finally:
-        theme.install_language(qapp, "en")
-    assert QCoreApplication.translate("FindBar", "no match") == "no match"
-
-
-def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.ui_language = "de"
-    theme.install_language(qapp, settings.ui_language)
-    try:
-        window = make_window(qtbot, settings)
-        assert window.menu("file").title() == "&Datei"
-        assert window.action("play_pause").text() == "Abspielen / Pause"
-        assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
-    finally:
-        theme.install_language(qapp, "en")
-
-
-def test_dark_palette_and_back(qapp: QApplication) -> None:
-    try:
-        theme.apply_theme(qapp, "dark")
-        assert qapp.style().name().lower() == "fusion"
-        assert theme.is_dark()
-        assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 200
-        # Frames and handles (Light, Mid, Dark) are dark too, not the light defaults.
-        for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight,
-                     QPalette.ColorRole.Mid, QPalette.ColorRole.Dark):
-            assert qapp.palette().color(role).lightness() < 100, role
-    finally:
-        theme.apply_theme(qapp, "system")
-    assert not theme.is_dark()
 
 
 def test_first_run_asks_for_the_annotator(qtbot: QtBot, tmp_path: Path,

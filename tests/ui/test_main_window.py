@@ -7,11 +7,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMenu,
+)
 from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
-from tests.ui.ui_helpers import add_transcript, isolated_settings, make_window
+from desk.ui.main_window import MainWindow
+from desk.ui.settings import Settings
+from tests.ui.ui_helpers import (
+    add_transcript,
+    isolated_settings,
+    make_window,
+)
 
 
 @pytest.fixture
@@ -59,3 +69,23 @@ def test_open_project_emits_and_shows_rows(qtbot: QtBot, tmp_path: Path, project
     window.projects.closed.connect(lambda: closed.append(True))
     window.close_project()
     assert closed == [True] and window.project is None and window.transcript_model.rowCount() == 0
+
+
+def test_dock_layout_is_restored_between_runs(qtbot: QtBot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    first = make_window(qtbot, settings)
+    extra = first.add_dock("Notes", QLabel("notes"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                           "notesDock")
+    first.removeDockWidget(first.transcript_dock)
+    first.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, first.transcript_dock)
+    extra.hide()
+    first.close()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    notes = second.add_dock("Notes", QLabel("notes"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                            "notesDock")  # a dock added later (a plugin) is restored too
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.dockWidgetArea(second.transcript_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert not notes.isVisible()

@@ -14,6 +14,9 @@ from desk.ui.main_window import MainWindow
 from desk.ui.settings import Settings
 
 VLC_TEST_ARGS = "--vout=dummy --aout=dummy"
+TRANSCRIPT_TEXTS = ["Hello everyone and welcome", "Sorry for the late start",
+                    "There was a massive attack on the servers", "Let us talk about the border",
+                    "Thank you so much Elon"]
 
 
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:

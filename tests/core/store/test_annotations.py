@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from desk.core.errors import InputError
 from desk.core.records import Annotation
 from desk.core.store import Project
 
@@ -37,3 +40,18 @@ def test_accepting_and_rejecting_suggestions(tmp_project: Project) -> None:
     assert tmp_project.annotations.dismissed() == [("delay", 2.0, 2.5), ("delay", 3.0, 3.5)]
     tmp_project.history.undo()  # the reject: both come back, and are no longer dismissed
     assert tmp_project.annotations.count() == 3 and tmp_project.annotations.dismissed() == []
+
+
+def test_annotation_rules(tmp_project: Project) -> None:
+    with pytest.raises(InputError, match="unknown tag"):
+        tmp_project.annotations.add("nope", 0, 1)
+    with pytest.raises(InputError, match="after start"):
+        tmp_project.annotations.add("delay", 5, 5)
+    with pytest.raises(InputError, match="after the end"):
+        tmp_project.annotations.add("delay", 5, 31)
+    assert tmp_project.annotations.count() == 0
+    a = tmp_project.annotations.add("delay", 1, 2, annotator="anna")
+    b = tmp_project.annotations.update(a.id, tag="DDoS claim", end=3.25, note="n")
+    assert (b.tag, b.start, b.end, b.note, b.annotator) == ("DDoS claim", 1, 3.25, "n", "anna")
+    tmp_project.annotations.delete(a.id)
+    assert tmp_project.annotations.list() == []

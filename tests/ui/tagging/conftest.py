@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desk.core.records import Segment, Transcript, Word
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
+from desk.ui.tagging.annotations_panel import AnnotationsPanel
 from desk.ui.tagging.tagging_ui import TaggingUi
 from desk.ui.workers import wait_for_tasks
 from tests.ui.ui_helpers import isolated_settings, make_window
@@ -67,6 +68,32 @@ def opened(window: MainWindow, project_path: Path) -> MainWindow:
     assert project is not None
     assert wait_for_tasks(10_000)  # the waveform is computed and cached
     return window
+
+
+@pytest.fixture
+def pane(opened: MainWindow, qtbot: QtBot) -> AnnotationsPanel:
+    """The annotations pane on the open project with two codes and a suggestion."""
+    ui = tagging(opened)
+    project = opened.project
+    assert project is not None
+    project.annotations.add("delay", 0.0, 6.0, note="dead air", annotator="ana")
+    project.annotations.add("Harris attacks", 13.0, 16.5, note="disaster", annotator="bea")
+    project.annotations.add("praise exchange", 5.0, 9.0, annotator="ana", source="suggested")
+    ui.controller.refresh()
+    opened.docks["annotationsDock"].show()
+    opened.docks["annotationsDock"].raise_()
+    return ui.annotations_panel
+
+
+@pytest.fixture
+def coded_path(project_path: Path) -> Path:
+    """delay 0–10 and 5–12 (overlapping), Harris 20–25, a suggested praise 1–2."""
+    with Project.open(project_path) as project:
+        project.annotations.add("delay", 0.0, 10.0)
+        project.annotations.add("delay", 5.0, 12.0)
+        project.annotations.add("Harris attacks", 20.0, 25.0)
+        project.annotations.add("praise exchange", 1.0, 2.0, source="suggested")
+    return project_path
 
 
 def tagging(window: MainWindow) -> TaggingUi:

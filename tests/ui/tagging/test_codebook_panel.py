@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desk.core.coding.codebook import load_codebook
@@ -132,21 +131,3 @@ def test_export_import_and_presets(qtbot: QtBot, opened: MainWindow, tmp_path: P
     assert errors and "not found" in errors[0]
     opened.undo_stack.undo()
     assert len(opened.project.tags.list()) == 6
-
-
-def test_clicking_a_tag_button_while_playing_records_live(qtbot: QtBot,
-                                                          opened: MainWindow) -> None:
-    panel = _panel(opened)
-    button = panel.palette.buttons[opened.project.tags.get("DDoS claim").id]
-    opened.player.play()
-    qtbot.waitUntil(lambda: opened.player.position() > 0.5, timeout=10_000)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert button.isChecked() and "●" in button.text()
-    opened_at = opened.player.position()
-    # Wait on the playhead, not the clock: a loaded machine plays late.
-    qtbot.waitUntil(lambda: opened.player.position() > opened_at + 0.6, timeout=10_000)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    opened.player.pause()
-    assert not button.isChecked()
-    [made] = opened.project.annotations.list()
-    assert made.tag == "DDoS claim" and made.end - made.start > 0.4

@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
-from desk.ui.tagging.timeline import GUTTER, LANE_H, TimelineCanvas
-from desk.ui.theme import dark_palette
+from desk.ui.tagging.timeline import LANE_H, TimelineCanvas
 from tests.ui.tagging.conftest import tagging
 
 
@@ -147,24 +146,3 @@ def test_snap_to_words_when_switched_on(qtbot: QtBot, opened: MainWindow) -> Non
     assert (made.start, made.end) == (5.0, 8.5)  # "Sorry" starts, "start" ends
     ui.snap_action.trigger()
     assert not ui.controller.snap_to_words
-
-
-def test_dark_palette_repaints_the_timeline_dark(opened: MainWindow) -> None:
-    """Switching to a dark palette redraws the cached background: dark lanes, light labels."""
-    canvas = tagging(opened).timeline.canvas
-    x = GUTTER + 5  # the tone project has no annotations: bare lane background here
-
-    def pixel(image: QImage, px: float, py: float) -> QColor:
-        ratio = image.devicePixelRatio()
-        return image.pixelColor(int(px * ratio), int(py * ratio))
-
-    light = canvas.grab().toImage()  # caches the background in the light palette
-    assert pixel(light, x, canvas.lane_top(0) + LANE_H / 2).lightness() > 160
-    opened.setPalette(dark_palette())
-    dark = canvas.grab().toImage()
-    for lane in (0, 1):  # base and alternateBase rows
-        assert pixel(dark, x, canvas.lane_top(lane) + LANE_H / 2).lightness() < 80
-    assert pixel(dark, GUTTER / 2, canvas.lane_top(0) + 1).lightness() < 80  # the names' gutter
-    label = {pixel(dark, px, canvas.lane_top(0) + LANE_H / 2).lightness()
-             for px in range(16, int(GUTTER) - 20)}
-    assert max(label) > 150  # lane names drawn in the light text colour

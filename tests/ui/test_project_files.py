@@ -18,7 +18,7 @@ from desk.core.store import Project
 from desk.core.store import database as database_module
 from desk.ui.main_window import MainWindow
 from desk.ui.transcript_model import COL_TEXT
-from desk.ui.video_area import PAGE_AUDIO, PAGE_VIDEO
+from desk.ui.video_area import PAGE_VIDEO
 from tests.conftest import make_media
 from tests.ui.ui_helpers import add_transcript, isolated_settings, make_window
 
@@ -69,20 +69,6 @@ def test_dropping_a_project_opens_it(qtbot: QtBot, window: MainWindow,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.project is not None and window.project.path == path
-
-
-def test_audio_only_recording_shows_the_waveform_page(qtbot: QtBot, window: MainWindow,
-                                                      tmp_path: Path) -> None:
-    recording = make_media(tmp_path / "talk.m4a", seconds=5, video=False)
-    project = window.window_actions.files.new_project(recording, tmp_path / "talk.desk")
-    assert window.video_area.page() == PAGE_AUDIO
-    waveform = window.video_area.waveform
-    assert waveform.title == "talk.m4a"
-    qtbot.waitUntil(lambda: waveform.peaks is not None, timeout=10000)
-    assert len(waveform.peaks) == pytest.approx(500, abs=2)  # 100 buckets a second
-    assert 0.1 < float(waveform.peaks[:, 1].max()) <= 1.0  # the tone (amplitude 1/8), not silence
-    assert project.media.waveform(project.media.get().fingerprint) is not None  # cached
-    waveform.grab()  # paints peaks and playhead
 
 
 def test_relink_finds_a_moved_recording_by_fingerprint(window: MainWindow, tmp_path: Path,
@@ -188,38 +174,3 @@ def test_a_locked_project_is_a_dialog_not_a_crash(window: MainWindow, tmp_projec
         blocker.execute("ROLLBACK")
         blocker.close()
     assert model.row(0).text == "Hello everyone"
-
-
-def test_recent_projects(window: MainWindow, tmp_project: Project, errors: list[str]) -> None:
-    path = tmp_project.path
-    tmp_project.close()
-    window.window_actions.files.open_project(path)
-    window.close_project()
-    window.window_actions._fill_recent()
-    entries = [a.text() for a in window.window_actions.recent_menu.actions()]
-    assert str(path) in entries
-    path.unlink()
-    assert window.window_actions.files.open_recent(str(path)) is None
-    assert "gone" in errors[-1] and str(path) not in window.settings.recent_projects
-
-
-def test_a_file_handed_over_by_the_desktop_opens(window: MainWindow, qtbot: QtBot,
-                                                 tmp_path: Path, tone_media: Path) -> None:
-    """macOS Finder's "Open With" arrives as a FileOpen event, not as an argument."""
-    from PySide6.QtGui import QFileOpenEvent
-    from PySide6.QtWidgets import QApplication
-
-    from desk.ui.file_open_events import FileOpenFilter
-
-    recording = tmp_path / "Aufnahme Ü.mp4"
-    shutil.copy(tone_media, recording)
-    app = QApplication.instance()
-    handler = FileOpenFilter(window.files.open_path, window)
-    app.installEventFilter(handler)
-    try:
-        accepted = QApplication.sendEvent(app, QFileOpenEvent(str(recording)))
-    finally:
-        app.removeEventFilter(handler)
-    assert accepted
-    assert window.project is not None and window.project.path == tmp_path / "Aufnahme Ü.desk"
-    assert window.windowTitle().startswith("Aufnahme Ü")

@@ -42,17 +42,6 @@ def test_key_codes_exactly_the_selected_words(qtbot: QtBot, opened: MainWindow) 
     assert [(a.start, a.end) for a in project.annotations.list()] == [expected]
 
 
-def test_clicking_a_tag_button_codes_the_selected_segments(qtbot: QtBot,
-                                                          opened: MainWindow) -> None:
-    ui = tagging(opened)
-    opened.transcript_view.selectRow(0)
-    button = ui.codebook_panel.palette.buttons[opened.project.tags.get("delay").id]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    [annotation] = opened.project.annotations.list()
-    assert (annotation.tag, annotation.start, annotation.end) == ("delay", 1.0, 4.5)
-    assert not button.isChecked()  # selection coding does not record live
-
-
 def test_digits_type_text_while_editing(qtbot: QtBot, opened: MainWindow) -> None:
     view = opened.transcript_view
     index = opened.transcript_model.index(0, 2)

@@ -13,7 +13,6 @@ from desk.core.pipeline.jobs import JobEvent, JobOptions
 from desk.core.records import Segment, Transcript, Word
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
-from desk.ui.transcription_dialog import DOWNLOAD, TranscriptionDialog
 from tests.ui.ui_helpers import isolated_settings, make_window
 
 
@@ -141,28 +140,6 @@ def test_interrupted_transcription_is_offered_for_resume(
         banner.resume_button.click()
     assert started[0].resume and started[0].model == "tiny.en" and started[0].engine == "faster"
     assert not banner.isVisible()
-
-
-def test_dialog_offers_offline_models_and_returns_options(qtbot: QtBot, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    dialog = TranscriptionDialog(settings, resumable=True)
-    qtbot.addWidget(dialog)
-    models = [dialog.model.itemData(i) for i in range(dialog.model.count())]
-    assert "tiny.en" in models and models[-1] == DOWNLOAD
-    dialog.language.setCurrentIndex(dialog.language.findData("de"))
-    dialog.prompt.setPlainText("Elon Musk, Kamala Harris")
-    assert dialog.options().decoding == "accurate"  # unless the analyst asks for speed
-    dialog.decoding.setCurrentIndex(dialog.decoding.findData("faster"))
-    dialog.remember.setChecked(True)
-    options = dialog.options()
-    assert options.model == "tiny.en" and options.language == "de"
-    assert options.prompt == "Elon Musk, Kamala Harris" and options.resume
-    assert options.decoding == "faster"
-    assert settings.language == "de" and settings.decoding == "faster"
-    again = TranscriptionDialog(settings)
-    qtbot.addWidget(again)
-    assert again.decoding.currentData() == "faster"
 
 
 def test_the_status_bar_shows_the_scan_then_the_transcription_with_its_eta(

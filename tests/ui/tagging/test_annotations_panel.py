@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desk.ui.main_window import MainWindow
@@ -14,46 +13,9 @@ from desk.ui.tagging.annotations_panel import AnnotationsPanel
 from tests.ui.tagging.conftest import tagging
 
 
-@pytest.fixture
-def pane(opened: MainWindow, qtbot: QtBot) -> AnnotationsPanel:
-    ui = tagging(opened)
-    project = opened.project
-    assert project is not None
-    project.annotations.add("delay", 0.0, 6.0, note="dead air", annotator="ana")
-    project.annotations.add("Harris attacks", 13.0, 16.5, note="disaster", annotator="bea")
-    project.annotations.add("praise exchange", 5.0, 9.0, annotator="ana", source="suggested")
-    ui.controller.refresh()
-    opened.docks["annotationsDock"].show()
-    opened.docks["annotationsDock"].raise_()
-    return ui.annotations_panel
-
-
 def _row_of(pane: AnnotationsPanel, tag: str) -> int:
     return next(r for r in range(pane.proxy.rowCount())
                 if pane.proxy.index(r, COL_TAG).data() == tag)
-
-
-def test_model_passes_the_model_tester(pane: AnnotationsPanel, qtmodeltester: ModelTester,
-                                      opened: MainWindow) -> None:
-    qtmodeltester.check(pane.model, force_py=True)
-    # And while rows come and go underneath (one tester per model: it tracks one reset).
-    controller = tagging(opened).controller
-    made = controller.code_range("DDoS claim", 20.0, 22.0)
-    controller.flush()
-    assert pane.model.rowCount() == 4
-    controller.update_annotation(made.id, note="edited")
-    controller.flush()
-    controller.delete_annotations([made.id])
-    controller.flush()
-    assert pane.model.rowCount() == 3
-
-
-def test_filter_passes_the_model_tester(pane: AnnotationsPanel,
-                                        qtmodeltester: ModelTester) -> None:
-    qtmodeltester.check(pane.proxy, force_py=True)
-    pane.set_filters(tag="delay")
-    assert pane.proxy.rowCount() == 1
-    pane.set_filters()
 
 
 def test_rows_show_every_column(pane: AnnotationsPanel) -> None:

@@ -1,0 +1,80 @@
+"""`desk transcribe` and `desk models`: a recording gets its project; bad input is one line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desk.cli.transcribe_cmds import ProgressLine
+from desk.core.pipeline.job_messages import JobEvent
+from desk.core.store import Project
+from tests.cli.cli_run import digest, run
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory: pytest.TempPathFactory, sample_media: Path) -> Path:
+    """Ten seconds of the sample's talk (after its dead air), as an audio file."""
+    path = tmp_path_factory.mktemp("speech") / "talk.m4a"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-ss", "18", "-t", "10", "-i",
+                    str(sample_media), "-vn", "-c:a", "aac", str(path)], check=True)
+    return path
+
+
+def test_models_lists_the_embedded_model(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "models", "--json")
+    assert code == 0
+    tiny = next(m for m in json.loads(out) if m["name"] == "tiny.en")
+    assert tiny["multilingual"] is False and Path(tiny["path"]).exists()
+
+
+@pytest.mark.slow
+def test_a_recording_is_transcribed_into_its_new_project(
+        speech: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    recording = tmp_path / "talk.m4a"
+    shutil.copy(speech, recording)
+    code, out, err = run(capsys, "transcribe", recording, "--engine", "faster",
+                         "--beam-size", "1", "--threads", "1", "--language", "en")
+    assert code == 0, err
+    project_path = tmp_path / "talk.desk"
+    assert f"created {project_path}" in err and "transcribing:" in err
+    assert out.startswith(f"{project_path}: ") and "segments" in out
+    with Project.open(project_path, writable=False) as project:
+        transcript = project.transcripts.current()
+        assert transcript is not None and transcript.status == "complete"
+        words = " ".join(s.text for s in project.transcripts.segments()).lower()
+        assert project.tags.list()  # made with the default codebook
+    assert "patience" in words or "late start" in words
+
+
+def test_a_project_of_another_recording_is_refused(tmp_path: Path, tone_media: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    first = tmp_path / "first.mp4"
+    shutil.copy(tone_media, first)
+    assert run(capsys, "new", first)[0] == 0
+    other = tmp_path / "other.mp4"
+    shutil.copy(tone_media, other)
+    before = digest(tmp_path / "first.desk")
+    code, out, err = run(capsys, "transcribe", other, "-p", tmp_path / "first.desk")
+    assert code == 2 and out == ""
+    assert err == ("desk: error: first.desk belongs to another recording; "
+                   "choose another project with -p\n")
+    assert digest(tmp_path / "first.desk") == before
+    code, _, err = run(capsys, "transcribe", tmp_path / "first.desk", "--model", "nope")
+    assert code == 2 and err.startswith("desk: error: ") and "nope" in err
+
+
+def test_progress_lines_when_stderr_is_a_log(capsys: pytest.CaptureFixture[str]) -> None:
+    line = ProgressLine()
+    line.tty = False
+    line(JobEvent("started", 1, message="faster engine, model tiny.en"))
+    for done in (1.0, 5.0, 12.0, 30.0, 60.0):
+        line(JobEvent("progress", 1, done, 60.0, eta=60.0 - done))
+    line.close()
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "transcribing: faster engine, model tiny.en"
+    assert [int(x.split("%")[0]) for x in lines[1:]] == [1, 20, 50, 100]  # every 10 % at most
+    assert lines[-1] == "100% 00:01:00/00:01:00 ETA 00:00:00"

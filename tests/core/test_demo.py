@@ -1,0 +1,31 @@
+"""The demo's preparation: the sample copied, its project made once, what is left to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desk.core.demo import DEMO_MODEL, demo_options, prepare_demo
+from desk.core.records import Transcript
+from desk.core.resources import resource_path
+from desk.core.store import Project
+
+
+def test_prepare_copies_the_sample_and_makes_its_project_once(tmp_path: Path) -> None:
+    plan = prepare_demo(tmp_path / "demo")
+    assert plan.recording.read_bytes() == resource_path("sample", "sample.mp4").read_bytes()
+    assert plan.needs_transcription and not plan.resume
+    with Project.open(plan.project_path) as project:
+        assert project.tags.list()  # the default codebook
+        project.transcripts.create(Transcript("faster", DEMO_MODEL, status="cancelled",
+                                              progress=20.0, total=74.0))
+    again = prepare_demo(tmp_path / "demo")
+    assert again.needs_transcription and again.resume  # the interrupted one continues
+    fresh = prepare_demo(tmp_path / "demo", fresh=True)
+    assert fresh.needs_transcription and not fresh.resume
+    assert not any(p.name.endswith(".part") for p in (tmp_path / "demo").iterdir())
+
+
+def test_the_demo_transcribes_with_the_names_it_talks_about() -> None:
+    options = demo_options(resume=True)
+    assert options.model == DEMO_MODEL and options.language == "en" and options.resume
+    assert "DDoS" in (options.prompt or "")

@@ -1,0 +1,43 @@
+"""The shortcut table: playback keys work from anywhere in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desk.core.store import Project
+from desk.ui.dialogs import show_shortcuts_sheet
+from tests.ui.ui_helpers import (
+    window_with_transcript,
+)
+
+
+def test_keyboard_drives_playback(qtbot: QtBot, tmp_path: Path, tmp_project: Project,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    window = window_with_transcript(qtbot, tmp_path, monkeypatch, tmp_project,
+                                    ["Hello everyone and welcome", "Sorry for the late start"])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.transcript_view.setFocus()
+    window.player.seek(10.0)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.position() == pytest.approx(15.0, abs=0.05)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.position() == pytest.approx(5.0, abs=0.05)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.rate() == pytest.approx(1.2)
+    assert window.transport_bar.speed.value() == pytest.approx(1.2)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.rate() == pytest.approx(1.1)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert window.player.is_playing()
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not window.player.is_playing()
+    sheet = show_shortcuts_sheet(window, window.settings)
+    qtbot.addWidget(sheet)
+    assert sheet.isVisible()

@@ -1,0 +1,56 @@
+"""Look and language: the German catalogue, the window in German, the dark palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk.ui import theme
+from tests.ui.ui_helpers import (
+    isolated_settings,
+    make_window,
+)
+
+
+def test_german_catalogue(qapp: QApplication) -> None:
+    try:
+        assert theme.install_language(qapp, "de") == "de"
+        assert QCoreApplication.translate("FindBar", "no match") == "kein Treffer"
+        assert QCoreApplication.translate("shortcuts", "Play / pause") == "Abspielen / Pause"
+    finally:
+        theme.install_language(qapp, "en")
+    assert QCoreApplication.translate("FindBar", "no match") == "no match"
+
+
+def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    settings.ui_language = "de"
+    theme.install_language(qapp, settings.ui_language)
+    try:
+        window = make_window(qtbot, settings)
+        assert window.menu("file").title() == "&Datei"
+        assert window.action("play_pause").text() == "Abspielen / Pause"
+        assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
+    finally:
+        theme.install_language(qapp, "en")
+
+
+def test_dark_palette_and_back(qapp: QApplication) -> None:
+    try:
+        theme.apply_theme(qapp, "dark")
+        assert qapp.style().name().lower() == "fusion"
+        assert theme.is_dark()
+        assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 200
+        # Frames and handles (Light, Mid, Dark) are dark too, not the light defaults.
+        for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight,
+                     QPalette.ColorRole.Mid, QPalette.ColorRole.Dark):
+            assert qapp.palette().color(role).lightness() < 100, role
+    finally:
+        theme.apply_theme(qapp, "system")
+    assert not theme.is_dark()

@@ -1,0 +1,35 @@
+"""The transcription dialog: offline models, options, remembered choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desk.ui.transcription_dialog import DOWNLOAD, TranscriptionDialog
+from tests.ui.ui_helpers import (
+    isolated_settings,
+)
+
+
+def test_dialog_offers_offline_models_and_returns_options(qtbot: QtBot, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    dialog = TranscriptionDialog(settings, resumable=True)
+    qtbot.addWidget(dialog)
+    models = [dialog.model.itemData(i) for i in range(dialog.model.count())]
+    assert "tiny.en" in models and models[-1] == DOWNLOAD
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.prompt.setPlainText("Elon Musk, Kamala Harris")
+    assert dialog.options().decoding == "accurate"  # unless the analyst asks for speed
+    dialog.decoding.setCurrentIndex(dialog.decoding.findData("faster"))
+    dialog.remember.setChecked(True)
+    options = dialog.options()
+    assert options.model == "tiny.en" and options.language == "de"
+    assert options.prompt == "Elon Musk, Kamala Harris" and options.resume
+    assert options.decoding == "faster"
+    assert settings.language == "de" and settings.decoding == "faster"
+    again = TranscriptionDialog(settings)
+    qtbot.addWidget(again)
+    assert again.decoding.currentData() == "faster"
