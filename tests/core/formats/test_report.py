@@ -22,7 +22,8 @@ def test_rows_summary_and_notes(tmp_project: Project) -> None:
     report = build_report(read_snapshot(tmp_project))
     assert report.title == "Annotated transcript: tone.mp4"
     facts = dict(report.facts)
-    assert facts["Transcript"] == "faster / tiny.en (en)" and facts["Annotators"] == "ana, bea"
+    assert "faster tiny.en, language en" in facts["Transcript version"]
+    assert facts["Annotators"] == "ana, bea"
     harris = next(line for line in report.summary if line.tag.name == "Harris attacks")
     assert (harris.count, harris.total) == (1, 2.0)
     assert [r.start for r in report.rows] == [1.0, 10.0, 20.0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desk.core.formats.selection import Selection
 from desk.core.formats.snapshot import read_snapshot
 from desk.core.records import Segment, Transcript
 from desk.core.store import Project
@@ -36,6 +37,6 @@ def test_lines_and_their_labels(tmp_project: Project) -> None:
 
 def test_suggestions_only_when_asked(tmp_project: Project) -> None:
     _snapshot_of(tmp_project)
-    everything = read_snapshot(tmp_project, include_suggested=True, with_words=False)
+    everything = read_snapshot(tmp_project, Selection(suggestions=True), with_words=False)
     assert "praise exchange" in [a.tag for a in everything.annotations]
     assert everything.history and everything.history[-1].label.startswith("tag ")
