@@ -82,6 +82,9 @@ def prepare(project_path: Path, options: JobOptions) -> _Plan:
 def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     """Transcribe the planned recording; returns the final event (finished)."""
     project, total = plan.project, plan.duration
+    if plan.transcript is not None:  # a resumed job decodes the rest as it decoded the start
+        began = plan.transcript.settings.get("decoding")
+        options.decoding = began if began in DECODINGS else options.decoding
     transcribe_options = TranscribeOptions(
         language=options.language, initial_prompt=options.prompt, beam_size=options.beam_size,
         decoding=options.decoding,

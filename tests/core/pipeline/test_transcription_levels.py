@@ -42,13 +42,31 @@ def test_a_resumed_job_does_not_scan_the_recording_again(
         raise AssertionError("the recording was scanned again on resume")
 
     monkeypatch.setattr(transcription, "measure_levels", no_rescan)
-    again = JobOptions(engine="faster", prompt=PROMPT, window_seconds=20.0, resume=True)
+    decodings: list[str] = []
+    load = transcription.load_engine
+
+    def recording_engine(*args: object) -> object:
+        engine = load(*args)  # type: ignore[arg-type]
+        transcribe = engine.transcribe
+
+        def spy(audio: object, options: object, **kwargs: object) -> object:
+            decodings.append(options.decoding)  # type: ignore[attr-defined]
+            return transcribe(audio, options, **kwargs)  # type: ignore[arg-type]
+
+        engine.transcribe = spy  # type: ignore[method-assign]
+        return engine
+
+    monkeypatch.setattr(transcription, "load_engine", recording_engine)
+    # asked to resume "faster", the job goes on as it began: "accurate"
+    again = JobOptions(engine="faster", prompt=PROMPT, window_seconds=20.0, resume=True,
+                       decoding="faster")
     plan = transcription.prepare(path, again)
     try:
         final = transcription.run(plan, again, lambda event: None)
     finally:
         plan.project.close()
     assert final.kind == "finished", final.message
+    assert decodings and set(decodings) == {"accurate"}
     with Project.open(path, writable=False) as project:
         assert len(project.transcripts.list()) == 1
     check_against_truth(path)
