@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--table", choices=("both", "segments", "annotations"),
                    help="csv: which table (default both: NAME.segments.csv and "
                         "NAME.annotations.csv)")
+    p.add_argument("--normalise", "--normalize", dest="normalise", action="store_true",
+                   help="clips: audio-only listening copies (.m4a), equally loud")
     p.add_argument("--precise", action="store_true",
                    help="clips: re-encode for frame-exact cuts (slower than stream copy)")
     p.add_argument("--no-words", action="store_true", help="textgrid: no words tier")
@@ -73,8 +75,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Only the options that apply to the chosen format; others given are an error."""
     given = {"table": args.table, "precise": args.precise or None,
-             "words": False if args.no_words else None}
-    flags = {"table": "--table", "precise": "--precise", "words": "--no-words"}
+             "normalise": args.normalise or None, "words": False if args.no_words else None}
+    flags = {"table": "--table", "precise": "--precise", "normalise": "--normalise",
+             "words": "--no-words"}
     fmt = EXPORTERS[args.format]
     options = {}
     for key, value in given.items():

@@ -59,6 +59,12 @@ def test_export_options(project_path: Path, tmp_path: Path,
         "delay_00-00-00.000.mp4", "provenance.json"]
     code, _, err = run(capsys, "export", project_path, "-f", "clips", "--tag", "nope")
     assert code == 2 and err.startswith("desk: error: unknown tag 'nope' (tags: delay, ")
+    code, out, _ = run(capsys, "export", project_path, "-f", "clips", "--tag", "delay",
+                       "--normalise", "-o", tmp_path / "listen")
+    assert code == 0 and sorted(p.name for p in (tmp_path / "listen").iterdir()) == [
+        "delay_00-00-00.000.m4a", "provenance.json"]
+    code, _, err = run(capsys, "export", project_path, "-f", "srt", "--normalise")
+    assert code == 2 and err == "desk: error: --normalise does not apply to srt exports\n"
 
 
 def test_export_to_a_missing_folder_is_a_clear_error(project_path: Path, tmp_path: Path,

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desk.core.errors import FormatError, InputError, MediaError
+from desk.core.formats.audio_clips import SUFFIX as LISTENING_SUFFIX
+from desk.core.formats.audio_clips import write_listening_clip
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.pipeline.ffmpeg_tools import ffmpeg_path, ffprobe_path
 from desk.core.records import Annotation
@@ -98,9 +100,11 @@ def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
 
 
 def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False,
+                 normalise: bool = False,
                  progress: Callable[[int, int], None] | None = None) -> Path:
     """Cut a clip per selected annotation into `folder`; returns the folder.
 
+    `normalise`: audio-only listening copies, equally loud (audio_clips.py).
     `progress(done, total)` is called before each clip and at the end (it may
     raise to stop: the clips already cut stay, each complete)."""
     if snapshot.media is None:
@@ -120,15 +124,19 @@ def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False,
     folder.mkdir(exist_ok=True)
     used: set[str] = set()
     total = len(snapshot.annotations)
+    suffix = LISTENING_SUFFIX if normalise else media.suffix.lower()
     for done, annotation in enumerate(snapshot.annotations):
         if progress is not None:
             progress(done, total)
-        name = clip_name(annotation.tag, annotation.start, media.suffix.lower())
+        name = clip_name(annotation.tag, annotation.start, suffix)
         stem, n = Path(name).stem, 2
         while name in used:
-            name, n = f"{stem}_{n}{media.suffix.lower()}", n + 1
+            name, n = f"{stem}_{n}{suffix}", n + 1
         used.add(name)
-        _cut(media, annotation, folder / name, precise, snapshot.media.has_video)
+        if normalise:
+            write_listening_clip(media, annotation, folder / name)
+        else:
+            _cut(media, annotation, folder / name, precise, snapshot.media.has_video)
     if progress is not None:
         progress(total, total)
     return folder

@@ -140,7 +140,8 @@ EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (
                  "docx_report:export_docx", labels_lines=True),
     ExportFormat("clips", "", "Media clips of annotations (one file each, for evidence)",
                  "clips:export_clips",
-                 {"precise": "re-encode for frame-exact cuts instead of stream copy"},
+                 {"precise": "re-encode for frame-exact cuts instead of stream copy",
+                  "normalise": "audio-only listening copies, loudness-normalised"},
                  writes_folder=True,
                  needs_words=False, side_provenance=True),
 )}
