@@ -92,7 +92,7 @@ def measure_in_process(project_path: Path, runs: int) -> dict:
             results["open_cpu"].append(cpu() - started_cpu)
         model, view = window.transcript_model, window.transcript_view
         assert model.rowCount() == 2500
-        # The transcript pane alone (the app's part; docks of plugins also load on open).
+        # The transcript pane alone (the tagging docks also load on open).
         results["pane"] = []
         for _ in range(runs):
             project = window.project

@@ -73,7 +73,7 @@ class TranscriptView(QTableView):
         header.sectionResized.connect(self._on_section_resized)
         self.verticalScrollBar().sliderPressed.connect(self._user_scrolled)
 
-    # -- the contract -------------------------------------------------------------------
+    # -- what the coding and editing read -----------------------------------------------
     def selected_time_range(self) -> tuple[float, float] | None:
         """The selected words' span, else the selected segments' span, else None."""
         model = self.transcript_model
