@@ -14,9 +14,11 @@ from __future__ import annotations
 import functools
 import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from desk.core.errors import InputError, MediaError
 from desk.core.pipeline.audio_windows import Window, plan_windows, resume_point
@@ -157,8 +159,9 @@ def _level_track(project: Project, media_path: Path,
     return levels
 
 
-def _window_segments(engine: Engine, audio, options: TranscribeOptions,  # type: ignore[no-untyped-def]
-                     window: Window, dead_air: list[Silence], progress: Progress):
+def _window_segments(engine: Engine, audio: np.ndarray, options: TranscribeOptions,
+                     window: Window, dead_air: list[Silence],
+                     progress: Progress) -> Iterator[Segment]:
     """The window's segments that it owns, without words placed in dead air."""
     for segment in engine.transcribe(audio, options, offset=window.start, progress=progress):
         owned = _owned_part(segment, window)

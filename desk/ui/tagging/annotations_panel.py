@@ -7,7 +7,15 @@ Alt+←/→ nudges the start, Alt+Shift+←/→ the end, by 0.1 s; Delete remove
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +62,8 @@ class TagChoiceDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
@@ -143,14 +152,15 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
 
-    def _button(self, text: str, slot, tip: str) -> QToolButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot: Callable[[], object], tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
 
-    def _action(self, keys: QKeySequence | QKeySequence.StandardKey, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, keys: QKeySequence | QKeySequence.StandardKey,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

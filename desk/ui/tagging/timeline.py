@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -273,7 +273,8 @@ class TimelineCanvas(QWidget):
         self.controller.seek(t)
         self.set_playhead(t)
 
-    def show_tag_menu(self, start: float, end: float, where, preselect: int | None = None) -> QMenu:  # type: ignore[no-untyped-def]
+    def show_tag_menu(self, start: float, end: float, where: QPoint,
+                      preselect: int | None = None) -> QMenu:
         """Ask which tag the dragged range gets (non-blocking popup)."""
         # Parented to the top-level window: with native child widgets (the video
         # surface makes its siblings native) a popup must not hang off a child window.
