@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desk.core.coding.codebook import load_codebook
-from desk.core.records import Media, Segment, Transcript, Word
+from desk.core.records import Annotation, Media, Segment, Transcript, Word
 from desk.core.store import Project
 
 DURATION = 7200.0
@@ -41,7 +41,7 @@ def markup_notes(index: int) -> str:
 def build_two_hour_project(path: Path, *, seed: int, vocab: Sequence[str] = VOCAB,
                            notes: Callable[[int], str] = no_notes,
                            annotators: Sequence[str] = ("bench",),
-                           media: Media | None = None) -> None:
+                           media: Media | None = None, annotations: int = ANNOTATIONS) -> None:
     """Write the project to `path` (closed afterwards).
 
     `notes(i)` is the note of the i-th annotation; `media` defaults to a
@@ -69,7 +69,39 @@ def build_two_hour_project(path: Path, *, seed: int, vocab: Sequence[str] = VOCA
         project.transcripts.add_segments(transcript.id, batch, progress=DURATION)
         tags = [t.name for t in project.tags.list()]
         with project.database.transaction():
-            for i in range(ANNOTATIONS):
+            for i in range(annotations):
                 start = rng.uniform(0, DURATION - 30)
                 project.annotations.add(rng.choice(tags), start, start + rng.uniform(1, 30),
                                         note=notes(i), annotator=rng.choice(annotators))
+
+
+def add_parallel_coding(path: Path, annotators: Sequence[str], *, seed: int,
+                        events: int = ANNOTATIONS, jitter: float = 1.0,
+                        miss: float = 0.1, confuse: float = 0.05) -> None:
+    """Several coders code the same `events` moments, each making mistakes of their own.
+
+    Each coder writes one annotation per event (so `events` each): usually the
+    event with its boundaries off by `jitter` seconds (normal), now and then
+    (`confuse`) with another tag, and for a `miss` share of events a range
+    somewhere else instead. This is what intercoder agreement is measured on.
+    """
+    rng = random.Random(seed)
+    with Project.open(path) as project:
+        tags = [t.name for t in project.tags.list()]
+        truth = []
+        for _ in range(events):
+            start = rng.uniform(0, DURATION - 30)
+            truth.append((rng.choice(tags), start, start + rng.uniform(1, 30)))
+        for coder in annotators:
+            coded = []
+            for tag, start, end in truth:
+                if rng.random() < miss:
+                    tag, start = rng.choice(tags), rng.uniform(0, DURATION - 30)
+                    end = start + rng.uniform(1, 30)
+                elif rng.random() < confuse:
+                    tag = rng.choice(tags)
+                s = min(max(0.0, start + rng.gauss(0, jitter)), DURATION - 1)
+                e = min(max(s + 0.5, end + rng.gauss(0, jitter)), DURATION)
+                coded.append(Annotation(tag, round(s, 3), round(e, 3), annotator=coder,
+                                        tag_id=project.tags.get(tag).id))
+            project.annotations.add_many(coded, f"coding by {coder}", coder)

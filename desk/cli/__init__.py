@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "desk.cli.version_cmds",
     "desk.cli.coding_cmds",
     "desk.cli.exchange_cmds",
+    "desk.cli.merge_cmds",
+    "desk.cli.agreement_cmds",
     "desk.cli.app_cmds",
 ]
 

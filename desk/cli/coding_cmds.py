@@ -11,6 +11,7 @@ import sys
 
 from desk.cli.common import add_json_arg, add_project_arg, open_project, print_json, print_table
 from desk.core.coding import stats, suggest
+from desk.core.coding.blind import visible_annotator
 from desk.core.errors import InputError
 from desk.core.records import Annotation
 from desk.core.services.annotator import default_annotator
@@ -80,8 +81,12 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 def cmd_annotations(args: argparse.Namespace) -> int:
     with open_project(args.project, writable=False) as project:
+        me = default_annotator()
+        only = visible_annotator(project, me)
+        if only is not None and args.annotator not in (None, me):
+            raise InputError(f"blind coding is on: {me} sees only their own annotations")
         annotations = project.annotations.list(
-            tag=args.tag, annotator=args.annotator,
+            tag=args.tag, annotator=only or args.annotator,
             source="suggested" if args.suggested else None,
         )
     if args.json:
@@ -135,7 +140,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             done = suggest.accept(project, args.accept or None, annotator)
             return _report(args, "accepted", done)
         if args.reject is not None:
-            chosen = _chosen(project, args.reject)
+            chosen = _chosen(project, args.reject, annotator)
             count = suggest.reject(project, args.reject or None, annotator)
             return _report(args, "rejected", chosen[:count])
         added: list[Annotation] = []
@@ -146,7 +151,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             added += suggest.suggest_delays(project, args.min_silence, annotator)
         if args.only in (None, "keywords"):
             added += suggest.suggest_keywords(project, annotator)
-        waiting = suggest.pending(project)
+        waiting = suggest.pending(project, annotator)
     if args.json:
         print_json({"added": [a.to_json() for a in added],
                     "pending": [a.to_json() for a in waiting]})
@@ -157,10 +162,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _chosen(project: Project, ids: list[int]) -> list[Annotation]:
+def _chosen(project: Project, ids: list[int], annotator: str) -> list[Annotation]:
     """What --reject will delete, read before it is gone (for the report)."""
     if not ids:
-        return suggest.pending(project)
+        return suggest.pending(project, annotator)
     return [project.annotations.get(i) for i in dict.fromkeys(ids)]
 
 

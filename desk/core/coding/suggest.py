@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desk.core.coding.blind import visible, visible_annotator
 from desk.core.errors import InputError
 from desk.core.records import Annotation, Tag
 from desk.core.store import Project
@@ -45,7 +46,7 @@ class Candidate:
 
 # -- candidates -------------------------------------------------------------------
 def silence_candidates(project: Project, min_silence: float = DEFAULT_MIN_SILENCE,
-                       tag: str = DELAY_TAG) -> list[Candidate]:
+                       tag: str = DELAY_TAG, annotator: str = "") -> list[Candidate]:
     """Dead air of at least `min_silence` seconds, as candidates of the delay tag."""
     if not min_silence > 0:
         raise InputError(f"the shortest dead air must be more than 0 s, not {min_silence}")
@@ -57,10 +58,10 @@ def silence_candidates(project: Project, min_silence: float = DEFAULT_MIN_SILENC
         if end - silence.start >= min_silence - 1e-9:
             found.append(Candidate(delay.name, silence.start, end,
                                    f"dead air {end - silence.start:.1f} s"))
-    return _fresh(project, found)
+    return _fresh(project, found, annotator)
 
 
-def keyword_candidates(project: Project) -> list[Candidate]:
+def keyword_candidates(project: Project, annotator: str = "") -> list[Candidate]:
     """Segments mentioning a tag's keywords, as candidates of that tag."""
     rules = [(tag, _keyword_pattern(tag)) for tag in project.tags.list() if tag.keywords]
     if not rules:
@@ -72,7 +73,7 @@ def keyword_candidates(project: Project) -> list[Candidate]:
             if match and segment.end > segment.start:
                 found.append(Candidate(tag.name, segment.start, segment.end,
                                        f"keyword: {match.group(0)}"))
-    return _fresh(project, found)
+    return _fresh(project, found, annotator)
 
 
 def _keyword_pattern(tag: Tag) -> re.Pattern[str]:
@@ -81,11 +82,17 @@ def _keyword_pattern(tag: Tag) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:s|es|['’]s)?(?!\w)", re.IGNORECASE)
 
 
-def _fresh(project: Project, candidates: list[Candidate]) -> list[Candidate]:
-    """Drop candidates already coded (any source), already dismissed, or repeated."""
+def _fresh(project: Project, candidates: list[Candidate],
+           annotator: str = "") -> list[Candidate]:
+    """Drop candidates already coded (any source), already dismissed, or repeated.
+
+    While coding blind only the asking annotator's coding counts: what others
+    coded must neither show nor hide a suggestion.
+    """
     dismissed = dismissed_ranges(project)
     coded: dict[str, list[tuple[float, float]]] = {}
-    for annotation in project.annotations.list():
+    only = visible_annotator(project, annotator)
+    for annotation in visible(project.annotations.list(), only):
         coded.setdefault(annotation.tag.casefold(), []).append((annotation.start,
                                                                 annotation.end))
     kept = []
@@ -133,24 +140,25 @@ def add_suggestions(project: Project, candidates: Iterable[Candidate],
 
 def suggest_delays(project: Project, min_silence: float = DEFAULT_MIN_SILENCE,
                    annotator: str = "", tag: str = DELAY_TAG) -> list[Annotation]:
-    return add_suggestions(project, silence_candidates(project, min_silence, tag), annotator,
-                           label="suggest delays")
+    return add_suggestions(project, silence_candidates(project, min_silence, tag, annotator),
+                           annotator, label="suggest delays")
 
 
 def suggest_keywords(project: Project, annotator: str = "") -> list[Annotation]:
-    return add_suggestions(project, keyword_candidates(project), annotator,
+    return add_suggestions(project, keyword_candidates(project, annotator), annotator,
                            label="suggest from keywords")
 
 
-def pending(project: Project) -> list[Annotation]:
-    """Suggestions not yet accepted or rejected, in time order."""
-    return project.annotations.list(source="suggested")
+def pending(project: Project, annotator: str = "") -> list[Annotation]:
+    """Suggestions not yet accepted or rejected, in time order (only `annotator`'s when blind)."""
+    return visible(project.annotations.list(source="suggested"),
+                   visible_annotator(project, annotator))
 
 
 def accept(project: Project, ids: Iterable[int] | None = None,
            annotator: str = "") -> list[Annotation]:
     """Make suggestions normal annotations (all pending ones when `ids` is None)."""
-    chosen = _suggestions(project, ids)
+    chosen = _suggestions(project, ids, annotator)
     if not chosen:
         return []
     project.annotations.accept_suggestions(chosen, _label("accept", chosen), annotator)
@@ -159,7 +167,7 @@ def accept(project: Project, ids: Iterable[int] | None = None,
 
 def reject(project: Project, ids: Iterable[int] | None = None, annotator: str = "") -> int:
     """Delete suggestions and remember them as dismissed; returns how many."""
-    chosen = _suggestions(project, ids)
+    chosen = _suggestions(project, ids, annotator)
     if chosen:
         project.annotations.reject_suggestions(chosen, _label("reject", chosen), annotator)
     return len(chosen)
@@ -173,9 +181,10 @@ def dismissed_ranges(project: Project) -> dict[str, list[tuple[float, float]]]:
     return found
 
 
-def _suggestions(project: Project, ids: Iterable[int] | None) -> list[Annotation]:
+def _suggestions(project: Project, ids: Iterable[int] | None,
+                 annotator: str = "") -> list[Annotation]:
     if ids is None:
-        return pending(project)
+        return pending(project, annotator)
     chosen = []
     for annotation_id in dict.fromkeys(ids):
         annotation = project.annotations.get(annotation_id)

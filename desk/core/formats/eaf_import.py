@@ -32,6 +32,10 @@ from desk.core.formats.eaf import PROPERTY_CODEBOOK, PROPERTY_TIERS, PROPERTY_TR
 from desk.core.formats.importing import ImportBundle, ImportPart, check_mode, read_bytes
 from desk.core.records import Annotation, Segment, Tag, Transcript
 
+# What Desk's own EAF export says about the recording (see formats/provenance.py):
+# `desk merge` refuses a file whose recording is another one.
+PROPERTY_FINGERPRINT = "desk:recording-fingerprint"
+
 
 @dataclass
 class _Tier:
@@ -136,6 +140,13 @@ def _property(root: ET.Element, key: str, name: str) -> object | None:
     return None
 
 
+def _text_property(root: ET.Element, key: str) -> str | None:
+    for prop in root.iterfind("HEADER/PROPERTY"):
+        if prop.get("NAME") == key and (prop.text or "").strip():
+            return (prop.text or "").strip()
+    return None
+
+
 def read_eaf(path: Path, as_: str | None = None,
              known_tags: Iterable[str] = ()) -> ImportBundle:
     check_mode(as_, ("transcript", "annotations"), path)
@@ -195,6 +206,7 @@ def read_eaf(path: Path, as_: str | None = None,
     bundle.segment_origins = [bundle.segment_origins[i] for i in order]
     if bundle.segments:
         bundle.transcript = _transcript_meta(root, name)
+    bundle.media_fingerprint = _text_property(root, PROPERTY_FINGERPRINT)
     if skipped:
         bundle.warnings.append(f"skipped dependent tiers: {', '.join(skipped)}")
     if not bundle.segments and not bundle.annotations and not bundle.tags:

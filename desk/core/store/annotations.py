@@ -149,6 +149,10 @@ class AnnotationStore:
     def count(self) -> int:
         return int(self._db.query("SELECT COUNT(*) FROM annotations")[0][0])
 
+    def checked_range(self, start: float, end: float) -> tuple[float, float]:
+        """The range rounded to milliseconds, or InputError when it cannot be coded."""
+        return self._check_range(start, end)
+
     def _check_range(self, start: float, end: float) -> tuple[float, float]:
         start, end = round(float(start), 3), round(float(end), 3)
         if start < 0:

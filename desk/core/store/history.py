@@ -27,6 +27,7 @@ ENTITY_TABLES = {
     "dismissal": "dismissed_suggestions",  # so undoing a reject lets the suggestion come back
     "version": "transcript_versions",  # a transcript version's name; no row: deleted
     "current": "current_transcript",  # which version is current (one row, id 1)
+    "adjudication": "adjudications",  # undoing a decision forgets who made it
 }
 
 ACTIVE, UNDONE, DISCARDED = 0, 1, 2

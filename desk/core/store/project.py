@@ -9,6 +9,9 @@ store owns the SQL of one concept:
 - `tags`        the codebook                             (tags.py)
 - `annotations` coded time ranges                        (annotations.py)
 - `speakers`    the names in the transcript              (speakers.py)
+- `layers`      another analyst's coding merged in       (layers.py)
+- `adjudications` the consensus layer and its decisions  (adjudications.py)
+- `settings`    rules kept in the file (blind coding)    (project_settings.py)
 - `history`     provenance, undo and redo                (history.py)
 - `versions`    transcript versions, the current one     (versions.py)
 """
@@ -21,10 +24,13 @@ from types import TracebackType
 from desk.core.coding.codebook import Codebook
 from desk.core.errors import ProjectError
 from desk.core.records import Media
+from desk.core.store.adjudications import AdjudicationStore
 from desk.core.store.annotations import AnnotationStore
 from desk.core.store.database import Database
 from desk.core.store.history import History
+from desk.core.store.layers import LayerStore
 from desk.core.store.media_store import MediaStore
+from desk.core.store.project_settings import ProjectSettings
 from desk.core.store.segment_edits import SegmentEditor
 from desk.core.store.speakers import SpeakerStore
 from desk.core.store.tags import TagStore
@@ -47,6 +53,9 @@ class Project:
         self.tags = TagStore(database, self.history)
         self.annotations = AnnotationStore(database, self.history, self.tags,
                                            self.media.duration)
+        self.layers = LayerStore(database, self.history)
+        self.adjudications = AdjudicationStore(database, self.history)
+        self.settings = ProjectSettings(database)
 
     @classmethod
     def create(cls, path: Path | str, media: Media | None = None,

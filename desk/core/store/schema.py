@@ -224,7 +224,24 @@ def _v4(conn: sqlite3.Connection) -> None:
     run_script(conn, _V4)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+_V5 = """
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            decided_by TEXT NOT NULL DEFAULT '',
+            rule TEXT NOT NULL,
+            sources TEXT NOT NULL DEFAULT '[]',
+            results TEXT NOT NULL DEFAULT '[]'
+        );
+"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """Adjudications: who settled a disagreement, how, from which annotators' ranges."""
+    run_script(conn, _V5)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,23 @@
+"""Agreement on a project: its recording, its coders, suggestions and blind coding."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.core.coding.agreement.measure import Settings
+from desk.core.coding.agreement.run import project_agreement
+from desk.core.errors import InputError
+from desk.core.store import Project
+
+
+def test_a_project_coded_by_two(tmp_project: Project) -> None:
+    for coder in ("ann", "ben"):
+        tmp_project.annotations.add("delay", 0, 10, annotator=coder)
+    tmp_project.annotations.add("delay", 20, 25, annotator="cleo", source="suggested")
+    result = project_agreement(tmp_project, settings=Settings(replicates=20))
+    assert result.annotators == ("ann", "ben")  # cleo only has a suggestion
+    assert result.overall.figures["alpha"].value == pytest.approx(1.0)
+    assert result.tags[0].coded_seconds == {"ann": 10.0, "ben": 10.0}
+    tmp_project.settings.set_blind_coding(True)
+    with pytest.raises(InputError, match="blind coding is on"):
+        project_agreement(tmp_project)
