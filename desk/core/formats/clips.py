@@ -3,7 +3,7 @@
 Clips are stream copies where possible (fast, no quality loss, `-ss` before
 `-i` so ffmpeg seeks instead of decoding from the start). A copy starts at the
 keyframe before the annotation, so it is used only when that keyframe is at
-most `COPY_SLACK` seconds early (ffprobe looks just before the start);
+most `COPY_SLACK` seconds early (ffmpeg lists the keyframes just before the start);
 otherwise, with `precise=True`, or when ffmpeg refuses the copy, the clip is
 re-encoded for a frame-exact cut. Names say tag and time:
 `harris-attacks_00-12-03.500.mp4`. Each clip is written to a temporary name
@@ -24,7 +24,7 @@ from desk.core.errors import FormatError, InputError, MediaError
 from desk.core.formats.audio_clips import SUFFIX as LISTENING_SUFFIX
 from desk.core.formats.audio_clips import write_listening_clip
 from desk.core.formats.snapshot import ProjectSnapshot
-from desk.core.pipeline.ffmpeg_tools import ffmpeg_path, ffprobe_path
+from desk.core.pipeline.ffmpeg_tools import ffmpeg_path
 from desk.core.records import Annotation
 from desk.core.timecode import format_time
 
@@ -42,21 +42,29 @@ def clip_name(tag: str, start: float, suffix: str) -> str:
     return f"{slug(tag)}_{format_time(start, millis=True).replace(':', '-')}{suffix}"
 
 
+# showinfo's line for each frame it passes: "... n:   0 pts:      0 pts_time:4  ..."
+_PTS_TIME = re.compile(r"\bpts_time:(-?[\d.]+)")
+
+
 def keyframe_before(media: Path, time: float, window: float = 20.0) -> float | None:
-    """The last video keyframe at or before `time` (None: none within `window` seconds)."""
-    cmd = [ffprobe_path(), "-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey",
-           "-show_entries", "frame=pts_time", "-of", "csv=p=0",
-           "-read_intervals", f"{max(0.0, time - window):.3f}%{time + 0.001:.3f}", str(media)]
+    """The last video keyframe at or before `time` (None: none within `window` seconds).
+
+    ffmpeg decodes only the keyframes (`-skip_frame nokey`) of the `window`
+    seconds before `time` and its showinfo filter prints their times, counted
+    from the seek point.
+    """
+    since = max(0.0, time - window)
+    cmd = [ffmpeg_path(), "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info",
+           "-skip_frame", "nokey", "-ss", f"{since:.3f}", "-i", str(media),
+           "-t", f"{time - since + 0.001:.3f}", "-map", "0:v:0", "-vf", "showinfo",
+           "-f", "null", "-"]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False,
+                              encoding="utf-8", errors="replace")
     except subprocess.TimeoutExpired:
         return None
-    times = []
-    for line in done.stdout.split():
-        try:
-            times.append(float(line.strip(",")))
-        except ValueError:
-            continue
+    times = [round(since + float(m.group(1)), 3) for line in done.stderr.splitlines()
+             if "Parsed_showinfo" in line and (m := _PTS_TIME.search(line))]
     before = [k for k in times if k <= time + 0.001]
     return max(before) if before else None
 

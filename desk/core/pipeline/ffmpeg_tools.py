@@ -1,4 +1,7 @@
-"""Finding ffmpeg and ffprobe, with the one install hint every error shows."""
+"""Finding ffmpeg, with the one install hint every error shows.
+
+Desk needs ffmpeg alone (it probes with `ffmpeg -i`); no ffprobe on any platform.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ FFMPEG_HINT = (
 
 
 def tool_path(name: str) -> str:
-    """Where `name` (ffmpeg or ffprobe) is, or a MediaError that says how to install it."""
+    """Where the program `name` is, or a MediaError that says how to install ffmpeg."""
     found = shutil.which(name)
     if not found:
         raise MediaError(f"{name} was not found; {FFMPEG_HINT}")
@@ -22,7 +25,3 @@ def tool_path(name: str) -> str:
 
 def ffmpeg_path() -> str:
     return tool_path("ffmpeg")
-
-
-def ffprobe_path() -> str:
-    return tool_path("ffprobe")
