@@ -14,7 +14,10 @@ The bundle layout is a contract with the runtime hook
 - Windows: `vlc/libvlc.dll`, `vlc/libvlccore.dll`, `vlc/plugins/` (the layout
   of VideoLAN's zip; libvlccore is found beside libvlc).
 - macOS:   `vlc/lib/libvlc.dylib`, `vlc/lib/libvlccore.dylib`, `vlc/plugins/`.
-- all:     `bin/ffmpeg`, `bin/ffprobe` (`.exe` on Windows).
+- all:     `bin/ffmpeg` (`.exe` on Windows); Desk probes recordings with
+  `ffmpeg -i`, so no ffprobe is bundled.
+- all:     `desk-build.json`, the build manifest (what the build was meant to
+  carry), which `desk --self-test` reads.
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 VLC_DIR_ENV = "DESK_VLC_DIR"  # VideoLAN's VLC 3 tree (Windows zip folder, VLC.app/Contents/MacOS)
-FFMPEG_DIR_ENV = "DESK_FFMPEG_DIR"  # a folder holding ffmpeg and ffprobe
+FFMPEG_DIR_ENV = "DESK_FFMPEG_DIR"  # a folder holding ffmpeg
+# "1": build without libvlc on purpose (the Wine build: no Windows libvlc in any registry).
+# The manifest says so and the self-test reports playback as not bundled; without it, a
+# build with no libvlc fails (at build time on Windows/macOS, or in the self-test).
+WITHOUT_LIBVLC_ENV = "DESK_WITHOUT_LIBVLC"
+MANIFEST_NAME = "desk-build.json"  # desk.selftest.MANIFEST_NAME
 ENGINE_ENV = "DESK_BUNDLE_ENGINE"  # "faster" (default) or "openai"
 ENGINES = ("faster", "openai")
 
@@ -254,22 +262,30 @@ def plugin_binaries(plugins: Path) -> list[tuple[str, str]]:
 
 def find_ffmpeg(platform: str | None = None, env: Mapping[str, str] | None = None
                 ) -> list[tuple[str, str]]:
-    """ffmpeg and ffprobe as binaries for the bundle's `bin/` folder.
+    """ffmpeg as a binary for the bundle's `bin/` folder.
 
-    `$DESK_FFMPEG_DIR` wins; otherwise the ones on PATH. Their shared libraries
+    `$DESK_FFMPEG_DIR` wins; otherwise the one on PATH. Its shared libraries
     (Linux, Homebrew) are collected by PyInstaller's dependency analysis.
     """
     env = os.environ if env is None else env
     suffix = ".exe" if platform_key(platform) == "windows" else ""
     folder = env.get(FFMPEG_DIR_ENV)
-    found = []
-    for tool in ("ffmpeg", "ffprobe"):
-        if folder:
-            path = Path(folder) / f"{tool}{suffix}"
-        else:
-            located = shutil.which(tool, path=env.get("PATH"))
-            path = Path(located).resolve() if located else Path(tool)
-        if not path.is_file():
-            raise SystemExit(f"{tool} not found (set {FFMPEG_DIR_ENV} or put it on PATH)")
-        found.append((str(path), BIN_DEST))
-    return found
+    if folder:
+        path = Path(folder) / f"ffmpeg{suffix}"
+    else:
+        located = shutil.which("ffmpeg", path=env.get("PATH"))
+        path = Path(located).resolve() if located else Path("ffmpeg")
+    if not path.is_file():
+        raise SystemExit(f"ffmpeg not found (set {FFMPEG_DIR_ENV} or put it on PATH)")
+    return [(str(path), BIN_DEST)]
+
+
+def libvlc_wanted(env: Mapping[str, str] | None = None) -> bool:
+    """Whether this build carries libvlc (always, unless DESK_WITHOUT_LIBVLC=1)."""
+    env = os.environ if env is None else env
+    return env.get(WITHOUT_LIBVLC_ENV, "").strip() != "1"
+
+
+def build_manifest(platform: str, engine: str, version: str, libvlc: bool) -> dict:
+    """What the frozen app records about itself for `desk --self-test`."""
+    return {"version": version, "platform": platform, "engine": engine, "libvlc": libvlc}

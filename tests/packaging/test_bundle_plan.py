@@ -58,13 +58,28 @@ def test_windows_and_macos_need_the_official_vlc(tmp_path: Path) -> None:
     assert windows.cache_gen == tmp_path / "vlc-cache-gen.exe"
 
 
-def test_ffmpeg_and_ffprobe_go_to_bin(tmp_path: Path) -> None:
+def test_only_ffmpeg_goes_to_bin(tmp_path: Path) -> None:
     found = bundle_plan.find_ffmpeg("linux", {"PATH": "/usr/bin:/bin"})
-    assert [(Path(src).name, dest) for src, dest in found] == [("ffmpeg", "bin"),
-                                                               ("ffprobe", "bin")]
+    assert [(Path(src).name, dest) for src, dest in found] == [("ffmpeg", "bin")]
+    # The Windows build's ffmpeg comes without ffprobe, and needs none.
     (tmp_path / "ffmpeg.exe").write_bytes(b"MZ")
-    with pytest.raises(SystemExit, match="ffprobe not found"):
-        bundle_plan.find_ffmpeg("win32", {"DESK_FFMPEG_DIR": str(tmp_path)})
+    assert bundle_plan.find_ffmpeg("win32", {"DESK_FFMPEG_DIR": str(tmp_path)}) == [
+        (str(tmp_path / "ffmpeg.exe"), "bin")]
+    with pytest.raises(SystemExit, match="ffmpeg not found"):
+        bundle_plan.find_ffmpeg("win32", {"DESK_FFMPEG_DIR": str(tmp_path / "empty")})
+
+
+def test_a_build_carries_libvlc_unless_told_not_to() -> None:
+    assert bundle_plan.libvlc_wanted({})
+    assert bundle_plan.libvlc_wanted({"DESK_WITHOUT_LIBVLC": "0"})
+    assert not bundle_plan.libvlc_wanted({"DESK_WITHOUT_LIBVLC": "1"})
+    manifest = bundle_plan.build_manifest("windows", "faster", "0.1.0", libvlc=False)
+    assert manifest == {"version": "0.1.0", "platform": "windows", "engine": "faster",
+                        "libvlc": False}
+    from desk import selftest
+
+    assert bundle_plan.MANIFEST_NAME == selftest.MANIFEST_NAME  # the self-test reads it
+    assert not selftest.bundles_libvlc(manifest)
 
 
 def test_one_engine_is_bundled() -> None:

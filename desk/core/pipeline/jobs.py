@@ -27,6 +27,9 @@ from desk.core.store import Project
 __all__ = ["JobEvent", "JobOptions", "TranscriptionJob", "run_transcription"]
 
 EXIT_BAD_INPUT = 2
+# Windows: the child never opens a console window of its own (no flash when the windowed
+# app starts it, even if its executable is a console program); elsewhere 0 = no flags.
+CHILD_CREATION_FLAGS = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
 def worker_command(project_path: Path, options: JobOptions) -> list[str]:
@@ -55,6 +58,7 @@ class TranscriptionJob:
             self._process = subprocess.Popen(
                 worker_command(self.project_path, self.options), stdout=subprocess.PIPE,
                 stderr=log, stdin=subprocess.DEVNULL, text=True, encoding="utf-8", env=env,
+                creationflags=CHILD_CREATION_FLAGS,
             )
         finally:
             log.close()
