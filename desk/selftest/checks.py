@@ -17,7 +17,6 @@ TRANSCRIBE_SECONDS = 10.0
 SPEECH_START = 18.0
 MIN_WORDS = 3  # ten seconds of the sample's speech give many more; silence gives none
 NOT_BUNDLED = "libvlc not bundled in this build"
-CODEBOOK = "trump-musk-x-2024"
 
 
 @dataclass
@@ -106,7 +105,7 @@ def check_model() -> str:
 
 def cut_speech(media: Path, start: float, seconds: float, target: Path) -> Path:
     """`seconds` of `media` from `start` as a 16 kHz WAV, cut by the ffmpeg Desk uses."""
-    from desk.core.pipeline.decode import ffmpeg_path
+    from desk.core.pipeline.ffmpeg_tools import ffmpeg_path
 
     command = [ffmpeg_path(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                "-ss", f"{start:.3f}", "-t", f"{seconds:.3f}", "-i", str(media), "-vn",
@@ -126,10 +125,9 @@ def check_transcription(media: Path, start: float = SPEECH_START,
     The project is left at `project_path` for the export check; without one it
     goes into a temporary folder that is removed.
     """
-    from desk.core.coding.codebook import load_codebook
-    from desk.core.pipeline.decode import ffmpeg_path
+    from desk.core.pipeline.ffmpeg_tools import ffmpeg_path
     from desk.core.pipeline.jobs import JobOptions, run_transcription, worker_command
-    from desk.core.pipeline.media import probe
+    from desk.core.services.project_setup import create_project
     from desk.core.store import Project
     from desk.core.weights.catalog import resolve_model
 
@@ -139,7 +137,7 @@ def check_transcription(media: Path, start: float = SPEECH_START,
     path = folder / "transcribed.desk" if project_path is None else Path(project_path)
     try:
         clip = cut_speech(media, start, seconds, folder / "speech.wav")
-        Project.create(path, media=probe(clip), codebook=load_codebook(CODEBOOK)).close()
+        create_project(clip, path).close()
         options = JobOptions(engine="auto", model="tiny.en", language="en", beam_size=1)
         started = time.monotonic()
         final = run_transcription(path, options)
@@ -165,16 +163,15 @@ def check_transcription(media: Path, start: float = SPEECH_START,
 
 def check_project(media: Path) -> str:
     """Write a project on `media`, reopen it read-only, then delete it."""
-    from desk.core.coding.codebook import load_codebook
-    from desk.core.pipeline.media import probe
+    from desk.core.services.project_setup import create_project
     from desk.core.store import Project
 
     folder = Path(tempfile.mkdtemp(prefix="desk-self-test-"))
     path = folder / "self-test.desk"
     try:
-        codebook = load_codebook("trump-musk-x-2024")
-        with Project.create(path, media=probe(media), codebook=codebook) as project:
-            tag = project.tags.list()[0].name
+        with create_project(media, path) as project:
+            tags = project.tags.list()
+            tag = tags[0].name
             project.annotations.add(tag, 1.0, 2.5, note="self-test", annotator="self-test")
         with Project.open(path, writable=False) as project:
             stored = project.annotations.list()
@@ -188,7 +185,7 @@ def check_project(media: Path) -> str:
         shutil.rmtree(folder, ignore_errors=True)
     if path.exists():
         raise CheckFailed(f"could not delete {path}")
-    return f"write, reopen, delete; {len(codebook.tags)} tags"
+    return f"write, reopen, delete; {len(tags)} tags"
 
 
 def check_export(project_path: Path, folder: Path) -> str:
