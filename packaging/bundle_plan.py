@@ -116,9 +116,16 @@ QT_DROPPED_LIBS = ("Qt6Quick", "Qt6Qml", "Qt6Pdf", "Qt6VirtualKeyboard", "Qt6Egl
 QT_KEPT_TRANSLATIONS = ("qtbase_",)
 
 
+# PyAV's own FFmpeg (64 MB on Windows): stubs/av replaces PyAV, yet its package hook
+# still collects the wheel's libraries.
+PYAV_BINARIES = ("av/", "av.libs/")
+
+
 def keep_binary(dest: str) -> bool:
     """Whether a binary PyInstaller collected (by bundle path) belongs in the bundle."""
     dest = dest.replace("\\", "/")
+    if dest.startswith(PYAV_BINARIES):
+        return False
     if any(part in dest for part in QT_DROPPED_PLUGINS):
         return False
     name = dest.rsplit("/", 1)[-1]

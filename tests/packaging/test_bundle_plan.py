@@ -107,6 +107,9 @@ def test_one_engine_is_bundled() -> None:
     ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
     ("PySide6\\Qt6Pdf.dll", False),
     ("vlc/plugins/codec/libavcodec_plugin.so", True),
+    ("av.libs/avcodec-61-4a5ba5bd.dll", False),  # PyAV's FFmpeg: the stub replaces PyAV
+    ("av/_core.cp311-win_amd64.pyd", False),
+    ("libavcodec.so.59", True),  # the system ffmpeg's, which bin/ffmpeg needs on Linux
 ])
 def test_unused_qt_binaries_are_dropped(dest: str, kept: bool) -> None:
     assert bundle_plan.keep_binary(dest) is kept
