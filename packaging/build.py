@@ -35,6 +35,8 @@ STARTUP_LIMIT = 2.0  # seconds to the first window, the brief's bar
 STARTUP_RUNS = 3
 # Windows: a signtool command line without the file (`signtool sign /f cert.pfx ...`).
 SIGNTOOL_ENV = "DESK_SIGNTOOL"
+# Windows: Inno Setup's compression (desk.iss defaults to lzma2/max, for releases).
+COMPRESSION_ENV = "DESK_INNO_COMPRESSION"
 
 
 def project_version() -> str:
@@ -115,6 +117,8 @@ def build_installer(bundle: Path, dist: Path, platform: str, version: str) -> Pa
         iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
         command = [iscc, f"/DAppVersion={version}", f"/DSourceDir={bundle}",
                    f"/DOutputDir={dist}"]
+        if os.environ.get(COMPRESSION_ENV):
+            command.append(f"/DCompression={os.environ[COMPRESSION_ENV]}")
         sign = os.environ.get(SIGNTOOL_ENV)
         if sign:  # sign the programs, then let Inno sign the setup and the uninstaller
             for exe in sorted(bundle.glob("*.exe")):

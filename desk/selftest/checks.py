@@ -157,7 +157,7 @@ def check_transcription(media: Path, start: float = SPEECH_START,
     child = Path(worker_command(path, options)[0]).name
     preview = " ".join(words[:6])
     return (f"{engine} {model.name} ({model.source}), {seconds:.0f} s in {elapsed:.1f} s "
-            f"through the job child ({child}), {len(words)} words \"{preview}…\", "
+            f"through the job child ({child}), {len(words)} words \"{preview}...\", "
             f"ffmpeg {ffmpeg_path()}")
 
 

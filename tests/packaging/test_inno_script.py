@@ -155,6 +155,9 @@ def test_installs_the_whole_frozen_bundle(script: IssScript) -> None:
     # build.py passes these; the defaults point at the PyInstaller output.
     assert script.defines["SourceDir"].endswith("dist\\Desk")
     assert "AppVersion" in script.defines
+    # Releases compress hardest; CI's Wine build passes /DCompression=lzma2/fast.
+    assert script.setup["Compression"] == "{#Compression}"
+    assert script.defines["Compression"] == "lzma2/max"
 
 
 def test_start_menu_entry_runs_the_windowed_app(script: IssScript) -> None:
