@@ -132,9 +132,12 @@ def check_transcription(media: Path, start: float = SPEECH_START,
     from desk.core.weights.catalog import resolve_model
 
     own_folder = project_path is None
-    folder = Path(tempfile.mkdtemp(prefix="desk-self-test-")) if own_folder else \
-        Path(project_path).parent
-    path = folder / "transcribed.desk" if project_path is None else Path(project_path)
+    if project_path is None:
+        folder = Path(tempfile.mkdtemp(prefix="desk-self-test-"))
+        path = folder / "transcribed.desk"
+    else:
+        path = Path(project_path)
+        folder = path.parent
     try:
         clip = cut_speech(media, start, seconds, folder / "speech.wav")
         create_project(clip, path).close()
