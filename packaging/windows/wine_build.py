@@ -111,14 +111,18 @@ def gui_offscreen(wine: Wine, exe: str) -> dict:
 def demo_project(data: Path) -> dict:
     """The transcript the app stored in the demo project (read-only, from Linux)."""
     sys.path.insert(0, str(REPO))
+    from desk.core.errors import DeskError
     from desk.core.store import Project
 
     path = data / "demo" / "demo.desk"
     if not path.is_file():
         return {"status": None}
-    with Project.open(path, writable=False) as project:
-        transcript = project.transcripts.current()
-        segments = project.transcripts.segments() if transcript else []
+    try:
+        with Project.open(path, writable=False) as project:
+            transcript = project.transcripts.current()
+            segments = project.transcripts.segments() if transcript else []
+    except DeskError as exc:  # e.g. being written at this moment
+        return {"status": None, "error": str(exc)}
     return {"status": transcript.status if transcript else None, "segments": len(segments),
             "engine": transcript.engine if transcript else None,
             "text": " ".join(s.text.strip() for s in segments)[:200]}
