@@ -19,7 +19,7 @@ DESK = REPO / "desk"
 MAX_LINES = 400
 # Modules with logic whose tests live elsewhere, and why.
 TESTED_ELSEWHERE = {
-    "desk/selftest/checks.py": "tests/packaging/test_selftest.py: it is what every frozen build runs",
+    "desk/selftest/checks.py": "tests/packaging/test_selftest.py: what every frozen build runs",
 }
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
                  r"CREATE\s+(TABLE|INDEX|VIRTUAL\s+TABLE|TRIGGER)|ALTER\s+TABLE|"
