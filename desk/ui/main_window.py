@@ -38,6 +38,7 @@ from desk.core.store import Project
 from desk.ui import dialogs, theme
 from desk.ui.editing import TranscriptEditing
 from desk.ui.find_bar import FindBar
+from desk.ui.playback_control import PlaybackControl
 from desk.ui.player import Player
 from desk.ui.project_files import ProjectFiles
 from desk.ui.project_handle import ProjectHandle
@@ -50,6 +51,7 @@ from desk.ui.transcription_controller import TranscriptionController
 from desk.ui.transport_bar import TransportBar
 from desk.ui.undo import UndoBridge
 from desk.ui.video_area import VideoArea
+from desk.ui.view_memory import ViewMemory
 from desk.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
@@ -99,6 +101,9 @@ class MainWindow(QMainWindow):
                                          self.report, self.player, self.annotator)
         self.tagging = TaggingUi(self.projects, self.undo, self.report, self.settings,
                                  self.player, self.transcript_view, self.annotator, self)
+        self.playback = PlaybackControl(self.player, self.transcript_view,
+                                        self.tagging.controller, self.report.status)
+        self.view_memory = ViewMemory(self.projects, self.player, self.tagging.timeline.canvas)
         self._place_transcription()
         self._place_tagging()
         self._connect()

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 TICK_MS = 33  # ~30 Hz while playing
 MIN_RATE, MAX_RATE = 0.5, 2.0
 _JUMP = 0.75  # a report this far from the interpolated time is a discontinuity (seek)
+DEFAULT_FRAME = 0.04  # 25 fps: the step before libvlc knows the rate, and for audio
 
 
 class Player(QObject):
@@ -40,6 +41,7 @@ class Player(QObject):
     rate_changed = Signal(float)
     volume_changed = Signal(int, bool)  # volume 0-100, muted
     media_ended = Signal()
+    range_changed = Signal()  # a segment started or stopped playing, a loop began or ended
     error = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -70,6 +72,7 @@ class Player(QObject):
         self._audio_applied = False
         self._started = False  # libvlc reached "Playing" since the last play()
         self._play_from = 0.0
+        self._range: tuple[float, float, bool] | None = None  # start, end, loop
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -116,6 +119,7 @@ class Player(QObject):
         self._last_report = None
         self._stale_report = None
         self._ended = False
+        self.stop_range()
         self._set_playing(False)
 
     def release(self) -> None:
@@ -152,6 +156,7 @@ class Player(QObject):
         self._set_playing(True)
 
     def pause(self) -> None:
+        self.stop_range()
         if self._mp is None or not self._playing:
             return
         self._mp.set_pause(1)
@@ -188,6 +193,49 @@ class Player(QObject):
 
     def skip(self, seconds: float) -> None:
         self.seek(self.position() + seconds)
+
+    def frame_seconds(self) -> float:
+        """One video frame: libvlc's frame rate once it knows it, else DEFAULT_FRAME."""
+        fps = self._mp.get_fps() if self._mp is not None and self._path is not None else 0.0
+        return 1.0 / fps if fps and fps > 1 else DEFAULT_FRAME
+
+    def step_frames(self, frames: int) -> None:
+        """Pause and move by whole frames (the analyst looks for the exact moment)."""
+        if self._playing:
+            self.pause()
+        frame = self.frame_seconds()
+        current = round(self.position() / frame)
+        self.seek((current + frames) * frame)
+
+    # -- playing a range: one segment, or a selection in a loop ---------------------------
+    def play_range(self, start: float, end: float, loop: bool = False) -> None:
+        """Play [start, end] and stop at its end, or start over there when `loop`."""
+        if end <= start or self._mp is None or self._path is None:
+            return
+        self.seek(start)
+        self.play()
+        self._range = (start, end, loop)
+        self.range_changed.emit()
+
+    def playing_range(self) -> tuple[float, float, bool] | None:
+        return self._range
+
+    def stop_range(self) -> None:
+        if self._range is not None:
+            self._range = None
+            self.range_changed.emit()
+
+    def _check_range(self) -> None:
+        if self._range is None:
+            return
+        start, end, loop = self._range
+        if self._shown < end:
+            return
+        if loop:
+            self.seek(start)
+        else:
+            self.pause()
+            self.seek(end)
 
     # -- rate and volume ---------------------------------------------------------------
     def rate(self) -> float:
@@ -296,6 +344,7 @@ class Player(QObject):
                     self._duration = length / 1000
                     self.duration_changed.emit(self._duration)
         self._set_shown(self._current(), emit=True)
+        self._check_range()
 
     def _accept_report(self, reported_ms: int) -> None:
         if reported_ms is None or reported_ms < 0 or reported_ms == self._last_report:
@@ -315,6 +364,7 @@ class Player(QObject):
         self.error.emit(self.tr("This recording cannot be played (unsupported or corrupt)."))
 
     def _on_end(self) -> None:
+        self.stop_range()
         self._ended = True
         end = self._duration if self._duration > 0 else self._interpolated()
         self._anchor(end)

@@ -1,22 +1,41 @@
-"""The transport bar: play/pause, ±skip, speed, volume, position slider, elapsed/total."""
+"""The transport bar: play/pause, ±skip, speed, volume, position slider, elapsed/total.
+
+Evidence work cites moments to the millisecond: the slider counts milliseconds
+and jumps to where it is clicked (not by pages), and the clock shows
+`hh:mm:ss.mmm`; clicking it turns it into a field to type a time to go to.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QToolButton,
     QWidget,
 )
 
-from desk.core.timecode import format_time
+from desk.core.errors import DeskError
+from desk.core.timecode import format_time, parse_time
 from desk.ui.player import MAX_RATE, MIN_RATE, Player
 
-SLIDER_UNITS = 10  # slider steps per second (0.1 s resolution, fits 2^31 for any stream)
+SLIDER_UNITS = 1000  # slider steps per second (milliseconds; 2^31 ms is 24 days)
 ICON_SIZE = 18
 
 
@@ -66,6 +85,59 @@ def glyph_icon(kind: str, colour: QColor, ratio: float = 1.0) -> QIcon:
     return QIcon(pixmap)
 
 
+class SeekSlider(QSlider):
+    """A position slider that jumps to the clicked point, then drags from there."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            style = self.style()
+            control = QStyle.ComplexControl.CC_Slider
+            handle = style.subControlRect(control, option, QStyle.SubControl.SC_SliderHandle, self)
+            if not handle.contains(event.position().toPoint()):
+                groove = style.subControlRect(control, option,
+                                              QStyle.SubControl.SC_SliderGroove, self)
+                span = max(1, groove.width() - handle.width())
+                x = round(event.position().x()) - groove.x() - handle.width() // 2
+                value = QStyle.sliderValueFromPosition(self.minimum(), self.maximum(),
+                                                       min(max(0, x), span), span,
+                                                       option.upsideDown)
+                self.setValue(value)
+                self.sliderMoved.emit(value)
+        super().mousePressEvent(event)  # the handle is under the mouse now: a drag goes on
+
+
+class ClockLabel(QLabel):
+    """Elapsed / total; a click asks for a time to go to."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+class TimeEntry(QLineEdit):
+    """Where a typed time goes: Enter seeks, Esc or leaving gives the clock back."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.isVisible():
+            self.cancelled.emit()
+
+
 class TransportBar(QWidget):
     """Controls bound to a Player; it holds no state of its own besides the widgets."""
 
@@ -77,13 +149,23 @@ class TransportBar(QWidget):
         self.back_button = self._button(self.tr("Back"))
         self.play_button = self._button(self.tr("Play"))
         self.forward_button = self._button(self.tr("Forward"))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = SeekSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("positionSlider")
         self.slider.setAccessibleName(self.tr("Position"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.time_label = QLabel(self._time_text(0.0, 0.0))
+        self.time_label = ClockLabel(self._time_text(0.0, 0.0))
         self.time_label.setObjectName("timeLabel")
-        self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.time_label.setToolTip(self.tr("Click to type a time to go to (Ctrl+G)"))
+        self.time_label.setCursor(Qt.CursorShape.IBeamCursor)
+        self.time_label.clicked.connect(self.ask_time)
+        self.time_entry = TimeEntry()
+        self.time_entry.setObjectName("timeEntry")
+        self.time_entry.setAccessibleName(self.tr("Go to time"))
+        self.time_entry.setPlaceholderText("hh:mm:ss.mmm")
+        self.time_entry.setMinimumWidth(self.time_label.sizeHint().width())
+        self.time_entry.hide()
+        self.time_entry.returnPressed.connect(self._time_entered)
+        self.time_entry.cancelled.connect(self._close_time_entry)
         self.speed = QDoubleSpinBox()
         self.speed.setObjectName("speedBox")
         self.speed.setRange(MIN_RATE, MAX_RATE)
@@ -108,6 +190,7 @@ class TransportBar(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.time_label)
+        layout.addWidget(self.time_entry)
         layout.addWidget(self.speed)
         layout.addWidget(self.mute_button)
         layout.addWidget(self.volume)
@@ -155,7 +238,31 @@ class TransportBar(QWidget):
 
     @staticmethod
     def _time_text(elapsed: float, total: float) -> str:
-        return f"{format_time(elapsed)} / {format_time(total)}"
+        return f"{format_time(elapsed, True)} / {format_time(total, True)}"
+
+    # -- type a time to go to -------------------------------------------------------------
+    def ask_time(self) -> None:
+        """Swap the clock for a field holding the current time, selected for typing over."""
+        self.time_entry.setText(format_time(self.player.position(), True))
+        self.time_entry.setStyleSheet("")
+        self.time_label.hide()
+        self.time_entry.show()
+        self.time_entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.time_entry.selectAll()
+
+    def _time_entered(self) -> None:
+        try:
+            seconds = parse_time(self.time_entry.text())
+        except DeskError as exc:
+            self.time_entry.setToolTip(str(exc))
+            self.time_entry.setStyleSheet("color: #d62728;")
+            return
+        self.player.seek(seconds)
+        self._close_time_entry()
+
+    def _close_time_entry(self) -> None:
+        self.time_entry.hide()
+        self.time_label.show()
 
     def _slider_moved(self, value: int) -> None:
         self.player.seek(value / SLIDER_UNITS)
@@ -171,7 +278,7 @@ class TransportBar(QWidget):
 
     def _show_duration(self, seconds: float) -> None:
         self.slider.setRange(0, round(seconds * SLIDER_UNITS))
-        self.slider.setPageStep(max(1, round(10 * SLIDER_UNITS)))
+        self.slider.setPageStep(max(1, round(10 * SLIDER_UNITS)))  # keyboard only: clicks jump
         self.time_label.setText(self._time_text(self.player.position(), seconds))
 
     def _show_playing(self, playing: bool) -> None:

@@ -19,12 +19,14 @@ from desk.core.logs import log_dir
 from desk.ui import shortcuts
 from desk.ui.editing import TranscriptEditing
 from desk.ui.find_bar import FindBar
+from desk.ui.playback_control import PlaybackControl
 from desk.ui.player import Player
 from desk.ui.project_files import ProjectFiles
 from desk.ui.project_handle import ProjectHandle
 from desk.ui.settings import Settings
 from desk.ui.transcript_view import TranscriptView
 from desk.ui.transcription_controller import TranscriptionController
+from desk.ui.transport_bar import TransportBar
 
 
 class ActionHost(Protocol):
@@ -40,6 +42,8 @@ class ActionHost(Protocol):
     files: ProjectFiles
     transcription: TranscriptionController
     editing: TranscriptEditing
+    playback: PlaybackControl
+    transport_bar: TransportBar
 
     def menu(self, name: str) -> QMenu: ...
     def addAction(self, action: QAction) -> None: ...
@@ -119,6 +123,16 @@ class WindowActions:
         self._add("playback", "slower", lambda: player.set_rate(player.rate() - 0.1))
         self._add("playback", "normal_speed", lambda: player.set_rate(1.0))
         self._add("playback", "mute", lambda: player.set_muted(not player.is_muted()))
+        w.menu("playback").addSeparator()
+        playback = w.playback
+        for name, frames in (("frame_back", -1), ("frame_forward", 1),
+                             ("frame_back_any", -1), ("frame_forward_any", 1)):
+            self._add("playback", name, lambda f=frames: playback.step_frames(f))
+        self._add("playback", "nudge_back", lambda: playback.nudge(-1))
+        self._add("playback", "nudge_forward", lambda: playback.nudge(1))
+        self._add("playback", "play_segment", playback.play_segment)
+        self._add("playback", "loop_selection", playback.toggle_loop)
+        self._add("playback", "go_to_time", w.transport_bar.ask_time)
 
         transcription = self.transcription
         self._add("transcript", "transcribe", transcription.open_dialog)

@@ -136,3 +136,33 @@ def test_an_unplayable_file_is_reported_not_ended(qtbot: QtBot, tmp_path: Path,
         assert not player.is_playing() and player.position() == 0.0 and ended == []
     finally:
         player.release()
+
+
+def test_frame_steps_pause_and_move_by_whole_frames(qtbot: QtBot, player: Player) -> None:
+    player.seek(5.0)
+    frame = player.frame_seconds()
+    assert 0 < frame <= 0.05
+    player.step_frames(1)
+    assert player.position() == pytest.approx(5.0 + frame, abs=1e-6)
+    player.step_frames(-3)
+    assert player.position() == pytest.approx(5.0 - 2 * frame, abs=1e-6)
+    player.play()
+    qtbot.waitUntil(lambda: player.position() > 5.3, timeout=5000)
+    player.step_frames(1)
+    assert not player.is_playing()
+
+
+def test_a_range_plays_to_its_end_and_a_loop_starts_over(qtbot: QtBot, player: Player) -> None:
+    player.play_range(2.0, 2.6)
+    assert player.is_playing() and player.playing_range() == (2.0, 2.6, False)
+    qtbot.waitUntil(lambda: not player.is_playing(), timeout=5000)
+    assert player.position() == pytest.approx(2.6)
+    assert player.playing_range() is None
+    seen: list[float] = []
+    player.position_changed.connect(seen.append)
+    player.play_range(4.0, 4.5, loop=True)
+    qtbot.waitUntil(lambda: any(b < a for a, b in itertools.pairwise(seen)
+                                if a >= 4.4), timeout=5000)
+    assert player.is_playing() and all(3.99 <= t <= 4.6 for t in seen)
+    player.pause()
+    assert player.playing_range() is None and not player.is_playing()

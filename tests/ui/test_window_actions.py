@@ -13,10 +13,6 @@ def window(empty_window: MainWindow) -> MainWindow:
     return empty_window
 
 
-
-@pytest.fixture
-
-
 def test_recent_projects(window: MainWindow, tmp_project: Project, errors: list[str]) -> None:
     path = tmp_project.path
     tmp_project.close()

@@ -82,6 +82,12 @@ class TimeWindow:
         self.start = start - margin * span
         self._clamp()
 
+    def set_view(self, start: float, seconds_per_pixel: float) -> None:
+        """A remembered view (reopening a project), kept inside the recording."""
+        self.seconds_per_pixel = min(self.max_seconds_per_pixel(),
+                                     max(MIN_SECONDS_PER_PIXEL, seconds_per_pixel))
+        self.scroll_to(start)
+
     def scroll_to(self, start: float) -> None:
         self.start = start
         self._clamp()
