@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desk.core.coding.line_labels import LineLabels
 from desk.core.records import Segment
 from desk.core.store import Project
 from desk.core.timecode import format_time
@@ -217,21 +218,19 @@ class TranscriptModel(QAbstractTableModel):
                                   [TAG_COLOURS_ROLE])
 
     def _apply_annotation_colours(self) -> None:
+        """Each row's stripes: the tags whose codes label it by the one rule the exports
+        follow (coding/line_labels), so a range that grazes a line does not colour it."""
         for row in self._rows:
             row.tag_colours = []
         if self.project is None or not self._rows:
             return
         colours = {t.name: t.colour for t in self.project.tags.list(include_archived=True)}
-        for annotation in self.project.annotations.list():
-            colour = colours.get(annotation.tag)
-            if colour is None:
-                continue
-            last = bisect.bisect_left(self._starts, annotation.end)
-            first = max(0, bisect.bisect_right(self._starts, annotation.start) - 1)
-            for i in range(first, last):
-                row = self._rows[i]
-                if row.end > annotation.start and row.start < annotation.end \
-                        and colour not in row.tag_colours:
+        annotations = [a for a in self.project.annotations.list() if a.tag in colours]
+        labels = LineLabels(self._rows, annotations)
+        for i, row in enumerate(self._rows):
+            for a_index in labels.annotations_of(i):
+                colour = colours[annotations[a_index].tag]
+                if colour not in row.tag_colours:
                     row.tag_colours.append(colour)
 
     def ensure_words(self, row: int) -> SegmentRow:

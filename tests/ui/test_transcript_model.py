@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
 from desk.ui.main_window import MainWindow
 from desk.ui.transcript_model import TranscriptModel
+from tests.core.formats.annotated import build_labelling_project
 from tests.ui.ui_helpers import TRANSCRIPT_TEXTS as TEXTS
+from tests.ui.ui_helpers import isolated_settings, make_window
 
 
 @pytest.fixture
@@ -22,7 +25,6 @@ def project_path(transcript_path: Path) -> Path:
 @pytest.fixture
 def window(transcript_window: MainWindow) -> MainWindow:
     return transcript_window
-
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, project_path: Path) -> None:
@@ -50,3 +52,33 @@ def test_tag_stripes_follow_annotations(window: MainWindow) -> None:
     ratio = pixmap.devicePixelRatio()
     painted = pixmap.toImage().pixelColor(QPoint(int(stripe_x * ratio), int(stripe_y * ratio)))
     assert painted.name() == colour.lower()
+
+
+def _stripe(window: MainWindow, row: int) -> str:
+    """The colour painted at the left edge of a row's time cell (its first stripe)."""
+    view, model = window.transcript_view, window.transcript_model
+    view.scrollTo(model.index(row, 0))
+    pixmap = view.viewport().grab()
+    rect = view.visualRect(model.index(row, 0))
+    ratio = pixmap.devicePixelRatio()
+    point = QPoint(int((rect.left() + 1) * ratio), int(rect.center().y() * ratio))
+    return pixmap.toImage().pixelColor(point).name()
+
+
+def test_stripes_follow_the_labelling_rule(qtbot: QtBot, tmp_path: Path, tone_media: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Harris attacks 10–14.12 s runs 0.12 s into the praise line and does not colour it;
+    a 1 s DDoS claim inside the 10 s line does (the rule every export follows)."""
+    path = tmp_path / "labels.desk"
+    build_labelling_project(path, tone_media).close()
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    project = window.window_actions.files.open_project(path)
+    assert project is not None
+    harris = project.tags.get("Harris attacks").colour.lower()
+    ddos = project.tags.get("DDoS claim").colour.lower()
+    model = window.transcript_model
+    assert [[c.lower() for c in model.row(i).tag_colours] for i in range(3)] == [
+        [harris], [], [ddos]]
+    assert _stripe(window, 0) == harris
+    assert _stripe(window, 1) not in (harris, ddos)
+    assert _stripe(window, 2) == ddos
