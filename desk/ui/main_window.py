@@ -37,6 +37,7 @@ from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
 from desk.ui import dialogs, theme
 from desk.ui.editing import TranscriptEditing
+from desk.ui.export_import import ExportImport
 from desk.ui.find_bar import FindBar
 from desk.ui.playback_control import PlaybackControl
 from desk.ui.player import Player
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self.playback = PlaybackControl(self.player, self.transcript_view,
                                         self.tagging.controller, self.report.status)
         self.view_memory = ViewMemory(self.projects, self.player, self.tagging.timeline.canvas)
+        self.exchange = ExportImport(self.projects, self.undo, self.report, self.settings,
+                                     self.annotator, self.statusBar(), self)
         self._place_transcription()
         self._place_tagging()
         self._connect()
@@ -334,7 +337,7 @@ class MainWindow(QMainWindow):
             self.window_actions.retranslate()
         super().changeEvent(event)
 
-    # -- drag and drop: a recording makes a new project, a .desk file opens -----------------------
+    # -- drag and drop: a recording makes a new project, a .desk file opens, an export imports --
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -343,7 +346,10 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.files.open_path(paths[0])
+            if self.projects.project is not None and self.exchange.importable(paths[0]):
+                self.exchange.import_file(paths[0])  # the same preview as File → Import…
+            else:
+                self.files.open_path(paths[0])
 
     def action(self, name: str) -> QAction:
         return self.window_actions.get(name)

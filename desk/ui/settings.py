@@ -155,6 +155,7 @@ class Settings:
     # Files.
     recent_projects = text_list("files/recent")
     last_folder = text("files/last_folder", lambda: str(Path.home()))
+    last_export_folder = text("files/last_export_folder", "")  # empty: beside the project
 
     def __init__(self, path: Path | None = None) -> None:
         path = path or config_dir() / "desk.ini"

@@ -146,10 +146,12 @@ class TranscriptModel(QAbstractTableModel):
         """After undo/redo: update in place the rows that differ; True if that sufficed.
 
         Same segments (ids) → only the changed rows repaint and the view keeps its place.
-        A split or merge changed the rows themselves → a full reload (returns False).
+        A split or merge changed the rows, or another version is current → a full reload
+        (returns False).
         """
-        if self.project is None or self.transcript_id is None:
-            self.reload()
+        current = self.project.transcripts.current() if self.project is not None else None
+        if current is None or current.id != self.transcript_id:
+            self.reload()  # another version became current (switch, import, undo of either)
             return False
         fresh = self.project.transcripts.segments(self.transcript_id, with_words=False)
         if [s.id for s in fresh] != [r.id for r in self._rows]:

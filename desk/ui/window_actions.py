@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 from desk.core.logs import log_dir
 from desk.ui import shortcuts
 from desk.ui.editing import TranscriptEditing
+from desk.ui.export_import import ExportImport
 from desk.ui.find_bar import FindBar
 from desk.ui.playback_control import PlaybackControl
 from desk.ui.player import Player
@@ -44,6 +45,7 @@ class ActionHost(Protocol):
     editing: TranscriptEditing
     playback: PlaybackControl
     transport_bar: TransportBar
+    exchange: ExportImport
 
     def menu(self, name: str) -> QMenu: ...
     def addAction(self, action: QAction) -> None: ...
@@ -99,6 +101,10 @@ class WindowActions:
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._add("file", "relink", files.relink, text=translate("actions", "Relink recording…"))
+        w.menu("file").addSeparator()
+        self._add("file", "import_file", w.exchange.import_file,
+                  text=translate("actions", "&Import…"))
+        self._add("file", "export", w.exchange.export, text=translate("actions", "&Export…"))
         w.menu("file").addSeparator()
         self._add("file", "close_project", w.close_project)
         self._add("file", "quit", w.close)
@@ -167,9 +173,9 @@ class WindowActions:
         has_project = w.projects.project is not None
         writable = w.projects.writable
         for name in ("close_project", "relink", "find", "find_next", "find_previous",
-                     "go_to_playhead"):
+                     "go_to_playhead", "export"):
             self._actions[name].setEnabled(has_project)
-        for name in ("transcribe", "edit_segment", "split_segment", "merge_segment",
+        for name in ("import_file", "transcribe", "edit_segment", "split_segment", "merge_segment",
                      "segment_times", "assign_speaker", "rename_speaker"):
             self._actions[name].setEnabled(writable)
         running = self.transcription.running

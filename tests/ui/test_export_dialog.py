@@ -1,0 +1,72 @@
+"""The Export dialog: formats from the registry, the proposed name and folder, the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desk.core.formats.registry import EXPORTERS
+from desk.core.store import Project
+from desk.ui.export_dialog import ExportDialog
+from tests.core.formats.annotated import build_annotated_project
+
+
+@pytest.fixture
+def coded(tmp_path: Path, tone_media: Path) -> Iterator[Project]:
+    with build_annotated_project(tmp_path / "Interview.desk", tone_media) as project:
+        yield project
+
+
+def test_opens_with_every_format_the_name_and_the_last_folder(qtbot: QtBot, coded: Project,
+                                                              tmp_path: Path) -> None:
+    last = tmp_path / "exports"
+    last.mkdir()
+    dialog = ExportDialog(coded, str(last))
+    qtbot.addWidget(dialog)
+    assert dialog.formats.count() == len(EXPORTERS)
+    assert dialog.plan().formats == ("docx",)
+    assert dialog.name.text() == "Interview" and dialog.folder.text() == str(last)
+    assert ExportDialog(coded, str(tmp_path / "gone")).folder.text() == str(tmp_path)
+
+
+def test_choices_become_the_plan(qtbot: QtBot, coded: Project) -> None:
+    dialog = ExportDialog(coded)
+    qtbot.addWidget(dialog)
+    dialog.set_formats(["srt", "clips"])
+    assert dialog.normalise.isEnabled()
+    dialog.speakers.setChecked(False)
+    dialog.suggestions.setChecked(True)
+    dialog.normalise.setChecked(True)
+    for i in range(dialog.tags.count()):
+        item = dialog.tags.item(i)
+        if item.text() != "Harris attacks":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    plan = dialog.plan()
+    assert plan.formats == ("srt", "clips") and plan.name == "Interview"
+    assert plan.selection.tags == frozenset({"Harris attacks"})
+    assert plan.selection.annotators is None and plan.selection.suggestions
+    assert not plan.selection.speakers and plan.options == {"clips": {"normalise": True}}
+    assert plan.selection.transcript_id == coded.versions.current_id()
+    dialog.annotations.setChecked(False)
+    assert not dialog.tags.isEnabled() and not dialog.plan().selection.annotations
+    dialog.set_formats([])
+    assert not dialog.export_button.isEnabled()
+
+
+def test_replacing_files_is_asked_first(qtbot: QtBot, coded: Project, tmp_path: Path) -> None:
+    (tmp_path / "Interview.md").write_text("old", encoding="utf-8")
+    dialog = ExportDialog(coded)
+    qtbot.addWidget(dialog)
+    dialog.set_formats(["md"])
+    asked: list[list[Path]] = []
+    dialog.confirm_replace = lambda existing: asked.append(existing) or False  # type: ignore
+    dialog.show()
+    dialog.export_button.click()
+    assert asked == [[tmp_path / "Interview.md"]] and dialog.result() == 0
+    dialog.confirm_replace = lambda existing: True  # type: ignore
+    dialog.export_button.click()
+    assert dialog.result() == 1
