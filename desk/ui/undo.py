@@ -3,7 +3,9 @@
 Every edit is done by a core call that records one history action and commits
 it. `push_action` wraps that call in a QUndoCommand whose undo/redo revert and
 re-apply the same recorded action, so Ctrl+Z in the app and `desk undo` agree,
-and undo steps are as durable as the edits themselves.
+and undo steps are as durable as the edits themselves: opening a project
+rebuilds the stack from its history, so Ctrl+Z after a restart undoes the last
+edit (and what was undone before can be redone).
 """
 
 from __future__ import annotations
@@ -18,27 +20,37 @@ from desk.core.errors import DeskError
 from desk.core.store import Project
 from desk.ui.project_handle import ProjectHandle
 
+UNDO_DEPTH = 100  # steps taken from the project's history when it opens
+
 
 class ProjectActionCommand(QUndoCommand):
     """One recorded project action; created only after the edit succeeded."""
 
     def __init__(self, project: Project, label: str, action_id: int,
-                 on_change: Callable[[], None] | None = None) -> None:
+                 on_change: Callable[[], None] | None = None, from_history: bool = False,
+                 undone: bool = False) -> None:
         super().__init__(label)
         self._project = project
         self._action_id = action_id
         self._on_change = on_change
         self._done = True  # the edit already happened when the command is pushed
+        self._quiet = from_history  # rebuilt on opening: nothing to show yet
+        self._undone = undone  # already undone in the file: the stack's first undo is a no-op
 
     def redo(self) -> None:
         if self._done:
             self._done = False  # QUndoStack.push calls redo once: the edit is already made
+            if self._quiet:
+                return
         else:
             self._project.history.reapply(self._action_id)
         if self._on_change:
             self._on_change()
 
     def undo(self) -> None:
+        if self._undone:
+            self._undone = False  # the stack catches up with the file
+            return
         self._project.history.revert(self._action_id)
         if self._on_change:
             self._on_change()
@@ -74,8 +86,24 @@ class UndoBridge:
         self.projects = projects
         self.on_error = on_error
         self.after_change: Callable[[], None] | None = None  # the window's refresh
-        projects.opened.connect(lambda _project: stack.clear())
+        projects.opened.connect(self.rebuild)
         projects.closed.connect(stack.clear)
+
+    def rebuild(self, project: Project) -> None:
+        """The undo stack from the project's durable history (newest UNDO_DEPTH steps)."""
+        self.stack.clear()
+        actions = list(reversed(project.history.actions(limit=UNDO_DEPTH)))  # oldest first
+        for info in actions:
+            self.stack.push(ProjectActionCommand(project, info.label, info.id,
+                                                 self._refresh, from_history=True,
+                                                 undone=info.undone))
+        undone = sum(1 for info in actions if info.undone)
+        if undone:  # those sit on top, ready to be redone
+            self.stack.setIndex(len(actions) - undone)
+
+    def _refresh(self) -> None:
+        if self.after_change is not None:
+            self.after_change()
 
     def run(self, label: str, perform: Callable[[], Any],
             on_change: Callable[[], None] | None = None,
