@@ -92,6 +92,8 @@ class UndoBridge:
     def rebuild(self, project: Project) -> None:
         """The undo stack from the project's durable history (newest UNDO_DEPTH steps)."""
         self.stack.clear()
+        if not project.writable:
+            return  # nothing in a read-only file can be undone
         actions = list(reversed(project.history.actions(limit=UNDO_DEPTH)))  # oldest first
         for info in actions:
             self.stack.push(ProjectActionCommand(project, info.label, info.id,
