@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desk.core.records import Media
 from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
+from desk.core.timecode import format_time
 from desk.ui import dialogs, theme
 from desk.ui.editing import TranscriptEditing
 from desk.ui.export_import import ExportImport
@@ -152,6 +153,9 @@ class MainWindow(QMainWindow):
                                              "transcriptDock")
 
     def _build_status_bar(self) -> None:
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionLabel")
+        self.statusBar().addPermanentWidget(self.selection_label)
         self.project_label = QLabel()
         self.project_label.setObjectName("projectLabel")
         self.model_label = QLabel()
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         self.player.error.connect(self.show_error)
         self.player.set_volume(self.settings.volume)
         self.transcript_view.seek_requested.connect(self.player.seek)
+        self.transcript_view.selection_changed.connect(self._show_selection)
         self.transport_bar.skip_requested.connect(self.skip)
         self.files.opened.connect(lambda _project: self.transcription.offer_resume())
         self.files.recording_changed.connect(self._show_recording)
@@ -245,6 +250,14 @@ class MainWindow(QMainWindow):
         theme.apply_theme(app, self.settings.theme)
         theme.install_language(app, self.settings.ui_language)
         self.transcript_model.annotator = self.annotator()
+
+    def _show_selection(self) -> None:
+        """The span a key would code, and how long it is, before it is coded."""
+        span = self.transcript_view.selected_time_range()
+        self.selection_label.setText("" if span is None else self.tr("Selected %1–%2 (%3 s)")
+                                     .replace("%1", format_time(span[0], True))
+                                     .replace("%2", format_time(span[1], True))
+                                     .replace("%3", f"{span[1] - span[0]:.3f}"))
 
     def skip(self, direction: int) -> None:
         self.player.skip(direction * self.settings.skip_seconds)

@@ -132,6 +132,10 @@ class TranscriptDelegate(QStyledItemDelegate):
 
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if self.word_selection is not None and option.state & QStyle.StateFlag.State_Selected:
+            # Selected words are the selection: a whole-row highlight would hide them.
+            option = QStyleOptionViewItem(option)
+            option.state &= ~QStyle.StateFlag.State_Selected
         is_current = index.row() == self.current_row
         if is_current and not option.state & QStyle.StateFlag.State_Selected:
             colour = QColor(option.palette.color(QPalette.ColorRole.Highlight))
@@ -190,9 +194,8 @@ class TranscriptDelegate(QStyledItemDelegate):
                 last = w1 if row_number == r1 else len(spans) - 1
                 if 0 <= first <= last < len(spans):
                     fmt = QTextCharFormat()
-                    colour = QColor(palette.color(QPalette.ColorRole.Highlight))
-                    colour.setAlpha(110)
-                    fmt.setBackground(colour)
+                    fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
+                    fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
                     ranges.append(_range(spans[first][0], spans[last][1] - spans[first][0], fmt))
         if is_current and 0 <= self.current_word < len(spans):
             begin, end = spans[self.current_word]

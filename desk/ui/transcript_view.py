@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desk.ui.transcript_delegate import PAD, TranscriptDelegate
@@ -55,6 +55,7 @@ class TranscriptView(QTableView):
         self.follow_playback = True
         self._user_scrolled_at = 0.0
         self._word_anchor: tuple[int, int] | None = None
+        self._word_focus: tuple[int, int] | None = None  # the moving end (Shift+click, Shift+→)
         self._pending_rows: list[int] = []
         self._height_slicer = QTimer(self)
         self._height_slicer.setSingleShot(True)
@@ -130,7 +131,7 @@ class TranscriptView(QTableView):
         self.delegate.clear_cache()
         self.delegate.word_selection = None
         self.delegate.current_row = self.delegate.current_word = -1
-        self._word_anchor = None
+        self._word_anchor = self._word_focus = None
         self.update_row_heights()
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex,
@@ -225,9 +226,10 @@ class TranscriptView(QTableView):
         if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
             row = self.transcript_model.ensure_words(index.row())
             if word >= 0 and shift and self._word_anchor is not None:
-                self._select_words(self._word_anchor, (index.row(), word))
+                self._word_focus = (index.row(), word)
+                self._select_words(self._word_anchor, self._word_focus)
             elif word >= 0:
-                self._word_anchor = (index.row(), word)
+                self._word_anchor = self._word_focus = (index.row(), word)
                 self.clear_word_selection()
                 self.seek_requested.emit(row.word_starts[word])
             else:
@@ -236,6 +238,42 @@ class TranscriptView(QTableView):
                 if not shift:
                     self.seek_requested.emit(row.start)
         super().mousePressEvent(event)
+
+    # -- keyboard: Shift+←/→ select word by word --------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()), 0)
+        if (step and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+                and not self.is_editing() and self.extend_word_selection(step)):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def extend_word_selection(self, step: int) -> bool:
+        """Grow or shrink the word selection by one word; the first press takes one word."""
+        model = self.transcript_model
+        if self._word_anchor is None or self._word_focus is None:
+            row = self.currentIndex().row()
+            if row < 0 or not model.ensure_words(row).word_starts:
+                return False
+            words = len(model.ensure_words(row).word_starts)
+            word = model.current_word if model.current_row == row else (0 if step > 0
+                                                                          else words - 1)
+            self._word_anchor = self._word_focus = (row, max(0, word))
+        elif self.delegate.word_selection is not None:
+            self._word_focus = self._next_word(self._word_focus, step)
+        self._select_words(self._word_anchor, self._word_focus)
+        return True
+
+    def _next_word(self, at: tuple[int, int], step: int) -> tuple[int, int]:
+        """The word before or after `at`, across lines; `at` itself at either end."""
+        model = self.transcript_model
+        row, word = at[0], at[1] + step
+        while not 0 <= word < len(model.ensure_words(row).word_starts):
+            row += step
+            if not 0 <= row < model.rowCount():
+                return at
+            word = 0 if step > 0 else len(model.ensure_words(row).word_starts) - 1
+        return row, word
 
     def _select_words(self, a: tuple[int, int], b: tuple[int, int]) -> None:
         (r0, w0), (r1, w1) = sorted([a, b])

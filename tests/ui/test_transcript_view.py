@@ -110,3 +110,55 @@ def test_undo_keeps_the_reading_position(qtbot: QtBot, tmp_path: Path, tmp_proje
     window.window_actions.editing.split(model.row(42).id, len("line number 42"))
     window.undo_stack.undo()  # structural: rows are rebuilt, the view returns to its place
     assert resets and view.rowAt(0) == 40 and model.rowCount() == 60
+
+
+def _highlighted_share(window: MainWindow, row: int, word: int) -> float:
+    """How much of a word's box is painted in the palette's highlight colour (a grab)."""
+    view = window.transcript_view
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    highlight = view.palette().color(view.palette().ColorRole.Highlight).rgb()
+    rect = view.word_rect(row, word)
+    ratio = image.devicePixelRatio()
+    pixels = [image.pixel(int(x * ratio), int(y * ratio))
+              for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())]
+    return sum(1 for p in pixels if p == highlight) / max(1, len(pixels))
+
+
+def test_a_word_selection_is_painted_and_shown_on_the_timeline(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    view, model = window.transcript_view, window.transcript_model
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.word_rect(3, 1).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ShiftModifier, view.word_rect(3, 3).center())
+    # "us talk about" is drawn selected; "Let" and "the" in the same (selected) row are not.
+    for word in (2, 3):
+        assert _highlighted_share(window, 3, word) > 0.3
+    for word in (0, 4):
+        assert _highlighted_share(window, 3, word) < 0.05
+    start, end = model.row(3).word_starts[1], model.row(3).word_ends[3]
+    assert f"({end - start:.3f} s)" in window.selection_label.text()
+    canvas = window.tagging.timeline.canvas
+    assert canvas.selection_span == pytest.approx((start, end))
+    image = canvas.grab().toImage()
+    middle = canvas.x_of((start + end) / 2) * image.devicePixelRatio()
+    outside = canvas.x_of(end + 3) * image.devicePixelRatio()
+    assert image.pixelColor(int(middle), 2) != image.pixelColor(int(outside), 2)  # the band
+
+
+def test_shift_arrows_select_word_by_word_across_lines(qtbot: QtBot, window: MainWindow) -> None:
+    view, model = window.transcript_view, window.transcript_model
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.word_rect(0, 2).center())
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.delegate.word_selection == (0, 2, 0, 2)  # first the clicked word, "and"
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.delegate.word_selection == (0, 2, 1, 1)  # "and welcome" + "Sorry for"
+    assert view.selected_time_range() == pytest.approx((model.row(0).word_starts[2],
+                                                        model.row(1).word_ends[1]))
+    assert _highlighted_share(window, 1, 1) > 0.3
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert view.delegate.word_selection == (0, 2, 1, 0)
+    assert _highlighted_share(window, 1, 0) > 0.3 and _highlighted_share(window, 1, 1) < 0.05
+    assert window.selection_label.text().startswith("Selected 00:00:0")

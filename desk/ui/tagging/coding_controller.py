@@ -42,6 +42,7 @@ class CodingController(QObject):
     project_changed = Signal()  # another project (or none) is open
     changed = Signal()  # tags, annotations or dead air changed: views reload from the caches
     selected_changed = Signal()  # the annotations selected in any view
+    selection_moved = Signal()  # the transcript selection (what a key would code) changed
     message = Signal(str)  # for the status bar
     error = Signal(str)  # for a dialog
 
@@ -94,6 +95,7 @@ class CodingController(QObject):
     def selection_touched(self) -> None:
         """The transcript selection changed (connect to its selection_changed)."""
         self._selection_serial += 1
+        self.selection_moved.emit()
 
     def _playing_changed(self, playing: bool) -> None:
         if playing:

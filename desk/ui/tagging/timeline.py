@@ -82,6 +82,8 @@ class TimelineCanvas(QWidget):
         controller.changed.connect(self.reload)
         controller.selected_changed.connect(self.invalidate)
         controller.live.changed.connect(self.update)
+        self.selection_span: tuple[float, float] | None = None
+        controller.selection_moved.connect(self._selection_moved)
         self.reload()
 
     # -- data -------------------------------------------------------------------------------
@@ -118,6 +120,11 @@ class TimelineCanvas(QWidget):
         for t in (old, seconds):
             x = self.x_of(t)
             self.update(int(x) - 2, 0, 5, self.height())
+
+    def _selection_moved(self) -> None:
+        """Kept here: the overlay repaints 30 times a second while playing."""
+        self.selection_span = self.controller.selection() if self.controller.selection else None
+        self.update()
 
     def invalidate(self) -> None:
         self._background = None
@@ -187,6 +194,17 @@ class TimelineCanvas(QWidget):
             painter.fillRect(rect, colour)
             painter.setPen(QPen(QColor("#d62728"), 2, Qt.PenStyle.DashLine))
             painter.drawRect(rect)
+        selection = self.selection_span
+        if selection is not None and self._drag_range is None:
+            # What a key would code now: the transcript selection, across every lane.
+            band = QColor(self.palette().highlight().color())
+            band.setAlpha(45)
+            x0, x1 = self.x_of(selection[0]), max(self.x_of(selection[1]),
+                                                  self.x_of(selection[0]) + 2)
+            painter.fillRect(QRectF(x0, 0, x1 - x0, self.height()), band)
+            painter.setPen(QPen(self.palette().highlight().color(), 1))
+            painter.drawLine(QLineF(x0, 0, x0, self.height()))
+            painter.drawLine(QLineF(x1, 0, x1, self.height()))
         if self._drag_range is not None:
             a, b = sorted(self._drag_range)
             band = QColor(self.palette().highlight().color())

@@ -26,3 +26,13 @@ def test_window_zooms_around_the_anchor_and_stays_inside() -> None:
     assert window.follow(500.0) and window.start <= 500.0 <= window.end
     window.resize(500)
     assert window.width == 500 and window.end <= 7200.0
+
+
+def test_a_remembered_view_is_kept_inside_the_recording() -> None:
+    window = TimeWindow(duration=100.0, width=1000)
+    window.set_view(40.0, 0.01)
+    assert (window.start, window.seconds_per_pixel) == (40.0, 0.01)
+    window.set_view(95.0, 0.01)  # would run past the end
+    assert window.end == pytest.approx(100.0)
+    window.set_view(0.0, 5.0)  # more than the whole recording
+    assert window.is_fully_zoomed_out()
