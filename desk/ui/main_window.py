@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.files.opened.connect(lambda _project: self.transcription.offer_resume())
         self.files.recording_changed.connect(self._show_recording)
         self.transcription.transcript_changed.connect(self.update_title)
+        self.undo_stack.indexChanged.connect(lambda _i: self.update_title())  # version switched
         self.tagging.controller.changed.connect(self._annotations_changed)
 
     # -- what the parts use ------------------------------------------------------------------

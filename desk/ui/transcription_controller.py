@@ -97,8 +97,10 @@ class TranscriptionController(QObject):
 
         if self.projects.project is None or self.running:
             return
+        current = self.projects.project.versions.list()
+        label = next((v.label for v in current if v.current), None)
         dialog = TranscriptionDialog(self.settings, resumable=self.resumable(),
-                                     parent=self.dialog_parent)
+                                     parent=self.dialog_parent, current=label)
         if dialog.exec():
             self.start(dialog.options())
 
@@ -154,12 +156,11 @@ class TranscriptionController(QObject):
             if event.transcript_id is not None and event.transcript_id != model.transcript_id:
                 model.reload()
             self.transcript_changed.emit()
-        elif event.kind == "segments":
-            if event.transcript_id is not None and model.transcript_id not in (
-                    None, event.transcript_id):
-                model.reload()
-            else:
-                model.append_segments(list(event.segment_ids))
+        elif event.kind == "segments" and (
+                event.transcript_id is None or model.transcript_id in (None,
+                                                                       event.transcript_id)):
+            # (A run beside the current version is not shown until it completes.)
+            model.append_segments(list(event.segment_ids))
         if event.kind in ("started", "scanning", "progress", "segments"):
             self.progress.show_progress(event.done, event.total, event.eta,
                                         scanning=event.kind == "scanning")
@@ -187,7 +188,11 @@ class TranscriptionController(QObject):
         if project is not None and runner.job.needs_recording:
             runner.job.record_ending(project)  # the app's own connection
         if project is not None:
-            self.model.refresh_annotations()
+            current = project.transcripts.current()
+            if (current.id if current else None) != self.model.transcript_id:
+                self.model.reload()  # the new run completed: it is the current version now
+            else:
+                self.model.refresh_annotations()
             self.transcript_changed.emit()
         self.state_changed.emit()
         self.job_ended.emit(self.last_event)

@@ -62,7 +62,8 @@ def installed_engines() -> list[str]:
 
 class TranscriptionDialog(QDialog):
     def __init__(self, settings: Settings, resumable: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, current: str | None = None) -> None:
+        """`current`: the label of the project's current transcript version, if any."""
         super().__init__(parent)
         self.setObjectName("transcriptionDialog")
         self.setWindowTitle(self.tr("Transcribe"))
@@ -120,6 +121,16 @@ class TranscriptionDialog(QDialog):
                               "they are transcribed."))
         note.setWordWrap(True)
         form.addRow(note)
+        self.version_note = QLabel()
+        self.version_note.setObjectName("versionNote")
+        self.version_note.setWordWrap(True)
+        self.version_note.setVisible(current is not None)
+        if current is not None:
+            self.version_note.setText(self.tr(
+                "A new transcript version will be made. The current one, %1, is kept and stays "
+                "current until the new run is complete; a cancelled run is kept as a partial "
+                "version (Transcript → Versions…).").replace("%1", current))
+        form.addRow(self.version_note)
         form.addRow(buttons)
 
     @staticmethod

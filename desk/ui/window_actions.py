@@ -28,6 +28,7 @@ from desk.ui.settings import Settings
 from desk.ui.transcript_view import TranscriptView
 from desk.ui.transcription_controller import TranscriptionController
 from desk.ui.transport_bar import TransportBar
+from desk.ui.undo import UndoBridge
 
 
 class ActionHost(Protocol):
@@ -46,10 +47,12 @@ class ActionHost(Protocol):
     playback: PlaybackControl
     transport_bar: TransportBar
     exchange: ExportImport
+    undo: UndoBridge
 
     def menu(self, name: str) -> QMenu: ...
     def addAction(self, action: QAction) -> None: ...
     def close_project(self) -> None: ...
+    def annotator(self) -> str: ...
     def close(self) -> bool: ...
     def skip(self, direction: int) -> None: ...
     def apply_look(self) -> None: ...
@@ -62,6 +65,7 @@ class WindowActions:
         self.transcription = window.transcription
         self.editing = window.editing
         self._actions: dict[str, QAction] = {}
+        self.versions_dialog: QWidget | None = None  # the open Versions dialog (tests)
         self._build()
         window.projects.opened.connect(lambda _p: self.update_enabled())
         window.projects.closed.connect(self.update_enabled)
@@ -146,6 +150,8 @@ class WindowActions:
                   text=translate("actions", "Resume the interrupted transcription"))
         self._add("transcript", "cancel_transcription", transcription.cancel,
                   text=translate("actions", "Cancel the transcription"))
+        self._add("transcript", "versions", self._open_versions,
+                  text=translate("actions", "&Versions…"))
         w.menu("transcript").addSeparator()
         self._add("transcript", "edit_segment", editing.edit_current)
         self._add("transcript", "split_segment", editing.split)
@@ -173,7 +179,7 @@ class WindowActions:
         has_project = w.projects.project is not None
         writable = w.projects.writable
         for name in ("close_project", "relink", "find", "find_next", "find_previous",
-                     "go_to_playhead", "export"):
+                     "go_to_playhead", "export", "versions"):
             self._actions[name].setEnabled(has_project)
         for name in ("import_file", "transcribe", "edit_segment", "split_segment", "merge_segment",
                      "segment_times", "assign_speaker", "rename_speaker"):
@@ -216,6 +222,18 @@ class WindowActions:
         self.window.settings.follow_playback = enabled
         if enabled:
             self.editing.go_to_playhead()
+
+    def _open_versions(self) -> None:
+        from desk.ui.versions_dialog import VersionsDialog
+
+        w, project = self.window, self.window.projects.project
+        if project is None:
+            return
+        dialog = VersionsDialog(project, w.undo, w.annotator, self.transcription.resume,
+                                lambda: self.transcription.running, self._parent())
+        self.versions_dialog = dialog  # tests reach the open dialog here
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _open_settings(self) -> None:
         from desk.ui.settings_dialog import SettingsDialog

@@ -33,3 +33,16 @@ def test_dialog_offers_offline_models_and_returns_options(qtbot: QtBot, tmp_path
     again = TranscriptionDialog(settings)
     qtbot.addWidget(again)
     assert again.decoding.currentData() == "faster"
+
+
+def test_dialog_says_a_new_version_is_made_and_the_current_kept(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    first = TranscriptionDialog(settings)  # a project without a transcript: nothing to keep
+    qtbot.addWidget(first)
+    assert first.version_note.isHidden()
+    again = TranscriptionDialog(settings, current="corrected by anna")
+    qtbot.addWidget(again)
+    assert not again.version_note.isHidden()
+    assert "new transcript version" in again.version_note.text()
+    assert "corrected by anna, is kept" in again.version_note.text()
