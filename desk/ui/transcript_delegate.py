@@ -1,4 +1,4 @@
-"""Painting transcript rows: the word being spoken, search matches, tag stripes.
+"""Painting transcript rows: the word being spoken, search matches, tag stripes, edits.
 
 Text is laid out with QTextLayout so that the same layout paints the row and
 answers "which character is under the mouse" (click a word to seek). Layouts
@@ -7,6 +7,8 @@ playhead repaint re-lay nothing out.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -34,6 +36,7 @@ from desk.ui.transcript_model import (
     COL_SPEAKER,
     COL_TEXT,
     COL_TIME,
+    EDITED_ROLE,
     ROW_ROLE,
     TAG_COLOURS_ROLE,
     SegmentRow,
@@ -42,6 +45,7 @@ from desk.ui.transcript_model import (
 PAD = 4
 STRIPE = 4
 _CACHE_LIMIT = 6000
+EDITED_MARK = "✎"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +79,8 @@ class TranscriptDelegate(QStyledItemDelegate):
         self.current_row = -1
         self.current_word = -1
         self.active_editor: SegmentTextEditor | None = None
+        # The view makes the edited row as tall as the editor needs (row, height).
+        self.grow_row: Callable[[int, int], None] | None = None
 
     # -- layout ------------------------------------------------------------------------
     def text_width(self) -> int:
@@ -150,6 +156,13 @@ class TranscriptDelegate(QStyledItemDelegate):
             for i, colour in enumerate(colours[:6]):
                 painter.fillRect(QRect(option.rect.left() + i * (STRIPE + 1), option.rect.top() + 1,
                                        STRIPE, option.rect.height() - 2), QColor(colour))
+            if index.data(EDITED_ROLE):  # corrected by hand: a pen mark at the cell's end
+                painter.save()
+                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(option.rect.adjusted(0, 0, -PAD, 0),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                                 EDITED_MARK)
+                painter.restore()
 
     def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
                     is_current: bool) -> None:
@@ -222,7 +235,20 @@ class TranscriptDelegate(QStyledItemDelegate):
         editor.setFont(option.font)
         self.active_editor = editor
         editor.destroyed.connect(self._editor_gone)
+        row = QPersistentModelIndex(index)
+        editor.document().contentsChanged.connect(lambda: self._fit_editor(editor, row))
         return editor
+
+    def _fit_editor(self, editor: SegmentTextEditor, index: QPersistentModelIndex) -> None:
+        """Grow the row with the text being typed (plus a line to type into), so the editor
+        never covers the next rows."""
+        if self.grow_row is None or not index.isValid():
+            return
+        metrics = editor.fontMetrics()
+        text = editor.toPlainText() or " "
+        bounds = metrics.boundingRect(QRect(0, 0, self.text_width(), 1 << 20),
+                                      int(Qt.TextFlag.TextWordWrap), text)
+        self.grow_row(index.row(), bounds.height() + metrics.lineSpacing() + 2 * PAD)
 
     def _editor_gone(self) -> None:
         self.active_editor = None
@@ -248,9 +274,7 @@ class TranscriptDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: Index) -> None:
-        rect = QRect(option.rect)
-        rect.setHeight(max(rect.height(), option.fontMetrics.height() * 3))
-        editor.setGeometry(rect)
+        editor.setGeometry(option.rect)  # the row itself grows to fit (see _fit_editor)
 
 
 def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

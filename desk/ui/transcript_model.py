@@ -27,6 +27,7 @@ END_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # the SegmentRow (painting, hit tests)
 TAG_COLOURS_ROLE = Qt.ItemDataRole.UserRole + 5
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 6  # only the playback highlight changed
+EDITED_ROLE = Qt.ItemDataRole.UserRole + 7  # corrected by hand (text, split, merge, times)
 
 Index = QModelIndex | QPersistentModelIndex
 EditRunner = Callable[[str, Callable[[], Any]], Any]
@@ -308,7 +309,10 @@ class TranscriptModel(QAbstractTableModel):
                 return row.speaker or ""
             return row.text
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TIME:
-            return f"{format_time(row.start, True)} – {format_time(row.end, True)}"
+            span = f"{format_time(row.start, True)} – {format_time(row.end, True)}"
+            return f"{span}\n{self.tr('Corrected by hand')}" if row.edited else span
+        if role == EDITED_ROLE:
+            return row.edited
         if role == SEGMENT_ID_ROLE:
             return row.id
         if role == START_ROLE:

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from desk.ui.transcript_delegate import PAD, TranscriptDelegate
 from desk.ui.transcript_model import COL_SPEAKER, COL_TEXT, COL_TIME, TranscriptModel
@@ -31,6 +37,7 @@ class TranscriptView(QTableView):
         self.transcript_model = model
         self.setModel(model)
         self.delegate = TranscriptDelegate(self)
+        self.delegate.grow_row = self._grow_row
         self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -178,6 +185,19 @@ class TranscriptView(QTableView):
             layout = self.delegate.layout_for(model.row(row), width, font)
             height = int(layout.boundingRect().height()) + 2 * PAD
             header.resizeSection(row, max(minimum, height))
+
+    def _grow_row(self, row: int, height: int) -> None:
+        """The edited row takes the editor's height (never less than its text needs)."""
+        if self.verticalHeader().sectionSize(row) < height:
+            self.verticalHeader().resizeSection(row, height)
+            self.updateEditorGeometries()  # now, not on the next layout pass
+            self.scrollTo(self.transcript_model.index(row, COL_TEXT))
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        row = self.currentIndex().row()
+        super().closeEditor(editor, hint)
+        if 0 <= row < self.transcript_model.rowCount():
+            self._fit_rows([row])  # back to the text's own height
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == COL_TEXT:

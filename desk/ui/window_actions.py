@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMenu, QWidget
 
 from desk.core.logs import log_dir
 from desk.ui import shortcuts
@@ -153,7 +153,7 @@ class WindowActions:
         self._add("transcript", "versions", self._open_versions,
                   text=translate("actions", "&Versions…"))
         w.menu("transcript").addSeparator()
-        self._add("transcript", "edit_segment", editing.edit_current)
+        self._add("transcript", "edit_segment", self._edit)
         self._add("transcript", "split_segment", editing.split)
         self._add("transcript", "merge_segment", editing.merge)
         self._add("transcript", "segment_times", editing.adjust_times)
@@ -211,6 +211,19 @@ class WindowActions:
         for path in recent:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self.files.open_recent(p))
+
+    def _edit(self) -> None:
+        """F2 edits the cell of the table that has the focus (annotations, codebook), else
+        the transcript's current segment."""
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, QAbstractItemView):
+            focus = focus.parentWidget()
+        if focus is not None and focus is not self.window.transcript_view:
+            index = focus.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                focus.edit(index)
+            return
+        self.editing.edit_current()
 
     def _find(self) -> None:
         self.window.transcript_dock.show()

@@ -90,3 +90,47 @@ def test_speakers_assign_and_rename(qtbot: QtBot, tmp_path: Path, tmp_project: P
     assert model.row(2).speaker == "Donald Trump"
     window.undo_stack.undo()
     assert model.row(2).speaker == "SPEAKER_1"
+
+
+def test_the_editor_grows_with_its_text_and_never_covers_the_next_row(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    view, model = window.transcript_view, window.transcript_model
+    index = model.index(1, COL_TEXT)
+    fitted = view.rowHeight(1)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.delegate.active_editor
+    assert editor is not None
+    qtbot.keyClicks(editor, " and then a long, long explanation of what went wrong" * 3)
+    assert view.rowHeight(1) > fitted
+    next_row = view.visualRect(model.index(2, COL_TEXT))
+    assert editor.geometry().bottom() < next_row.top()  # the next line stays visible
+    assert editor.document().size().height() * editor.fontMetrics().lineSpacing() \
+        <= editor.viewport().height() + editor.fontMetrics().lineSpacing()  # all of it shows
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.delegate.active_editor is None, timeout=2000)
+    assert view.rowHeight(1) == fitted  # cancelled: back to the text's height
+
+
+def test_corrected_rows_are_marked_and_the_mark_reaches_the_exports(
+        window: MainWindow, tmp_path: Path) -> None:
+    import json
+
+    from PySide6.QtCore import Qt
+
+    from desk.core.formats.registry import export_format
+    from desk.ui.transcript_model import COL_TIME, EDITED_ROLE
+
+    model = window.transcript_model
+    assert not model.index(0, COL_TIME).data(EDITED_ROLE)
+    model.setData(model.index(0, COL_TEXT), "Hello everybody and welcome")
+    assert model.index(0, COL_TIME).data(EDITED_ROLE)
+    assert "Corrected by hand" in model.index(0, COL_TIME).data(Qt.ItemDataRole.ToolTipRole)
+    assert not model.index(1, COL_TIME).data(EDITED_ROLE)
+    out = tmp_path / "out.json"
+    export_format("json").export(window.project, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["provenance"]["edited_by_hand"] is True
+    assert [s["edited"] for s in data["transcript"]["segments"]][:2] == [True, False]

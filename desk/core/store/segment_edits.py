@@ -8,6 +8,7 @@ coding keep working after a correction.
 from __future__ import annotations
 
 import difflib
+import re
 
 from desk.core.errors import InputError
 from desk.core.records import Segment, Word
@@ -15,6 +16,27 @@ from desk.core.store.database import Database, inserted_id, utc_now
 from desk.core.store.history import History
 from desk.core.store.speakers import speaker_id_for
 from desk.core.store.transcripts import TranscriptStore, insert_words
+
+# Punctuation that belongs to the word before it: never the start of a line, no space before.
+_TRAILING = re.compile(r"^\s*([,.;:!?…%)\]}»”]+)")
+
+
+def split_text(text: str, offset: int) -> tuple[str, str]:
+    """The two halves of a split: a comma or full stop after the cut stays with the word
+    before it, and each half has clean spacing ("start," | "the servers")."""
+    left, right = text[:offset], text[offset:]
+    attached = _TRAILING.match(right)
+    if attached:
+        left, right = left.rstrip() + attached.group(1), right[attached.end():]
+    return " ".join(left.split()), " ".join(right.split())
+
+
+def join_text(first: str, second: str) -> str:
+    """Two lines merged: one space between them, none before punctuation ("start, the")."""
+    first, second = " ".join(first.split()), " ".join(second.split())
+    if not first or not second:
+        return first or second
+    return first + second if _TRAILING.match(second) else f"{first} {second}"
 
 
 class SegmentEditor:
@@ -63,8 +85,7 @@ class SegmentEditor:
     def split(self, segment_id: int, char_offset: int, annotator: str = "") -> tuple[int, int]:
         """Split at a character offset of the text; words go to the side they start on."""
         segment = self._transcripts.segment(segment_id)
-        left_text = segment.text[:char_offset].strip()
-        right_text = segment.text[char_offset:].strip()
+        left_text, right_text = split_text(segment.text, char_offset)
         if not left_text or not right_text:
             raise InputError("split inside the text, not at its start or end")
         left_count = len(left_text.split())
@@ -117,7 +138,7 @@ class SegmentEditor:
             before_other = act.before("segment", other.id)
             self._db.conn.execute(
                 'UPDATE segments SET text=?, "end"=?, edited=1, updated_at=? WHERE id=?',
-                (f"{segment.text} {other.text}".strip(), max(segment.end, other.end),
+                (join_text(segment.text, other.text), max(segment.end, other.end),
                  utc_now(), segment_id),
             )
             self._replace_words(segment_id, segment.words + other.words)

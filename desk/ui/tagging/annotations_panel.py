@@ -1,7 +1,9 @@
 """The annotations pane: filter, seek, edit notes and tags inline, nudge, delete, accept.
 
-Double-click seeks to the annotation's start; a click on an already selected
-cell (or F2) edits it (note, tag from a list, start or end as typed time).
+Double-click on the Tag or Start cell seeks to the annotation's start; on the
+Note or End cell it edits that cell in place, as F2 or a click on an already
+selected cell does (note, tag from a list, start or end as typed time); each
+edit is one undo step.
 Alt+←/→ nudges the start, Alt+Shift+←/→ the end, by 0.1 s; Delete removes.
 """
 
@@ -252,11 +254,13 @@ class AnnotationsPanel(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def _seek_to(self, index: QModelIndex) -> None:
+        """Double-click: seek from Tag and Start (and the read-only cells), edit Note and End."""
+        if index.column() in (COL_NOTE, COL_END):
+            self.view.edit(index)
+            return
         row = self.model.row_of(int(index.data(ID_ROLE)))
         if row >= 0:
-            annotation = self.model.annotation(row)
-            self.controller.seek(annotation.end if index.column() == COL_END
-                                 else annotation.start)
+            self.controller.seek(self.model.annotation(row).start)
 
     def delete_selected(self) -> None:
         self.controller.delete_annotations(self.selected_ids())

@@ -133,3 +133,41 @@ def test_accept_and_reject_selected_suggestions(pane: AnnotationsPanel,
     pane.select_ids([suggestion.id])
     pane.reject_button.click()
     assert project.annotations.list(source="suggested") == []
+
+
+def test_f2_and_double_click_edit_the_note_in_place_as_one_undo_step(
+        pane: AnnotationsPanel, qtbot: QtBot, opened: MainWindow) -> None:
+    project = opened.project
+    harris = project.annotations.list(tag="Harris attacks")[0]
+    stack = opened.undo_stack
+    steps = stack.count()
+    index = pane.proxy.index(_row_of(pane, "Harris attacks"), COL_NOTE)
+    pane.view.setCurrentIndex(index)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    editor = pane.view.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "disaster"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "calls her a disaster")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: project.annotations.get(harris.id).note == "calls her a disaster",
+                    timeout=2000)
+    assert stack.count() == steps + 1  # the whole note, one step (not one per key)
+    stack.undo()
+    assert project.annotations.get(harris.id).note == "disaster"
+
+    # Double-click on Note or End edits that cell; on Tag (or Start) it seeks, as before.
+    opened.player.seek(0.0)
+    row = _row_of(pane, "Harris attacks")
+    for column in (COL_NOTE, COL_END):
+        rect = pane.view.visualRect(pane.proxy.index(row, column))
+        qtbot.mousePress(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        editor = pane.view.focusWidget()
+        assert isinstance(editor, QLineEdit) and pane.view.state() == pane.view.State.EditingState
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert opened.player.position() == 0.0 and stack.index() == steps  # Esc: no edit
+    rect = pane.view.visualRect(pane.proxy.index(row, COL_TAG))
+    qtbot.mousePress(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.player.position() == pytest.approx(harris.start, abs=0.05)
