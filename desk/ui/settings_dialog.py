@@ -54,7 +54,7 @@ class SettingsDialog(QDialog):
             self.engine.addItem(name, name)
         self.engine.setCurrentIndex(max(0, self.engine.findData(s.engine)))
         self.model = QComboBox()
-        for name, description in offline_models():
+        for name, description, _multilingual in offline_models():
             self.model.addItem(description, name)
         self.model.setCurrentIndex(max(0, self.model.findData(s.model)))
         self.language = QComboBox()

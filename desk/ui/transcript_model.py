@@ -310,7 +310,8 @@ class TranscriptModel(QAbstractTableModel):
             return row.text
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TIME:
             span = f"{format_time(row.start, True)} – {format_time(row.end, True)}"
-            return f"{span}\n{self.tr('Corrected by hand')}" if row.edited else span
+            edited = self.tr("Corrected by hand")
+            return f"{span}\n{edited}" if row.edited else span
         if role == EDITED_ROLE:
             return row.edited
         if role == SEGMENT_ID_ROLE:

@@ -2,13 +2,18 @@
 
 Only models found offline are offered (desk.core.weights.catalog.list_models); the
 "Download…" entry explains how to fetch another one, because Desk never
-downloads behind the analyst's back.
+downloads behind the analyst's back. An English-only model (tiny.en) greys out
+the other languages and the dialog refuses to start with one of them, saying
+which model to pick instead, before any work is done.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,22 +37,34 @@ LANGUAGES = [("", "Detect"), ("en", "English"), ("de", "Deutsch"), ("fr", "Fran�
              ("pt", "Português"), ("tr", "Türkçe"), ("uk", "Українська"), ("ru", "Русский")]
 
 
-def offline_models() -> list[tuple[str, str]]:
-    """(name, description) of the models on this computer, each name once."""
+ENGLISH = ("", "en")  # what an English-only model can do: English, or "detect" (= English)
+MULTILINGUAL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class OfflineModel(NamedTuple):
+    name: str
+    description: str
+    multilingual: bool
+
+
+def offline_models() -> list[OfflineModel]:
+    """The models on this computer, each name once."""
+    fallback = [OfflineModel("tiny.en", "tiny.en", False)]
     try:
         from desk.core.weights.catalog import list_models
 
         found = list_models()
     except Exception:  # a broken model folder must not make the dialog unusable
         log.exception("listing models failed")
-        return [("tiny.en", "tiny.en")]
-    seen: dict[str, str] = {}
+        return fallback
+    seen: dict[str, OfflineModel] = {}
     for info in found:
         if info.name not in seen:
             size = f"{info.size / 1e6:.0f} MB" if info.size else ""
             details = ", ".join(p for p in (info.format, info.source, size) if p)
-            seen[info.name] = f"{info.name}  ({details})"
-    return list(seen.items()) or [("tiny.en", "tiny.en")]
+            seen[info.name] = OfflineModel(info.name, f"{info.name}  ({details})",
+                                           info.multilingual)
+    return list(seen.values()) or fallback
 
 
 def installed_engines() -> list[str]:
@@ -78,8 +95,9 @@ class TranscriptionDialog(QDialog):
         self._select(self.engine, settings.engine)
         self.model = QComboBox()
         self.model.setObjectName("modelBox")
-        for name, description in offline_models():
-            self.model.addItem(description, name)
+        for model in offline_models():
+            self.model.addItem(model.description, model.name)
+            self.model.setItemData(self.model.count() - 1, model.multilingual, MULTILINGUAL_ROLE)
         self.model.addItem(self.tr("Download…"), DOWNLOAD)
         self._select(self.model, settings.model)
         self.model.activated.connect(self._model_chosen)
@@ -88,6 +106,9 @@ class TranscriptionDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(self.tr("Detect") if not code else f"{name} ({code})", code)
         self._select(self.language, settings.language)
+        self.language_hint = QLabel()
+        self.language_hint.setObjectName("languageHint")
+        self.language_hint.setWordWrap(True)
         self.decoding = QComboBox()
         self.decoding.setObjectName("decodingBox")
         self.decoding.addItem(self.tr("Accurate (beam search)"), "accurate")
@@ -106,13 +127,15 @@ class TranscriptionDialog(QDialog):
         self.remember = QCheckBox(self.tr("Use these settings as the default"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Transcribe"))
+        self.start_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.start_button.setText(self.tr("Transcribe"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Engine:"), self.engine)
         form.addRow(self.tr("Model:"), self.model)
         form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.language_hint)
         form.addRow(self.tr("Decoding:"), self.decoding)
         form.addRow(self.tr("Prompt:"), self.prompt)
         form.addRow(self.resume)
@@ -132,6 +155,45 @@ class TranscriptionDialog(QDialog):
                 "version (Transcript → Versions…).").replace("%1", current))
         form.addRow(self.version_note)
         form.addRow(buttons)
+        self.model.currentIndexChanged.connect(self._check_language)
+        self.language.currentIndexChanged.connect(self._check_language)
+        self._check_language()
+
+    # -- languages the model knows ----------------------------------------------------------
+    def english_only(self) -> bool:
+        return self.model.currentData(MULTILINGUAL_ROLE) is False
+
+    def refused(self) -> bool:
+        """An English-only model with another language chosen: nothing may start."""
+        return self.english_only() and self.language.currentData() not in ENGLISH
+
+    def _check_language(self) -> None:
+        english_only = self.english_only()
+        items = self.language.model()
+        assert isinstance(items, QStandardItemModel)
+        for row in range(self.language.count()):
+            item = items.item(row)
+            item.setEnabled(not english_only or self.language.itemData(row) in ENGLISH)
+        name = str(self.model.currentData())
+        if self.refused():
+            text = self.tr("%1 only knows English, so it cannot transcribe %2. Pick a "
+                           "multilingual model (such as base, or small) for that language, "
+                           "or choose English.").replace("%1", name).replace(
+                               "%2", self.language.currentText())
+        elif english_only:
+            text = self.tr("%1 only knows English; other languages need a multilingual model "
+                           "(such as base, or small).").replace("%1", name)
+        else:
+            text = ""
+        self.language_hint.setText(text)
+        self.language_hint.setVisible(bool(text))
+        self.language_hint.setStyleSheet("color: #d62728;" if self.refused() else "")
+        self.start_button.setEnabled(not self.refused())
+
+    def accept(self) -> None:
+        if self.refused():
+            return  # the hint says why; the button is disabled too
+        super().accept()
 
     @staticmethod
     def _select(box: QComboBox, value: object) -> None:

@@ -314,6 +314,94 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clips: audio-only listening copies, equally loud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clips: frame-exact cuts (slower, re-encodes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats (several at once):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished">Transkript</translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation type="unfinished">Annotationen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions not yet accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files exist and will be replaced:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in transcript</source>
@@ -338,6 +426,89 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new transcript version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the file holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded under:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import; Edit → Undo takes the whole import back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new transcript version: %1 segments, %2 words, speakers: %3. The current version is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 already in the project are skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags already in the codebook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -373,6 +544,10 @@
     <message>
         <source>Transcript</source>
         <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Selected %1–%2 (%3 s)</source>
+        <translation>Ausgewählt %1–%2 (%3 s)</translation>
     </message>
     <message>
         <source>No project</source>
@@ -717,6 +892,10 @@
         <translation>Text</translation>
     </message>
     <message>
+        <source>Corrected by hand</source>
+        <translation>Von Hand korrigiert</translation>
+    </message>
+    <message>
         <source>Edit text</source>
         <translation>Text bearbeiten</translation>
     </message>
@@ -792,6 +971,18 @@
         <translation>Läuft auf diesem Computer; nichts wird hochgeladen. Segmente erscheinen, während sie transkribiert werden.</translation>
     </message>
     <message>
+        <source>A new transcript version will be made. The current one, %1, is kept and stays current until the new run is complete; a cancelled run is kept as a partial version (Transcript → Versions…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only knows English, so it cannot transcribe %2. Pick a multilingual model (such as base, or small) for that language, or choose English.</source>
+        <translation>%1 kennt nur Englisch und kann daher nicht %2 transkribieren. Wählen Sie für diese Sprache ein mehrsprachiges Modell (etwa base oder small) oder Englisch.</translation>
+    </message>
+    <message>
+        <source>%1 only knows English; other languages need a multilingual model (such as base, or small).</source>
+        <translation>%1 kennt nur Englisch; andere Sprachen brauchen ein mehrsprachiges Modell (etwa base oder small).</translation>
+    </message>
+    <message>
         <source>Download a model</source>
         <translation>Ein Modell herunterladen</translation>
     </message>
@@ -827,6 +1018,14 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
         <translation>Position</translation>
     </message>
     <message>
+        <source>Click to type a time to go to (Ctrl+G)</source>
+        <translation>Klicken, um eine Zeit einzugeben, zu der gesprungen wird (Strg+G)</translation>
+    </message>
+    <message>
+        <source>Go to time</source>
+        <translation>Gehe zu Zeit</translation>
+    </message>
+    <message>
         <source>Playback speed</source>
         <translation>Wiedergabegeschwindigkeit</translation>
     </message>
@@ -841,6 +1040,132 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <message>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Transcript versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished">Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every transcription run is kept as a version. Codes belong to the recording, not to a version, so they stay with every switch. Edit → Undo takes back a switch, a rename or a delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use transcript version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename transcript version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete transcript version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Einstellungen</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished">Segmente</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial (interrupted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial (failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -868,6 +1193,14 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
         <translation>Aufnahme neu verknüpfen…</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -882,6 +1215,10 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <message>
         <source>Cancel the transcription</source>
         <translation>Transkription abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open the log folder</source>
@@ -1019,6 +1356,33 @@ Details stehen in der Protokolldatei: %1</translation>
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; the files already written are complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <source>Recordings</source>
@@ -1090,6 +1454,28 @@ Details stehen in der Protokolldatei: %1</translation>
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>Import into the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>playback</name>
+    <message>
+        <source>No transcript line to play.</source>
+        <translation>Keine Transkriptzeile zum Abspielen.</translation>
+    </message>
+    <message>
+        <source>Select words, lines or an annotation to loop.</source>
+        <translation>Wählen Sie Wörter, Zeilen oder eine Annotation für die Schleife.</translation>
+    </message>
+</context>
+<context>
     <name>shortcuts</name>
     <message>
         <source>Playback</source>
@@ -1122,6 +1508,42 @@ Details stehen in der Protokolldatei: %1</translation>
     <message>
         <source>Mute / unmute</source>
         <translation>Stumm / laut</translation>
+    </message>
+    <message>
+        <source>Previous frame (when not typing)</source>
+        <translation>Vorheriges Bild (wenn nicht getippt wird)</translation>
+    </message>
+    <message>
+        <source>Next frame (when not typing)</source>
+        <translation>Nächstes Bild (wenn nicht getippt wird)</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Back 1 s</source>
+        <translation>1 s zurück</translation>
+    </message>
+    <message>
+        <source>Forward 1 s</source>
+        <translation>1 s vor</translation>
+    </message>
+    <message>
+        <source>Play this segment</source>
+        <translation>Dieses Segment abspielen</translation>
+    </message>
+    <message>
+        <source>Loop the selection (again: stop)</source>
+        <translation>Auswahl in Schleife (nochmals: stopp)</translation>
+    </message>
+    <message>
+        <source>Go to a time…</source>
+        <translation>Gehe zu Zeit…</translation>
     </message>
     <message>
         <source>File</source>

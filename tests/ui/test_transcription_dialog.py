@@ -46,3 +46,57 @@ def test_dialog_says_a_new_version_is_made_and_the_current_kept(
     assert not again.version_note.isHidden()
     assert "new transcript version" in again.version_note.text()
     assert "corrected by anna, is kept" in again.version_note.text()
+
+
+def test_english_only_models_grey_out_other_languages_and_refuse_german(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QStandardItemModel
+
+    settings = isolated_settings(tmp_path, monkeypatch)
+    settings.model, settings.language = "tiny.en", "de"  # remembered from another project
+    dialog = TranscriptionDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.currentData() == "tiny.en" and dialog.english_only()
+    items = dialog.language.model()
+    assert isinstance(items, QStandardItemModel)
+    enabled = {dialog.language.itemData(r): items.item(r).isEnabled()
+               for r in range(dialog.language.count())}
+    assert enabled[""] and enabled["en"] and not enabled["de"] and not enabled["fr"]
+    # German stays chosen, so the dialog refuses before anything starts, and says why.
+    assert dialog.refused() and not dialog.start_button.isEnabled()
+    assert "tiny.en only knows English" in dialog.language_hint.text()
+    assert "multilingual model" in dialog.language_hint.text()
+    assert dialog.language_hint.isVisible()
+    finished: list[int] = []
+    dialog.finished.connect(finished.append)
+    dialog.accept()
+    assert finished == [] and dialog.isVisible()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert not dialog.refused() and dialog.start_button.isEnabled()
+    assert "only knows English" in dialog.language_hint.text()  # still a hint, not an error
+    dialog.accept()
+    assert finished == [1]
+
+
+def test_the_refusal_is_translated(qtbot: QtBot, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from desk.ui import theme
+
+    settings = isolated_settings(tmp_path, monkeypatch)
+    settings.model, settings.language = "tiny.en", "de"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale = QLocale()
+    theme.install_language(app, "de")
+    try:
+        dialog = TranscriptionDialog(settings)
+        qtbot.addWidget(dialog)
+        assert "nur Englisch" in dialog.language_hint.text()
+        assert dialog.windowTitle() == "Transkribieren"
+    finally:
+        theme.install_language(app, "en")
+        QLocale.setDefault(locale)
