@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
