@@ -135,7 +135,8 @@ def show_shortcuts_sheet(parent: QWidget | None, settings: Settings) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(browser)
     layout.addWidget(buttons)
-    dialog.resize(520, 640)
+    screen = (parent.screen() if parent is not None else dialog.screen()).availableGeometry()
+    dialog.resize(min(560, screen.width() - 40), min(640, screen.height() - 80))  # it scrolls
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desk.core.errors import DeskError, ProjectError
-from desk.core.services.project_setup import create_project, project_path_for
+from desk.core.services.project_setup import belongs_to, create_project, project_path_for
 from desk.core.services.relink import find_moved_recording, matches, recording_is_missing, relink
 from desk.core.store import Project
 from desk.core.store.project import SUFFIX
@@ -67,7 +67,12 @@ class ProjectFiles(QObject):
         if project_path is None:
             project_path = project_path_for(recording)
             if project_path.exists():
-                return self._existing_project_for(project_path)
+                if self._belongs(project_path, recording):
+                    return self._existing_project_for(project_path)
+                # x.desk is x.mp4's project and this is x.wav: never reuse it silently.
+                project_path = self._ask_where(recording, project_path)
+                if project_path is None:
+                    return None
         try:
             project = create_project(recording, project_path)
         except DeskError as exc:
@@ -78,6 +83,25 @@ class ProjectFiles(QObject):
         self.report.status(
             translate("files", "Project created: %1").replace("%1", str(project_path)))
         return project
+
+    @staticmethod
+    def _belongs(project_path: Path, recording: Path) -> bool:
+        try:
+            return belongs_to(project_path, recording)
+        except DeskError:  # unreadable: certainly not this recording's project
+            return False
+
+    def _ask_where(self, recording: Path, taken: Path) -> Path | None:
+        suggestion = taken.with_name(f"{recording.stem}-{recording.suffix.lstrip('.')}{SUFFIX}")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.dialog_parent,
+            translate("files", "%1 belongs to another recording: save the project for %2 as")
+            .replace("%1", taken.name).replace("%2", recording.name),
+            str(suggestion), translate("files", "Desk projects") + f" (*{SUFFIX})")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
 
     def _existing_project_for(self, project_path: Path) -> Project | None:
         answer = QMessageBox.question(

@@ -106,6 +106,25 @@ SHORTCUTS: list[ShortcutSpec] = [
 ]
 BY_ACTION = {s.action: s for s in SHORTCUTS}
 
+# Keys that are not rebindable (they belong to one pane or to the mouse), listed in the sheet.
+FIXED_KEYS: list[tuple[str, str]] = [
+    ("1–9", QT_TRANSLATE_NOOP("shortcuts", "Code the selection with the tag of that key; while "
+                                           "playing, press to open a range and again to close it")),
+    ("Esc", QT_TRANSLATE_NOOP("shortcuts", "Cancel live coding; close the find bar; cancel an "
+                                           "edit")),
+    ("Shift+←/→", QT_TRANSLATE_NOOP("shortcuts", "Transcript: select word by word")),
+    ("Shift+Click", QT_TRANSLATE_NOOP("shortcuts", "Transcript: select the words up to here")),
+    ("Enter", QT_TRANSLATE_NOOP("shortcuts", "Save the text being edited")),
+    ("Del", QT_TRANSLATE_NOOP("shortcuts", "Annotations: delete the selected ones")),
+    ("Alt+←/→", QT_TRANSLATE_NOOP("shortcuts", "Annotations: nudge the start by 0.1 s")),
+    ("Alt+Shift+←/→", QT_TRANSLATE_NOOP("shortcuts", "Annotations: nudge the end by 0.1 s")),
+    ("F2", QT_TRANSLATE_NOOP("shortcuts", "Annotations, codebook: edit the cell (also a "
+                                          "double-click on Note or End)")),
+    ("Ctrl+Wheel", QT_TRANSLATE_NOOP("shortcuts", "Timeline: zoom around the mouse")),
+    ("Wheel", QT_TRANSLATE_NOOP("shortcuts", "Timeline: scroll")),
+    ("Menu", QT_TRANSLATE_NOOP("shortcuts", "Context menu (as a right-click)")),
+]
+
 
 def label(spec: ShortcutSpec) -> str:
     return QCoreApplication.translate("shortcuts", spec.label)
@@ -159,9 +178,10 @@ def sheet_html(settings: Settings) -> str:
                      f"<td>{html.escape(label(spec))}</td></tr>")
     parts.append("</table>")
     translate = QCoreApplication.translate
-    coding = translate("shortcuts", "Coding")
-    explanation = translate("shortcuts", "1–9: code the selection (or live, while playing) with "
-                                         "the tag of that key.")
-    parts.append(f"<h3>{html.escape(coding)}</h3><p>" + html.escape(explanation)
-                 + "</p>")
+    parts.append(f"<h3>{html.escape(translate('shortcuts', 'Fixed keys and the mouse'))}</h3>"
+                 "<table cellpadding='3'>")
+    for keys, text in FIXED_KEYS:
+        parts.append(f"<tr><td><b>{html.escape(keys)}</b></td>"
+                     f"<td>{html.escape(translate('shortcuts', text))}</td></tr>")
+    parts.append("</table>")
     return "".join(parts)

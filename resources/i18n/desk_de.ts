@@ -1417,6 +1417,10 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Desk-Projekte</translation>
     </message>
     <message>
+        <source>%1 belongs to another recording: save the project for %2 as</source>
+        <translation>%1 gehört zu einer anderen Aufnahme: Projekt für %2 speichern unter</translation>
+    </message>
+    <message>
         <source>This project is gone: %1</source>
         <translation>Dieses Projekt ist nicht mehr da: %1</translation>
     </message>
@@ -1642,12 +1646,52 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>Coding</source>
-        <translation>Codieren</translation>
+        <source>Code the selection with the tag of that key; while playing, press to open a range and again to close it</source>
+        <translation>Die Auswahl mit dem Tag dieser Taste codieren; beim Abspielen öffnet ein Druck einen Bereich, ein zweiter schließt ihn</translation>
     </message>
     <message>
-        <source>1–9: code the selection (or live, while playing) with the tag of that key.</source>
-        <translation>1–9: die Auswahl (oder live während der Wiedergabe) mit dem Code dieser Taste codieren.</translation>
+        <source>Cancel live coding; close the find bar; cancel an edit</source>
+        <translation>Live-Codierung abbrechen; Suchleiste schließen; Bearbeitung abbrechen</translation>
+    </message>
+    <message>
+        <source>Transcript: select word by word</source>
+        <translation>Transkript: Wort für Wort auswählen</translation>
+    </message>
+    <message>
+        <source>Transcript: select the words up to here</source>
+        <translation>Transkript: die Wörter bis hierher auswählen</translation>
+    </message>
+    <message>
+        <source>Save the text being edited</source>
+        <translation>Den bearbeiteten Text speichern</translation>
+    </message>
+    <message>
+        <source>Annotations: delete the selected ones</source>
+        <translation>Annotationen: die ausgewählten löschen</translation>
+    </message>
+    <message>
+        <source>Annotations: nudge the start by 0.1 s</source>
+        <translation>Annotationen: Anfang um 0,1 s verschieben</translation>
+    </message>
+    <message>
+        <source>Annotations: nudge the end by 0.1 s</source>
+        <translation>Annotationen: Ende um 0,1 s verschieben</translation>
+    </message>
+    <message>
+        <source>Annotations, codebook: edit the cell (also a double-click on Note or End)</source>
+        <translation>Annotationen, Codebuch: die Zelle bearbeiten (auch Doppelklick auf Notiz oder Ende)</translation>
+    </message>
+    <message>
+        <source>Timeline: zoom around the mouse</source>
+        <translation>Zeitleiste: um die Maus herum zoomen</translation>
+    </message>
+    <message>
+        <source>Timeline: scroll</source>
+        <translation>Zeitleiste: blättern</translation>
+    </message>
+    <message>
+        <source>Context menu (as a right-click)</source>
+        <translation>Kontextmenü (wie ein Rechtsklick)</translation>
     </message>
 </context>
 <context>

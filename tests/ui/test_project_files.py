@@ -176,3 +176,36 @@ def test_a_locked_project_is_a_dialog_not_a_crash(window: MainWindow, tmp_projec
         blocker.execute("ROLLBACK")
         blocker.close()
     assert model.row(0).text == "Hello everyone"
+
+
+def test_a_project_of_another_recording_is_not_reused_silently(
+        window: MainWindow, tmp_path: Path, tone_media: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    video, audio = tmp_path / "x.mp4", tmp_path / "x.wav"
+    shutil.copy(tone_media, video)
+    shutil.copy(tone_media, audio)
+    first = window.window_actions.files.open_path(video)
+    assert first is not None and first.path == tmp_path / "x.desk"
+    window.close_project()
+    asked: list[tuple[str, str]] = []
+    replies = ["", str(tmp_path / "x audio")]
+
+    def save_as(_parent: object, title: str, suggestion: str, *_args: object) -> tuple[str, str]:
+        asked.append((title, suggestion))
+        return replies.pop(0), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    questions = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert window.window_actions.files.new_project(audio) is None  # cancelled: nothing made
+    assert window.project is None
+    assert asked[0] == ("x.desk belongs to another recording: save the project for x.wav as",
+                        str(tmp_path / "x-wav.desk"))
+    project = window.window_actions.files.new_project(audio)
+    assert project is not None and project.path == tmp_path / "x audio.desk"
+    assert Path(project.media.get().path).name == "x.wav" and questions == []
+    window.close_project()
+    # The recording's own project is still offered as before.
+    assert window.window_actions.files.new_project(video) is not None
+    assert questions and "x.desk already exists" in questions[0]

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
 from desk.ui.dialogs import show_shortcuts_sheet
+from desk.ui.main_window import MainWindow
 from tests.ui.ui_helpers import (
     window_with_transcript,
 )
@@ -41,3 +42,29 @@ def test_keyboard_drives_playback(qtbot: QtBot, tmp_path: Path, tmp_project: Pro
     sheet = show_shortcuts_sheet(window, window.settings)
     qtbot.addWidget(sheet)
     assert sheet.isVisible()
+
+
+def test_f1_lists_every_shortcut_and_scrolls(qtbot: QtBot,
+                                             transcript_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
+
+    from desk.ui import shortcuts
+
+    window = transcript_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.transcript_view.setFocus()
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_F1)
+    sheet = next(w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QDialog) and w.objectName() == "shortcutsSheet")
+    qtbot.addWidget(sheet)
+    text = sheet.findChild(QTextBrowser).toPlainText()
+    for spec in shortcuts.SHORTCUTS:
+        assert shortcuts.label(spec) in text
+    for keys in ("Esc", "Del", "Alt+←/→", "Alt+Shift+←/→", "Shift+←/→", "Ctrl+Wheel", "1–9",
+                 ",", ".", "Ctrl+Alt+Left", "Ctrl+Shift+Left", "Ctrl+G"):
+        assert keys in text, keys
+    browser = sheet.findChild(QTextBrowser)
+    assert browser.verticalScrollBar().maximum() > 0  # longer than the dialog: it scrolls
+    screen = sheet.screen().availableGeometry()
+    assert sheet.frameGeometry().height() <= screen.height()
