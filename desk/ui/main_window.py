@@ -37,6 +37,7 @@ from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
 from desk.core.timecode import format_time
 from desk.ui import dialogs, theme
+from desk.ui.context_menus import ContextMenus
 from desk.ui.editing import TranscriptEditing
 from desk.ui.export_import import ExportImport
 from desk.ui.find_bar import FindBar
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
                                      self.annotator, self.statusBar(), self)
         self._place_transcription()
         self._place_tagging()
+        self.context_menus = ContextMenus(
+            self.projects, self.transcript_view, self.editing, self.playback, self.player,
+            self.tagging, lambda name: self.action(name).shortcut(), self.report,
+            self._show_annotations, self)
         self._connect()
         self.window_actions = WindowActions(self)
         self.resize(1280, 800)
@@ -251,6 +256,10 @@ class MainWindow(QMainWindow):
         theme.apply_theme(app, self.settings.theme)
         theme.install_language(app, self.settings.ui_language)
         self.transcript_model.annotator = self.annotator()
+
+    def _show_annotations(self) -> None:
+        self.docks["annotationsDock"].show()
+        self.docks["annotationsDock"].raise_()
 
     def _show_selection(self) -> None:
         """The span a key would code, and how long it is, before it is coded."""

@@ -95,6 +95,8 @@ SHORTCUTS: list[ShortcutSpec] = [
           QT_TRANSLATE_NOOP("shortcuts", "Assign a speaker…")),
     _spec("rename_speaker", "Ctrl+Shift+R", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
           QT_TRANSLATE_NOOP("shortcuts", "Rename a speaker…")),
+    _spec("copy_with_time", "Ctrl+Shift+C", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
+          QT_TRANSLATE_NOOP("shortcuts", "Copy the selection with timestamps")),
     _spec("follow_playback", "Ctrl+L", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),
           QT_TRANSLATE_NOOP("shortcuts", "Follow playback")),
     _spec("go_to_playhead", "Ctrl+J", QT_TRANSLATE_NOOP("shortcuts", "Transcript"),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMen
 
 from desk.core.logs import log_dir
 from desk.ui import shortcuts
+from desk.ui.context_menus import ContextMenus
 from desk.ui.editing import TranscriptEditing
 from desk.ui.export_import import ExportImport
 from desk.ui.find_bar import FindBar
@@ -45,6 +46,7 @@ class ActionHost(Protocol):
     transcription: TranscriptionController
     editing: TranscriptEditing
     playback: PlaybackControl
+    context_menus: ContextMenus
     transport_bar: TransportBar
     exchange: ExportImport
     undo: UndoBridge
@@ -159,6 +161,7 @@ class WindowActions:
         self._add("transcript", "segment_times", editing.adjust_times)
         self._add("transcript", "assign_speaker", editing.assign_speaker)
         self._add("transcript", "rename_speaker", editing.rename_speaker)
+        self._add("transcript", "copy_with_time", w.context_menus.copy_with_time)
         w.menu("transcript").addSeparator()
         follow = self._add("transcript", "follow_playback", self._set_follow, checkable=True)
         follow.setChecked(w.settings.follow_playback)

@@ -1058,7 +1058,7 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1469,6 +1469,109 @@ Details stehen in der Protokolldatei: %1</translation>
     </message>
 </context>
 <context>
+    <name>menus</name>
+    <message>
+        <source>Code %1–%2 with</source>
+        <translation>%1–%2 codieren mit</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Ab hier abspielen</translation>
+    </message>
+    <message>
+        <source>Play this segment</source>
+        <translation>Dieses Segment abspielen</translation>
+    </message>
+    <message>
+        <source>Loop the selection</source>
+        <translation>Auswahl in Schleife</translation>
+    </message>
+    <message>
+        <source>Copy with timestamp</source>
+        <translation>Mit Zeitmarke kopieren</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>Hier teilen</translation>
+    </message>
+    <message>
+        <source>Merge with the next</source>
+        <translation>Mit dem nächsten zusammenführen</translation>
+    </message>
+    <message>
+        <source>Set speaker…</source>
+        <translation>Sprecher festlegen…</translation>
+    </message>
+    <message>
+        <source>Edit the text</source>
+        <translation>Text bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copied with timestamps.</source>
+        <translation>Mit Zeitmarken kopiert.</translation>
+    </message>
+    <message>
+        <source>Edit the note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the bounds</source>
+        <translation>Grenzen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change the tag to</source>
+        <translation>Tag ändern zu</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <source>Export the clip…</source>
+        <translation>Clip exportieren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Change the tag to %1</source>
+        <translation>Tag zu %1 ändern</translation>
+    </message>
+    <message>
+        <source>Save the clip in</source>
+        <translation>Clip speichern in</translation>
+    </message>
+    <message>
+        <source>Cutting the clip…</source>
+        <translation>Clip wird geschnitten…</translation>
+    </message>
+    <message>
+        <source>Clip saved: %1</source>
+        <translation>Clip gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Zoom to the selection</source>
+        <translation>Auf die Auswahl zoomen</translation>
+    </message>
+    <message>
+        <source>Zoom in here</source>
+        <translation>Hier hineinzoomen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Wheel</source>
+        <translation>Strg+Mausrad</translation>
+    </message>
+    <message>
+        <source>Show the whole recording</source>
+        <translation>Die ganze Aufnahme zeigen</translation>
+    </message>
+</context>
+<context>
     <name>playback</name>
     <message>
         <source>No transcript line to play.</source>
@@ -1624,6 +1727,10 @@ Details stehen in der Protokolldatei: %1</translation>
     <message>
         <source>Rename a speaker…</source>
         <translation>Sprecher umbenennen…</translation>
+    </message>
+    <message>
+        <source>Copy the selection with timestamps</source>
+        <translation>Die Auswahl mit Zeitmarken kopieren</translation>
     </message>
     <message>
         <source>Follow playback</source>

@@ -25,7 +25,7 @@ from desk.core.formats.audio_clips import SUFFIX as LISTENING_SUFFIX
 from desk.core.formats.audio_clips import write_listening_clip
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.pipeline.ffmpeg_tools import ffmpeg_path
-from desk.core.records import Annotation
+from desk.core.records import Annotation, Media
 from desk.core.timecode import format_time
 
 CLIP_TIMEOUT = 600
@@ -148,3 +148,18 @@ def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False,
     if progress is not None:
         progress(total, total)
     return folder
+
+
+def export_clip(media: Media, annotation: Annotation, folder: Path,
+                precise: bool = False) -> Path:
+    """One annotation's clip into `folder` (the window's "Export clip…"); returns its path.
+
+    Takes the recording's record, not the project, so it can run off the GUI thread."""
+    recording = Path(media.path)
+    if not recording.is_file():
+        raise MediaError(f"recording not found: {recording} (was it moved? relink it first)")
+    if not Path(folder).is_dir():
+        raise FormatError(f"folder does not exist: {folder}")
+    target = Path(folder) / clip_name(annotation.tag, annotation.start, recording.suffix.lower())
+    _cut(recording, annotation, target, precise, media.has_video)
+    return target

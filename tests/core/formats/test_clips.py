@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desk.core.errors import InputError, MediaError
+from desk.core.errors import FormatError, InputError, MediaError
 from desk.core.formats.clips import can_copy, clip_name, keyframe_before, slug
 from desk.core.formats.registry import EXPORTERS
 from desk.core.formats.selection import Selection
@@ -69,3 +69,16 @@ def test_missing_recording_and_a_tag_without_annotations(coded: Project, tmp_pat
     with pytest.raises(MediaError, match="recording not found: .*gone.mp4"):
         EXPORTERS["clips"].export(coded, tmp_path / "c")
     assert not (tmp_path / "c").exists()
+
+
+def test_one_annotation_cut_on_its_own(coded: Project, tmp_path: Path) -> None:
+    from desk.core.formats.clips import export_clip
+
+    media = coded.media.get()
+    assert media is not None
+    annotation = coded.annotations.list(tag="praise exchange")[0]
+    clip = export_clip(media, annotation, tmp_path)
+    assert clip == tmp_path / "praise-exchange_00-00-03.000.mp4"
+    assert _duration(clip) == pytest.approx(annotation.duration, abs=0.15)
+    with pytest.raises(FormatError, match="folder does not exist"):
+        export_clip(media, annotation, tmp_path / "nowhere")
