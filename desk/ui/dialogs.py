@@ -27,12 +27,39 @@ from desk.core.errors import DeskError, InputError
 from desk.core.logs import setup_logging
 from desk.core.timecode import format_time, parse_time
 from desk.ui import shortcuts
+from desk.ui.screen_fit import fit_title
 from desk.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 translate = QCoreApplication.translate
+
+
+def ask_item(parent: QWidget, title: str, label: str, items: list[str], current: int = 0,
+             editable: bool = False) -> tuple[str, bool]:
+    """QInputDialog.getItem with a title that fits."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(editable)
+    if 0 <= current < len(items):
+        dialog.setTextValue(items[current])
+    fit_title(dialog)
+    accepted = bool(dialog.exec())
+    return dialog.textValue(), accepted
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """QInputDialog.getText with a title that fits."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    fit_title(dialog)
+    accepted = bool(dialog.exec())
+    return dialog.textValue(), accepted
 
 
 def show_error(parent: QWidget | None, message: str, details: str | None = None) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel
-from PySide6.QtWidgets import QInputDialog
 
 from desk.core.store import Project
+from desk.ui import dialogs
 from desk.ui.player import Player
 from desk.ui.project_handle import ProjectHandle
 from desk.ui.status_reporter import StatusReporter
@@ -140,11 +140,10 @@ class TranscriptEditing:
         if name is None:
             names = project.edits.speakers()
             current = self.model.row(self.view.selected_rows()[0]).speaker or ""
-            name, ok = QInputDialog.getItem(self.view, translate("editing", "Assign speaker"),
-                                            translate("editing",
-                                                      "Speaker of the selected segments:"),
-                                            names or [current], max(0, names.index(current))
-                                            if current in names else 0, True)
+            name, ok = dialogs.ask_item(self.view, translate("editing", "Assign speaker"),
+                                        translate("editing", "Speaker of the selected segments:"),
+                                        names or [current], max(0, names.index(current))
+                                        if current in names else 0, True)
             if not ok:
                 return
         chosen = name.strip() or None
@@ -160,13 +159,13 @@ class TranscriptEditing:
             self.report.status(translate("editing", "No speakers yet: assign one first."))
             return
         if old is None:
-            old, ok = QInputDialog.getItem(self.view, translate("editing", "Rename speaker"),
-                                           translate("editing", "Speaker:"), names, 0, False)
+            old, ok = dialogs.ask_item(self.view, translate("editing", "Rename speaker"),
+                                       translate("editing", "Speaker:"), names, 0, False)
             if not ok:
                 return
         if new is None:
-            new, ok = QInputDialog.getText(self.view, translate("editing", "Rename speaker"),
-                                           translate("editing", "New name:"), text=old)
+            new, ok = dialogs.ask_text(self.view, translate("editing", "Rename speaker"),
+                                       translate("editing", "New name:"), old)
             if not ok:
                 return
         before, after = old, new

@@ -45,6 +45,7 @@ from desk.ui.playback_control import PlaybackControl
 from desk.ui.player import Player
 from desk.ui.project_files import ProjectFiles
 from desk.ui.project_handle import ProjectHandle
+from desk.ui.screen_fit import fit_to_screen
 from desk.ui.settings import Settings
 from desk.ui.status_reporter import StatusReporter
 from desk.ui.tagging.tagging_ui import TaggingUi
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.update_title()
         self._restore_layout()
+        self.fit_to_screen()
 
     # -- building -------------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -333,8 +335,13 @@ class MainWindow(QMainWindow):
         self._first_layout = state is None or not self.restoreState(state)
         self._layout_restored = True
 
+    def fit_to_screen(self) -> None:
+        if not (self.isMaximized() or self.isFullScreen()):
+            fit_to_screen(self)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # again, now that the frame is known
         if self._first_layout:
             self._first_layout = False
             QTimer.singleShot(0, self._default_dock_sizes)

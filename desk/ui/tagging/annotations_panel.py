@@ -97,6 +97,8 @@ class AnnotationsPanel(QWidget):
         self.text_filter.setPlaceholderText(self.tr("Filter by note or tag…"))
         self.text_filter.setClearButtonEnabled(True)
         for combo in (self.tag_filter, self.annotator_filter, self.source_filter):
+            # As wide as the longest tag or name, also after the codebook grew.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
 

@@ -2,7 +2,8 @@
 
 Figures come from desk.core.coding.stats (suggestions excluded, overlaps of one tag
 counted once in "covered"), so the pane, `desk stats` and exports agree. It is
-recomputed only while visible, at most once per change.
+recomputed only while visible, at most once per change. The tables are as tall
+as their rows, so every tag shows; the pane scrolls when they do not fit.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -60,14 +62,25 @@ class StatsPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         buttons.addWidget(save)
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(QLabel(self.tr("Tags (suggestions not counted)"), self))
-        layout.addWidget(self.tags_table, 2)
-        layout.addWidget(QLabel(self.tr("Talk time per speaker"), self))
-        layout.addWidget(self.speakers_table, 1)
+        layout.addWidget(QLabel(self.tr("Tags (suggestions not counted)"), content))
+        layout.addWidget(self.tags_table)
+        layout.addWidget(QLabel(self.tr("Talk time per speaker"), content))
+        layout.addWidget(self.speakers_table)
         layout.addWidget(self.picture)
         layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("statsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(RECOUNT_DELAY_MS)
@@ -81,7 +94,18 @@ class StatsPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
         return table
+
+    @staticmethod
+    def _fit_height(table: QTableWidget) -> None:
+        """As tall as header and rows: the pane scrolls, not the table."""
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        scrollbar = table.horizontalScrollBar()
+        extra = scrollbar.sizeHint().height() if scrollbar.maximum() > 0 else 0
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows
+                             + 2 * table.frameWidth() + extra)
 
     # -- recomputing ------------------------------------------------------------------------
     def _mark_stale(self) -> None:
@@ -117,6 +141,8 @@ class StatsPanel(QWidget):
             self._fill(self.speakers_table, row, [s.speaker, str(s.segments),
                                                   format_time(s.talk_time),
                                                   f"{s.share * 100:.1f} %"])
+        self._fit_height(self.tags_table)
+        self._fit_height(self.speakers_table)
         self._draw_picture()
 
     def _fill(self, table: QTableWidget, row: int, cells: list[str]) -> None:
@@ -132,7 +158,7 @@ class StatsPanel(QWidget):
         if project is None:
             self.picture.clear()
             return
-        width = max(400, min(2000, self.width() - 8))
+        width = max(400, min(2000, self.scroll.viewport().width() - 8))
         image = render_code_timeline(code_timeline(project), width)
         self.picture.setPixmap(QPixmap.fromImage(image))
 

@@ -44,3 +44,42 @@ def test_pane_matches_the_hand_computed_figures(qtbot: QtBot, window: MainWindow
     ui.controller.code_range("Harris attacks", 24.0, 27.0)
     qtbot.waitUntil(lambda: _cells(table, 3)[1] == "2", timeout=2000)
     assert _cells(table, 3)[3:] == ["00:00:07", "23.3 %"]
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support (lower|raise|propagateSizeHints)\(\)",
+                           r"^This plugin does not support grabbing the keyboard")
+def test_every_tag_shows_and_the_pane_scrolls(qtbot: QtBot, window: MainWindow,
+                                              coded_path: Path) -> None:
+    from desk.core.records import Tag
+
+    project = window.window_actions.files.open_project(coded_path)
+    assert project is not None
+    ui = tagging(window)
+    for i in range(25):
+        ui.controller.add_tag(Tag(f"a rather long tag name number {i}", "#1f77b4"))
+    ui.controller.flush()
+    window.docks["statsDock"].show()
+    window.docks["statsDock"].raise_()
+    panel = ui.stats_panel
+    panel.resize(320, 300)
+    panel.recompute()
+    table = panel.tags_table
+    assert table.rowCount() == len(project.tags.list())
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.height() >= rows + table.horizontalHeader().height()  # no row hidden
+    assert table.verticalScrollBar().maximum() == 0
+    qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+
+
+def test_tag_filter_is_wide_enough_for_the_longest_tag(qtbot: QtBot, window: MainWindow,
+                                                       coded_path: Path) -> None:
+    from desk.core.records import Tag
+
+    assert window.window_actions.files.open_project(coded_path) is not None
+    ui = tagging(window)
+    longest = "Attacks on Kamala Harris (personal, not policy)"
+    ui.controller.add_tag(Tag(longest, "#d62728"))
+    ui.controller.flush()
+    combo = ui.annotations_panel.tag_filter
+    assert combo.findText(longest) >= 0
+    assert combo.sizeHint().width() >= combo.fontMetrics().horizontalAdvance(longest)
