@@ -72,15 +72,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from desk.core.coding.agreement.measure import Settings
-    from desk.core.coding.agreement.run import project_agreement
+    from desk.core.coding.agreement.run import compare
     from desk.core.formats import agreement_report
 
     if args.replicates < 10:
         raise InputError(f"--replicates must be at least 10, not {args.replicates}")
     settings = Settings(slice_seconds=args.slice, seed=args.seed, replicates=args.replicates)
     with open_project(args.project, writable=False) as project:
-        result = project_agreement(project, args.annotators, args.tags, settings)
-        found = adjudication.disagreements(project, result.annotators, args.tolerance)
+        comparison = compare(project, args.annotators, args.tags, settings, args.tolerance)
+    result, found = comparison.result, comparison.disagreements
     title = f"Agreement: {Path(args.project).stem}"
     written = []
     if args.html:

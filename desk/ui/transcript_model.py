@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desk.core.coding import blind
 from desk.core.coding.line_labels import LineLabels
 from desk.core.records import Segment
 from desk.core.store import Project
@@ -228,7 +229,9 @@ class TranscriptModel(QAbstractTableModel):
         if self.project is None or not self._rows:
             return
         colours = {t.name: t.colour for t in self.project.tags.list(include_archived=True)}
-        annotations = [a for a in self.project.annotations.list() if a.tag in colours]
+        only = blind.visible_annotator(self.project, self.annotator)
+        annotations = [a for a in blind.visible(self.project.annotations.list(), only)
+                       if a.tag in colours]
         labels = LineLabels(self._rows, annotations)
         for i, row in enumerate(self._rows):
             for a_index in labels.annotations_of(i):

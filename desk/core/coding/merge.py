@@ -232,3 +232,20 @@ def _speaker_names(project: Project, layer: IncomingLayer) -> list[tuple[int, st
         if best and share >= SAME_SPEAKER_SHARE * (segment.end - segment.start):
             named.append((segment.id, best.speaker))
     return named
+
+
+def plan_file(project_path: Path, source: Path, as_name: str | None = None) -> MergePlan:
+    """`plan_merge` on its own read-only connection (what a background task may use)."""
+    with Project.open(project_path, writable=False) as project:
+        return plan_merge(project, source, as_name)
+
+
+def merge_file(project_path: Path, plan: MergePlan, add_tags: Collection[str] = (),
+               codebook: bool = False, speakers: bool = False,
+               annotator: str = "") -> tuple[MergeSummary, int | None]:
+    """`apply_merge` on its own connection; also the history action it recorded (None: none)."""
+    with Project.open(project_path) as project:
+        before = project.history.last_action_id()
+        summary = apply_merge(project, plan, add_tags, codebook, speakers, annotator)
+        after = project.history.last_action_id()
+    return summary, (after if after != before else None)

@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desk.core.coding import suggest
+from desk.core.coding import blind, suggest
 from desk.core.coding.codebook import Codebook, save_codebook
 from desk.core.coding.word_snap import snap_range, words_near
 from desk.core.errors import DeskError
@@ -134,12 +134,16 @@ class CodingController(QObject):
             self.refresh()
 
     def refresh(self) -> None:
-        """Reread tags and annotations (and dead air when it changed); views follow."""
+        """Reread tags and annotations (and dead air when it changed); views follow.
+
+        While the project codes blind, only the current coder's annotations are read.
+        """
         project = self.project
         if project is None:
             self.annotations, self.tags, self.silences, self.duration = [], [], [], 0.0
         else:
-            self.annotations = project.annotations.list()
+            self.annotations = blind.visible(
+                project.annotations.list(), blind.visible_annotator(project, self.annotator()))
             self.tags = project.tags.list(include_archived=True)
             if self._media_stale:
                 self.silences = project.media.silences()

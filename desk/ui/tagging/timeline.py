@@ -145,6 +145,16 @@ class TimelineCanvas(QWidget):
         index = int((y - RULER_H - WAVE_H) // LANE_H)
         return self.lanes[index] if y >= RULER_H + WAVE_H and index < len(self.lanes) else None
 
+    def lane_index(self, tag_id: int | None, annotator: str) -> int | None:
+        """The lane of a tag's annotator (their own lane when layers sit side by side)."""
+        first = None
+        for i, lane in enumerate(self.lanes):
+            if lane.tag.id == tag_id:
+                if lane.annotator in (None, annotator):
+                    return i
+                first = i if first is None else first
+        return first
+
     def lane_top(self, lane_index: int) -> int:
         return RULER_H + WAVE_H + lane_index * LANE_H
 
@@ -181,9 +191,9 @@ class TimelineCanvas(QWidget):
     def _paint_overlays(self, painter: QPainter) -> None:
         right = float(self.width())
         painter.setClipRect(QRectF(GUTTER, 0, right - GUTTER, self.height()))
-        lane_index = {lane.tag.id: i for i, lane in enumerate(self.lanes)}
+        me = self.controller.annotator()
         for live in self.controller.live.open_ranges():
-            i = lane_index.get(live.tag.id)
+            i = self.lane_index(live.tag.id, me)
             if i is None:
                 continue
             a, b = sorted((live.start, self.playhead))
@@ -214,8 +224,8 @@ class TimelineCanvas(QWidget):
         if self._edge_drag is not None:
             drag = self._edge_drag
             start, end = self._dragged_bounds(drag)
-            i = lane_index.get(drag.annotation.tag_id, -1)
-            if i >= 0:
+            i = self.lane_index(drag.annotation.tag_id, drag.annotation.annotator)
+            if i is not None:
                 painter.setPen(QPen(self.palette().text().color(), 1, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(QRectF(self.x_of(start), self.lane_top(i) + 1,

@@ -182,6 +182,11 @@ def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
         painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))
         label = f"{lane.tag.key} {lane.tag.name}" if lane.tag.key else lane.tag.name
         painter.setPen(archived if lane.tag.archived else text)
-        painter.drawText(QRectF(16, top, GUTTER - 20, LANE_H),
-                         int(Qt.AlignmentFlag.AlignVCenter),
-                         metrics.elidedText(label, Qt.TextElideMode.ElideRight, GUTTER - 20))
+        room = GUTTER - 20
+        if lane.annotator is not None:  # whose layer, right-aligned beside the tag
+            who = metrics.elidedText(lane.annotator, Qt.TextElideMode.ElideRight, room // 2)
+            painter.drawText(QRectF(16, top, room, LANE_H),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), who)
+            room -= metrics.horizontalAdvance(who) + 6
+        painter.drawText(QRectF(16, top, room, LANE_H), int(Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(label, Qt.TextElideMode.ElideRight, room))

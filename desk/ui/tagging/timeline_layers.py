@@ -22,12 +22,14 @@ from itertools import accumulate
 import numpy as np
 
 from desk.core.records import Annotation, Tag
+from desk.core.store.adjudications import CONSENSUS
 
 
 @dataclass
 class Lane:
     tag: Tag
     annotations: list[Annotation] = field(default_factory=list)
+    annotator: str | None = None  # whose layer, when several annotators' lanes sit side by side
 
     def __post_init__(self) -> None:
         self.annotations.sort(key=lambda a: (a.start, a.end))
@@ -61,12 +63,30 @@ class Lane:
 
 
 def build_lanes(tags: list[Tag], annotations: list[Annotation]) -> list[Lane]:
-    """One lane per tag in use: the active tags, plus archived tags that still have codes."""
+    """One lane per tag in use: the active tags, plus archived tags that still have codes.
+
+    When several annotators coded (a merged colleague, the consensus), each tag
+    gets one lane per annotator who used it, side by side, so their codings
+    can be compared at a glance; the consensus comes last.
+    """
     by_tag: dict[int | None, list[Annotation]] = {}
     for annotation in annotations:
         by_tag.setdefault(annotation.tag_id, []).append(annotation)
-    return [Lane(tag, by_tag.get(tag.id, [])) for tag in tags
-            if not tag.archived or tag.id in by_tag]
+    layers = sorted({a.annotator for a in annotations},
+                    key=lambda name: (name == CONSENSUS, name.casefold()))
+    lanes: list[Lane] = []
+    for tag in tags:
+        if tag.archived and tag.id not in by_tag:
+            continue
+        coded = by_tag.get(tag.id, [])
+        if len(layers) < 2 or not coded:
+            lanes.append(Lane(tag, coded))
+            continue
+        for name in layers:
+            mine = [a for a in coded if a.annotator == name]
+            if mine:
+                lanes.append(Lane(tag, mine, name))
+    return lanes
 
 
 def coverage(starts: np.ndarray, ends: np.ndarray, view_start: float,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desk.core.coding.merge import apply_merge, plan_merge
+from desk.core.coding.merge import apply_merge, merge_file, plan_file, plan_merge
 from desk.core.errors import InputError
 from desk.core.formats.registry import export_format
 from desk.core.store import Project
@@ -148,3 +148,14 @@ def test_an_export_without_a_fingerprint_is_refused(mine: Path, tmp_path: Path) 
         encoding="utf-8")
     with Project.open(mine) as project, pytest.raises(InputError, match="no fingerprint"):
         plan_merge(project, stray)
+
+
+def test_a_merge_on_its_own_connection_says_which_action_it_was(mine: Path,
+                                                                theirs: Path) -> None:
+    plan = plan_file(mine, theirs)
+    summary, action = merge_file(mine, plan, add_tags=["crowd noise"])
+    assert summary.added == 4 and action is not None
+    with Project.open(mine) as project:
+        assert project.history.last_action_id() == action
+        assert {a.annotator for a in project.annotations.list()} == {"anna", "ben"}
+    assert merge_file(mine, plan_file(mine, theirs))[1] is None  # nothing new: no action

@@ -79,3 +79,17 @@ def test_peak_pyramid_keeps_extremes() -> None:
     assert pyramid.level_for(0.001)[0] == 100.0  # zoomed to words: full resolution
     _lows, highs = envelope(level, rate, 0.0, 7.2, 1000)
     assert highs[int(1234.57 / 7.2)] == pytest.approx(0.9)
+
+
+def test_several_annotators_get_lanes_side_by_side_per_tag() -> None:
+    tags = [Tag("a", id=1), Tag("b", id=2), Tag("c", id=3)]
+    coded = [Annotation("a", 1, 2, tag_id=1, id=1, annotator="ben"),
+             Annotation("a", 1, 2, tag_id=1, id=2, annotator="consensus"),
+             Annotation("a", 1, 3, tag_id=1, id=3, annotator="anna"),
+             Annotation("b", 5, 6, tag_id=2, id=4, annotator="ben")]
+    lanes = build_lanes(tags, coded)
+    assert [(lane.tag.name, lane.annotator) for lane in lanes] == [
+        ("a", "anna"), ("a", "ben"), ("a", "consensus"), ("b", "ben"), ("c", None)]
+    assert [a.id for a in lanes[1].annotations] == [1]
+    # One annotator: one lane per tag, as before.
+    assert [lane.annotator for lane in build_lanes(tags, coded[:1])] == [None, None, None]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+from desk.core.coding import adjudication
 from desk.core.coding.agreement.measure import Settings, measure
 from desk.core.coding.agreement.results import AgreementResult
 from desk.core.coding.agreement.study import build_study
 from desk.core.coding.blind import require_open
+from desk.core.coding.disagreements import DEFAULT_TOLERANCE, Disagreement
 from desk.core.store import Project
 
 
@@ -19,3 +23,28 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
     study = build_study(project.annotations.list(include_suggested=False),
                         project.media.duration(), annotators, tags)
     return measure(study, settings or Settings())
+
+
+@dataclass
+class Comparison:
+    """What `desk agreement` prints and the Agreement pane shows: figures and disagreements."""
+
+    result: AgreementResult
+    disagreements: list[Disagreement]
+    decided: set[str]  # keys of the disagreements already settled
+
+
+def compare(project: Project, annotators: Sequence[str] | None = None,
+            tags: Sequence[str] | None = None, settings: Settings | None = None,
+            tolerance: float = DEFAULT_TOLERANCE) -> Comparison:
+    result = project_agreement(project, annotators, tags, settings)
+    found = adjudication.disagreements(project, result.annotators, tolerance)
+    return Comparison(result, found, adjudication.decided_keys(project))
+
+
+def compare_file(path: Path, annotators: Sequence[str] | None = None,
+                 tags: Sequence[str] | None = None, settings: Settings | None = None,
+                 tolerance: float = DEFAULT_TOLERANCE) -> Comparison:
+    """`compare` on its own read-only connection (what a background task may use)."""
+    with Project.open(path, writable=False) as project:
+        return compare(project, annotators, tags, settings, tolerance)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desk.core.coding.agreement.measure import Settings
-from desk.core.coding.agreement.run import project_agreement
+from desk.core.coding.adjudication import decide
+from desk.core.coding.agreement.run import compare, compare_file, project_agreement
 from desk.core.errors import InputError
 from desk.core.store import Project
 
@@ -21,3 +22,20 @@ def test_a_project_coded_by_two(tmp_project: Project) -> None:
     tmp_project.settings.set_blind_coding(True)
     with pytest.raises(InputError, match="blind coding is on"):
         project_agreement(tmp_project)
+
+
+def test_compare_gives_figures_disagreements_and_what_is_settled(tmp_project: Project) -> None:
+    tmp_project.annotations.add("delay", 0, 10, annotator="ann")
+    tmp_project.annotations.add("delay", 0, 10, annotator="ben")
+    tmp_project.annotations.add("delay", 20, 25, annotator="ann")
+    settings = Settings(replicates=20)
+    found = compare(tmp_project, settings=settings)
+    assert [d.kind for d in found.disagreements] == ["missing"]
+    assert found.decided == set()
+    decide(tmp_project, found.disagreements[0], "take", "judge", annotator="ann")
+    path = tmp_project.path
+    tmp_project.close()
+    again = compare_file(path, settings=settings)
+    assert again.decided == {found.disagreements[0].key}
+    assert again.result.overall.figures["alpha"].value == pytest.approx(
+        found.result.overall.figures["alpha"].value)
