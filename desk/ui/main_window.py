@@ -37,6 +37,7 @@ from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
 from desk.core.timecode import format_time
 from desk.ui import dialogs, theme
+from desk.ui.analysts.analysts_ui import AnalystsUi
 from desk.ui.context_menus import ContextMenus
 from desk.ui.editing import TranscriptEditing
 from desk.ui.export_import import ExportImport
@@ -111,11 +112,14 @@ class MainWindow(QMainWindow):
         self.exchange = ExportImport(self.projects, self.undo, self.report, self.settings,
                                      self.annotator, self.statusBar(), self)
         self._place_transcription()
+        self.analysts = AnalystsUi(self.projects, self.undo, self.report,
+                                   self.tagging.controller, self.player, self.annotator, self)
         self._place_tagging()
         self.context_menus = ContextMenus(
             self.projects, self.transcript_view, self.editing, self.playback, self.player,
             self.tagging, lambda name: self.action(name).shortcut(), self.report,
             self._show_annotations, self)
+        self._place_analysts()
         self._connect()
         self.window_actions = WindowActions(self)
         self.resize(1280, 800)
@@ -188,6 +192,17 @@ class MainWindow(QMainWindow):
             else:
                 self.menu("tags").addAction(action)
         self.addActions(ui.shortcut_actions())  # keys work while the menu bar is hidden, too
+
+    def _place_analysts(self) -> None:
+        """The Agreement dock beside the annotations; merge in File, blind coding in Tags."""
+        ui = self.analysts
+        for title, pane, area, name in ui.docks():
+            self.docks[name] = self.add_dock(title, pane, area, name)
+        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["agreementDock"])
+        self.docks["annotationsDock"].raise_()
+        self.menu("tags").addSeparator()
+        self.menu("tags").addAction(ui.blind.action)
+        self.statusBar().addPermanentWidget(ui.blind.badge)
 
     def _connect(self) -> None:
         self.projects.closed.connect(self._project_closed)

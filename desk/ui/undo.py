@@ -121,6 +121,12 @@ class UndoBridge:
             (on_error or self.on_error)(str(exc))
             return None
 
+    def push_recorded(self, label: str, action_id: int | None) -> None:
+        """An action already committed on another connection (a background task's) as one step."""
+        project = self.projects.project
+        if project is not None and action_id is not None:
+            self.stack.push(ProjectActionCommand(project, label, action_id, self.after_change))
+
     @contextlib.contextmanager
     def one_step(self, label: str, count: int = 2) -> Iterator[None]:
         """Several edits as one undo step in the app (a macro) when there are several."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMen
 
 from desk.core.logs import log_dir
 from desk.ui import shortcuts
+from desk.ui.analysts.analysts_ui import AnalystsUi
 from desk.ui.context_menus import ContextMenus
 from desk.ui.editing import TranscriptEditing
 from desk.ui.export_import import ExportImport
@@ -50,6 +51,7 @@ class ActionHost(Protocol):
     transport_bar: TransportBar
     exchange: ExportImport
     undo: UndoBridge
+    analysts: AnalystsUi
 
     def menu(self, name: str) -> QMenu: ...
     def addAction(self, action: QAction) -> None: ...
@@ -111,6 +113,7 @@ class WindowActions:
         self._add("file", "import_file", w.exchange.import_file,
                   text=translate("actions", "&Import…"))
         self._add("file", "export", w.exchange.export, text=translate("actions", "&Export…"))
+        w.menu("file").addAction(w.analysts.merge_action)
         w.menu("file").addSeparator()
         self._add("file", "close_project", w.close_project)
         self._add("file", "quit", w.close)

@@ -20,6 +20,7 @@ from tests.ui.ui_helpers import TRANSCRIPT_TEXTS, add_transcript, isolated_setti
 OFFSCREEN_LIMITATIONS = [
     r"^This plugin does not support propagateSizeHints\(\)",
     r"^This plugin does not support raise\(\)",
+    r"^This plugin does not support lower\(\)",
     r"^This plugin does not support grabbing the keyboard",
 ]
 

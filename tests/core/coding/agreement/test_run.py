@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desk.core.coding.agreement.measure import Settings
 from desk.core.coding.adjudication import decide
+from desk.core.coding.agreement.measure import Settings
 from desk.core.coding.agreement.run import compare, compare_file, project_agreement
 from desk.core.errors import InputError
 from desk.core.store import Project

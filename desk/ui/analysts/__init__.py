@@ -1,0 +1,1 @@
+"""Several analysts, one recording, in the window: merge, blind coding, agreement, adjudication."""

@@ -1,0 +1,77 @@
+"""Several analysts in the window: File → Merge coding from…, Tags → Blind coding, Agreement.
+
+Made with what it works with (the project handle, the undo bridge, the
+status reporter, the coding controller, the player and the coder's name);
+the window places its dock (`docks()`), its menu entries and the blind-coding
+badge in the status bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from desk.core.coding.merge import MergeSummary
+from desk.ui.analysts.agreement_panel import AgreementPanel
+from desk.ui.analysts.blind_switch import BlindSwitch
+from desk.ui.analysts.merge_dialog import MergeDialog
+from desk.ui.player import Player
+from desk.ui.project_handle import ProjectHandle
+from desk.ui.status_reporter import StatusReporter
+from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.undo import UndoBridge
+
+
+class AnalystsUi(QObject):
+    def __init__(self, projects: ProjectHandle, undo: UndoBridge, report: StatusReporter,
+                 controller: CodingController, player: Player, annotator: Callable[[], str],
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.projects, self.undo, self.report = projects, undo, report
+        self.controller, self.annotator = controller, annotator
+        self.dialog_parent = parent
+        self.merge_dialog: MergeDialog | None = None
+        self.merge_action = QAction(self.tr("Merge coding from…"), self)
+        self.merge_action.setObjectName("action_merge_coding")
+        self.merge_action.setToolTip(self.tr("Bring a colleague's coding of the same recording "
+                                             "in as their own layer"))
+        self.merge_action.triggered.connect(lambda _c=False: self.open_merge_dialog())
+        self.blind = BlindSwitch(projects, annotator, self)
+        self.blind.changed.connect(lambda _on: controller.refresh())
+        self.blind.error.connect(report.error)
+        controller.changed.connect(self.blind.show_state)  # the coder's name may have changed
+        self.panel = AgreementPanel(controller)
+        self.panel.play = player.play
+        projects.opened.connect(lambda _p: self._follow())
+        projects.closed.connect(self._follow)
+        self._follow()
+
+    def docks(self) -> list[tuple[str, QWidget, Qt.DockWidgetArea, str]]:
+        return [(self.tr("Agreement"), self.panel, Qt.DockWidgetArea.BottomDockWidgetArea,
+                 "agreementDock")]
+
+    def _follow(self) -> None:
+        self.merge_action.setEnabled(self.projects.writable)
+
+    def open_merge_dialog(self) -> MergeDialog | None:
+        """The merge dialog, not blocking (the window keeps playing while one reads a file)."""
+        project = self.projects.project
+        if project is None or not project.writable:
+            return None
+        dialog = MergeDialog(project.path, self.annotator, self.dialog_parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self._merged)
+        dialog.destroyed.connect(lambda: setattr(self, "merge_dialog", None))
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _merged(self, summary: MergeSummary, action_id: int | None) -> None:
+        """The merge is committed: one undo step, the views reread, the status line says what."""
+        self.undo.push_recorded(self.tr("Merge coding from %1").replace("%1", summary.source),
+                                action_id)
+        self.controller.schedule_refresh()
+        self.report.status(summary.message)

@@ -1,0 +1,106 @@
+"""The Agreement pane: figures per tag off the GUI thread, walking disagreements, the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desk.ui.analysts.agreement_panel import AgreementPanel
+from desk.ui.main_window import MainWindow
+
+
+def shown_panel(qtbot: QtBot, window: MainWindow) -> AgreementPanel:
+    """The pane, raised, with its first figures computed (few replicates: a quick test)."""
+    panel = window.analysts.panel
+    panel.replicates = 50
+    with qtbot.waitSignal(panel.computed, timeout=30_000):
+        window.docks["agreementDock"].show()
+        window.docks["agreementDock"].raise_()
+    return panel
+
+
+def test_figures_per_tag_with_readings(qtbot: QtBot, both: MainWindow) -> None:
+    panel = shown_panel(qtbot, both)
+    assert panel.comparison is not None
+    figures = panel.figures
+    tags = [figures.index(r, 0).data() for r in range(figures.rowCount())]
+    assert tags[-1] == "(all tags)" and "delay" in tags and "crowd noise" in tags
+    headers = [figures.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(figures.columnCount())]
+    assert "Cohen's κ" in headers and "α" in headers and "α_u" in headers and "γ" in headers
+    overall = figures.index(len(tags) - 1, headers.index("α"))
+    assert "[" in overall.data()  # the value and its 95 % interval
+    reading = overall.data(Qt.ItemDataRole.ToolTipRole)
+    assert reading.split(" — ")[0] in ("reliable", "tentative", "unreliable")
+    assert "α ≥ 0.800 reliable" in reading
+    assert overall.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert figures.index(tags.index("delay"), 1).data() == "1 / 1"  # units of anna / ben
+    assert "0.1 s time slices" in panel.status.text()
+    assert panel.compared() == ["anna", "ben"]
+    assert panel.export_button.isEnabled()
+
+
+def test_disagreements_largest_first_one_click_plays(qtbot: QtBot, both: MainWindow) -> None:
+    panel = shown_panel(qtbot, both)
+    model = panel.disagreements
+    sizes = [d.size for d in model.found]
+    assert len(sizes) == 2 and sizes == sorted(sizes, reverse=True)
+    assert "Disagreements: " in panel.list_label.text()
+    view = panel.disagreements_view
+    first = model.found[0]
+    view.setCurrentIndex(model.index(0, 0))
+    view.clicked.emit(model.index(0, 0))
+    controller = both.tagging.controller
+    assert controller.selected == sorted(a.id for a in first.sources if a.id)
+    qtbot.waitUntil(lambda: abs(both.player.position() - first.start) < 1.0, timeout=5000)
+    assert both.player.is_playing()
+    both.player.pause()
+    assert panel.bar.take_buttons["anna"].isEnabled()
+
+
+def test_an_edit_of_the_compared_coding_recomputes(qtbot: QtBot, both: MainWindow) -> None:
+    panel = shown_panel(qtbot, both)
+    before = len(panel.disagreements.found)
+    controller = both.tagging.controller
+    with qtbot.waitSignal(panel.computed, timeout=30_000):
+        controller.annotator = lambda: "anna"  # type: ignore[method-assign]
+        controller.code_range("delay", 26.0, 28.0)
+    assert len(panel.disagreements.found) == before + 1
+
+
+def test_unchecking_a_coder_leaves_too_few(qtbot: QtBot, both: MainWindow) -> None:
+    panel = shown_panel(qtbot, both)
+    with qtbot.waitSignal(panel.computed, timeout=30_000):
+        panel._boxes["ben"].setChecked(False)
+    assert panel.comparison is None and "at least two annotators" in panel.status.text()
+    assert not panel.export_button.isEnabled()
+
+
+def test_blind_coding_keeps_the_figures_away(qtbot: QtBot, both: MainWindow) -> None:
+    panel = shown_panel(qtbot, both)
+    both.analysts.blind.action.trigger()
+    with qtbot.waitSignal(panel.computed, timeout=30_000):
+        panel.compute()
+    assert panel.comparison is None and "blind coding is on" in panel.status.text()
+
+
+@pytest.mark.parametrize("kind", ["html", "csv"])
+def test_export_writes_the_core_report(qtbot: QtBot, both: MainWindow, tmp_path: Path,
+                                       kind: str) -> None:
+    panel = shown_panel(qtbot, both)
+    written = panel.export(tmp_path / f"report.{kind}", kind)
+    assert written and all(p.exists() for p in written)
+    text = written[0].read_text(encoding="utf-8-sig")
+    assert "delay" in text
+    if kind == "html":
+        assert "Disagreements (" in text and "α_u" in text
+    else:
+        assert written[1].name == "report.disagreements.csv"
+    assert str(written[0]) in both.statusBar().currentMessage()
+
+
+def test_no_project_says_what_it_needs(window: MainWindow) -> None:
+    assert "two or more annotators" in window.analysts.panel.status.text()
