@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -12,6 +13,13 @@ from desk.core.store import Project
 
 def open_project(path: str | Path, writable: bool = True) -> Project:
     return Project.open(Path(path), writable=writable)
+
+
+def remove_project_file(path: Path) -> None:
+    """Delete a project this command made and then failed to fill (no connection is open)."""
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        with contextlib.suppress(OSError):
+            path.with_name(name).unlink()
 
 
 def add_project_arg(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from desk.cli.common import add_json_arg, print_json, print_table
+from desk.cli.common import add_json_arg, print_json, print_table, remove_project_file
 from desk.core.errors import DeskError
 from desk.core.pipeline.job_messages import JobEvent, JobOptions
 from desk.core.pipeline.jobs import TranscriptionJob, run_transcription
@@ -105,9 +105,15 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, interrupt)
     try:
         final = run_transcription(project_path, options, progress, job=job)
+    except BaseException as exc:
+        if made and not isinstance(exc, KeyboardInterrupt):
+            remove_project_file(project_path)
+        raise
     finally:
         signal.signal(signal.SIGINT, previous)
         progress.close()
+    if made and final.kind not in ("finished", "cancelled"):
+        remove_project_file(project_path)  # made for this run, which failed: leave nothing
     if final.kind == "finished":
         print(f"{project_path}: {final.message}")
         return 0

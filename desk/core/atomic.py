@@ -1,19 +1,30 @@
 """Atomic file writes: a temp file beside the target, fsync, then rename.
 
 An export or a codebook file is either the old one or the complete new one,
-never half written (Buzz #850: exports crashing at 100 %).
+never half written (Buzz #850: exports crashing at 100 %). The temp file is
+`.NAME.PID-RANDOM.part`: a writer killed before its rename leaves one behind,
+and the next write of NAME removes those whose process is gone. A full disk
+or any other OSError while writing is a FormatError saying so, and the temp
+file is removed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from desk.core.errors import FormatError
+
+PART_SUFFIX = ".part"
+# Without a portable way to ask whether a pid lives (Windows), a part this old is stale.
+STALE_AFTER_S = 24 * 3600
 
 
 @contextlib.contextmanager
@@ -22,8 +33,10 @@ def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -
     path = Path(path)
     if not path.parent.is_dir():
         raise FormatError(f"folder does not exist: {path.parent}")
+    remove_stale_parts(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=PART_SUFFIX,
+                                   dir=path.parent)
     except OSError as exc:
         raise FormatError(f"cannot write to {path.parent}: {exc.strerror}") from exc
     text = "b" not in mode
@@ -36,10 +49,54 @@ def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise FormatError(f"cannot write {path.name}: {_reason(exc)}; nothing was "
+                              "written") from exc
         raise
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove the temp files a killed writer of `path` left; returns what was removed."""
+    pattern = re.compile(re.escape(f".{path.name}.") + r"(\d+)-\w+" + re.escape(PART_SUFFIX))
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return removed
+    for part in candidates:
+        match = pattern.fullmatch(part.name)
+        assert match is not None
+        if _writer_gone(int(match.group(1)), part):
+            with contextlib.suppress(OSError):
+                part.unlink()
+                removed.append(part)
+    return removed
+
+
+def _writer_gone(pid: int, part: Path) -> bool:
+    if pid == os.getpid():
+        return False  # another write of the same file in this process, still going
+    if sys.platform != "win32":
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False  # alive, another user's
+        return False
+    try:
+        return time.time() - part.stat().st_mtime > STALE_AFTER_S
+    except OSError:
+        return False
+
+
+def _reason(exc: OSError) -> str:
+    if exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -42,3 +42,23 @@ def format_time(seconds: float, millis: bool = False) -> str:
     secs, ms = divmod(rest, 1000)
     text = f"{hours:02d}:{minutes:02d}:{secs:02d}"
     return f"{text}.{ms:03d}" if millis else text
+
+
+def number_text(value: float) -> str:
+    """A number as a person writes it: `2.5`, `40`, `1e308` — never 309 digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**15:
+        return str(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        return "a number of more than 308 digits"
+    text = f"{number:.15g}"
+    mantissa, _, exponent = text.partition("e")
+    return mantissa + (f"e{int(exponent)}" if exponent else "")
+
+
+def seconds_text(value: float) -> str:
+    """A time in a message: `12.500 s` (milliseconds, as stored), `1e308 s` when absurd."""
+    if math.isfinite(value) and abs(value) < 10**9:
+        return f"{value:.3f} s"
+    return f"{number_text(value)} s"

@@ -34,3 +34,35 @@ def test_a_failed_write_leaves_the_old_file_and_no_part(tmp_path: Path) -> None:
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="folder does not exist"):
         write_text_atomic(tmp_path / "gone" / "x.txt", "x")
+
+
+def test_a_full_disk_is_a_format_error_and_leaves_no_part(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(FormatError, match="cannot write x.json: no space left on device"):
+        write_text_atomic(tmp_path / "x.json", "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parts_of_a_killed_writer_go_at_the_next_write(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = tmp_path / f".out.srt.{dead.stdout.strip()}-abc123.part"
+    stale.write_text("half", encoding="utf-8")
+    alive = tmp_path / f".out.srt.{os.getppid()}-def456.part"  # a live writer's: kept
+    alive.write_text("going", encoding="utf-8")
+    other = tmp_path / ".other.srt.1-xyz.part"  # another file's: not ours to judge
+    other.write_text("x", encoding="utf-8")
+    write_text_atomic(tmp_path / "out.srt", "whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out.srt", alive.name, other.name])

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from desk.core.errors import InputError
-from desk.core.timecode import format_time, parse_time
+from desk.core.timecode import format_time, number_text, parse_time, seconds_text
 
 
 @pytest.mark.parametrize("text, seconds", [
@@ -24,3 +24,16 @@ def test_format_round_trip() -> None:
     assert format_time(3723.4567, millis=True) == "01:02:03.457"
     assert format_time(59.9996) == "00:01:00"
     assert parse_time(format_time(9600.5, millis=True)) == 9600.5
+
+
+@pytest.mark.parametrize("value, text", [
+    (1e308, "1e308"), (2.0, "2"), (40, "40"), (0.1 + 0.2, "0.3"), (-3.5, "-3.5"),
+    (10**100, "1e100"), (10**400, "a number of more than 308 digits"), (1e-5, "1e-5"),
+])
+def test_numbers_in_messages_read_as_written(value: float, text: str) -> None:
+    assert number_text(value) == text
+
+
+def test_seconds_in_messages() -> None:
+    assert seconds_text(2) == "2.000 s" and seconds_text(12.3456) == "12.346 s"
+    assert seconds_text(1e308) == "1e308 s" and seconds_text(float("inf")) == "inf s"

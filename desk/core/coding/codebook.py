@@ -20,12 +20,17 @@ from typing import Any
 
 from desk.core.atomic import write_text_atomic
 from desk.core.errors import InputError
+from desk.core.json_input import Shape, describe, parse_json
 from desk.core.records import Tag
 from desk.core.resources import resource_path
 
 FORMAT_VERSION = 1
 DEFAULT_PRESET = "trump-musk-x-2024"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_NAME = 80
+MAX_DESCRIPTION = 4000
+MAX_KEYWORD = 200  # a keyword rule is a word or a phrase
+MAX_KEYWORDS = 500
 
 
 @dataclass
@@ -74,35 +79,34 @@ def load_codebook(preset_or_path: str | Path) -> Codebook:
     if not path.is_file():
         raise InputError(f"codebook file not found: {path}")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path.name} is not a codebook JSON file ({exc})") from exc
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} is not a codebook JSON file (not UTF-8 text at byte "
+                         f"{exc.start})") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror}") from exc
+    data = parse_json(raw, path.name, InputError)
     return parse_codebook(data, source=path.name)
 
 
 def parse_codebook(data: object, source: str = "codebook") -> Codebook:
-    """Validate a codebook's JSON shape; every problem names the tag it concerns."""
+    """Validate a codebook's JSON shape strictly (types, lengths); problems name the tag.
+
+    Nothing is coerced: `"keywords": "DDoS"` would otherwise become four
+    one-letter keywords, and `"name": null` a tag called "None".
+    """
+    shape = Shape(source, InputError)
     if not isinstance(data, dict) or not isinstance(data.get("tags"), list):
         raise InputError(f"{source}: a codebook is an object with a 'tags' list")
     version = data.get("desk_codebook", FORMAT_VERSION)
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise InputError(f"{source}: codebook format {version} is newer than this Desk reads")
+    if isinstance(version, bool) or not isinstance(version, int) or version > FORMAT_VERSION:
+        raise InputError(f"{source}: codebook format {describe(version)} is newer than this "
+                         "Desk reads")
     tags: list[Tag] = []
     seen_names: set[str] = set()
     seen_keys: set[int] = set()
     for position, item in enumerate(data["tags"]):
-        if not isinstance(item, dict) or not str(item.get("name", "")).strip():
-            raise InputError(f"{source}: tag #{position + 1} has no name")
-        tag = Tag(
-            name=str(item["name"]).strip(),
-            description=str(item.get("description", "")),
-            colour=str(item.get("colour", item.get("color", "#888888"))),
-            key=item.get("key"),
-            position=position,
-            archived=bool(item.get("archived", False)),
-            keywords=[str(k) for k in item.get("keywords", [])],
-        )
-        validate_tag(tag, where=source)
+        tag = _parse_tag(shape, item, position)
         if tag.name.casefold() in seen_names:
             raise InputError(f"{source}: tag '{tag.name}' appears twice")
         seen_names.add(tag.name.casefold())
@@ -112,15 +116,43 @@ def parse_codebook(data: object, source: str = "codebook") -> Codebook:
             seen_keys.add(tag.key)
         tags.append(tag)
     return Codebook(
-        name=str(data.get("name", source)), tags=tags, description=str(data.get("description", ""))
+        name=shape.text(data.get("name", source), "name", MAX_NAME * 4),
+        tags=tags,
+        description=shape.text(data.get("description", ""), "description", MAX_DESCRIPTION),
     )
+
+
+def _parse_tag(shape: Shape, item: object, position: int) -> Tag:
+    where = f"tag #{position + 1}"
+    if not isinstance(item, dict):
+        raise shape.fail(where, f"must be an object, not {describe(item)}")
+    name = item.get("name")
+    if name is None or (isinstance(name, str) and not name.strip()):
+        raise shape.fail("", f"{where} has no name")
+    name = shape.text(name, f"{where}.name", 10 * MAX_NAME).strip()
+    where = f"tag '{name[:40]}'"
+    colour = item.get("colour", item.get("color", "#888888"))
+    tag = Tag(
+        name=name,
+        description=shape.text(item.get("description", ""), f"{where}.description",
+                               MAX_DESCRIPTION),
+        colour=shape.text(colour, f"{where}.colour", 20),
+        key=item.get("key"),
+        position=position,
+        archived=shape.flag(item.get("archived", False), f"{where}.archived"),
+        keywords=shape.texts(item.get("keywords", []), f"{where}.keywords", MAX_KEYWORD,
+                             MAX_KEYWORDS),
+    )
+    validate_tag(tag, where=shape.source)
+    return tag
 
 
 def validate_tag(tag: Tag, where: str = "tag") -> None:
     if not tag.name.strip():
         raise InputError(f"{where}: a tag needs a name")
-    if len(tag.name) > 80:
-        raise InputError(f"{where}: tag name '{tag.name[:20]}…' is longer than 80 characters")
+    if len(tag.name) > MAX_NAME:
+        raise InputError(f"{where}: tag name '{tag.name[:20]}…' is longer than {MAX_NAME} "
+                         "characters")
     if not COLOUR.match(tag.colour):
         raise InputError(
             f"{where}: colour of '{tag.name}' must look like #1f77b4, not {tag.colour}"
@@ -128,7 +160,8 @@ def validate_tag(tag: Tag, where: str = "tag") -> None:
     if tag.key is not None and (
         isinstance(tag.key, bool) or not isinstance(tag.key, int) or not 1 <= tag.key <= 9
     ):
-        raise InputError(f"{where}: key of '{tag.name}' must be a digit 1-9, not {tag.key!r}")
+        raise InputError(f"{where}: key of '{tag.name}' must be a digit 1-9, not "
+                         f"{describe(tag.key)}")
 
 
 def save_codebook(codebook: Codebook, path: Path) -> None:

@@ -29,6 +29,7 @@ from desk.core.formats.importing import END_TOLERANCE, PALETTE
 from desk.core.records import Annotation, Tag
 from desk.core.store import Project
 from desk.core.store.layers import LayerWrite
+from desk.core.timecode import seconds_text
 
 SAME_SPEAKER_SHARE = 0.5  # their turn must cover half of our segment to name its speaker
 
@@ -174,10 +175,11 @@ def _renamed(layer: IncomingLayer, as_name: str | None) -> list[Annotation]:
 def _check_times(annotations: list[Annotation], duration: float, name: str) -> None:
     for a in annotations:
         if a.end <= a.start or a.start < 0:
-            raise InputError(f"{name}: an annotation ends ({a.end:.3f} s) before it starts")
+            raise InputError(f"{name}: an annotation ends ({seconds_text(a.end)}) before it "
+                             "starts")
         if duration and a.end > duration + END_TOLERANCE:
-            raise InputError(f"{name}: an annotation ends at {a.end:.3f} s, after the end of "
-                             f"the recording ({duration:.3f} s)")
+            raise InputError(f"{name}: an annotation ends at {seconds_text(a.end)}, after the "
+                             f"end of the recording ({seconds_text(duration)})")
 
 
 def _check_names(project: Project, fresh: list[Annotation], name: str) -> None:

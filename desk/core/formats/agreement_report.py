@@ -9,7 +9,6 @@ CLI's table, the CSV file, the HTML page and the Agreement pane's export.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -18,7 +17,7 @@ from desk.core.atomic import atomic_writer
 from desk.core.coding.agreement.reading import threshold_note
 from desk.core.coding.agreement.results import AgreementResult, Estimate, TagAgreement
 from desk.core.coding.disagreements import Disagreement
-from desk.core.formats.csv_tables import safe_cell
+from desk.core.formats.csv_tables import safe_cell, write_rows
 from desk.core.timecode import format_time
 
 # (key, column heading) of the coefficients in table order.
@@ -145,27 +144,25 @@ def write_csv(path: Path, result: AgreementResult, found: Sequence[Disagreement]
     for key, _ in COLUMNS:
         header += [key, f"{key}_low", f"{key}_high"] + (
             [f"{key}_reading"] if key in CHANCE_CORRECTED else [])
+    rows = [[safe_cell(h) for h in header]]
+    for row in result.rows:
+        cells = [safe_cell(row.tag), *(str(row.units[a]) for a in result.annotators),
+                 *(f"{row.coded_seconds[a]:.3f}" for a in result.annotators)]
+        for key, _ in COLUMNS:
+            estimate = row.figures[key]
+            cells += [_number(estimate.value), _number(estimate.low), _number(estimate.high)]
+            if key in CHANCE_CORRECTED:
+                cells.append(estimate.reading)
+        rows.append(cells)
     with atomic_writer(path, encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(header)
-        for row in result.rows:
-            cells = [safe_cell(row.tag), *(str(row.units[a]) for a in result.annotators),
-                     *(f"{row.coded_seconds[a]:.3f}" for a in result.annotators)]
-            for key, _ in COLUMNS:
-                estimate = row.figures[key]
-                cells += [_number(estimate.value), _number(estimate.low), _number(estimate.high)]
-                if key in CHANCE_CORRECTED:
-                    cells.append(estimate.reading)
-            writer.writerow(cells)
+        write_rows(handle, rows)
     second = disagreements_path(path)
+    listed = [["rank", "key", "kind", "start", "end", "size_seconds", "tags", "description"]]
+    listed += [[str(i), safe_cell(d.key), d.kind, f"{d.start:.3f}", f"{d.end:.3f}",
+                f"{d.size:.3f}", safe_cell(", ".join(d.tags)), safe_cell(d.describe())]
+               for i, d in enumerate(found, start=1)]
     with atomic_writer(second, encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(["rank", "key", "kind", "start", "end", "size_seconds", "tags",
-                         "description"])
-        for i, d in enumerate(found, start=1):
-            writer.writerow([i, d.key, d.kind, f"{d.start:.3f}", f"{d.end:.3f}",
-                             f"{d.size:.3f}", safe_cell(", ".join(d.tags)),
-                             safe_cell(d.describe())])
+        write_rows(handle, listed)
     return [Path(path), second]
 
 

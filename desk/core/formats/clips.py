@@ -130,6 +130,9 @@ def export_clips(snapshot: ProjectSnapshot, folder: Path, precise: bool = False,
     if not folder.parent.is_dir():
         raise FormatError(f"folder does not exist: {folder.parent}")
     folder.mkdir(exist_ok=True)
+    for stale in folder.glob(".*.part.*"):  # a clip a killed export was cutting
+        with contextlib.suppress(OSError):
+            stale.unlink()
     used: set[str] = set()
     total = len(snapshot.annotations)
     suffix = LISTENING_SUFFIX if normalise else media.suffix.lower()

@@ -2,15 +2,20 @@
 
 Written as Excel likes it (UTF-8 with BOM, CRLF, every text quoted as needed)
 and as pandas likes it (one header row, seconds as plain decimals, tag
-columns TRUE/FALSE, which pandas reads as bool). Cells that Excel would run
-as a formula (starting with = + - @) get a leading apostrophe: a transcript
-is untrusted text (CSV injection).
+columns TRUE/FALSE, which pandas reads as bool). A transcript is untrusted
+text (CSV injection, OWASP): a cell that starts like a formula (= + - @, tab,
+CR) gets a leading apostrophe, and so does a trigger right after a separator
+(, ; tab) inside a cell: a spreadsheet that splits at `;` (the list separator
+of many European locales) would otherwise start a cell at `=1+1` in
+`ok;=1+1`. Cells holding a separator, a quote or a line break are quoted.
 """
 
 from __future__ import annotations
 
-import csv
+import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from desk.core.atomic import atomic_writer
 from desk.core.errors import InputError
@@ -21,9 +26,24 @@ TABLES = ("both", "segments", "annotations")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_AFTER_SEPARATOR = re.compile(r"([,;\t])(?=[=+\-@\t\r])")
+_NEEDS_QUOTES = frozenset(',;\t"\r\n')
+
+
 def safe_cell(text: str | None) -> str:
-    text = text or ""
+    """The text with a leading apostrophe if a spreadsheet would run it as a formula."""
+    text = _AFTER_SEPARATOR.sub(r"\1'", text or "")
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_line(cells: Iterable[str]) -> str:
+    """One CSV record: cells with a separator, quote or line break are quoted."""
+    return ",".join('"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.intersection(cell)
+                    else cell for cell in cells) + "\r\n"
+
+
+def write_rows(handle: IO[str], rows: Iterable[Iterable[str]]) -> None:
+    handle.writelines(csv_line(row) for row in rows)
 
 
 def _seconds(value: float) -> str:
@@ -65,9 +85,7 @@ def annotation_rows(snapshot: ProjectSnapshot) -> tuple[list[str], list[list[str
 
 def write_table(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     with atomic_writer(path, encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow([safe_cell(h) for h in header])
-        writer.writerows(rows)
+        write_rows(handle, [[safe_cell(h) for h in header], *rows])
     return path
 
 

@@ -12,21 +12,23 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 from pathlib import Path
 from typing import Any
 
 from desk.core.atomic import atomic_writer
-from desk.core.coding.codebook import parse_codebook
+from desk.core.coding.codebook import MAX_NAME, parse_codebook
 from desk.core.errors import DeskError, FormatError
 from desk.core.formats.importing import ImportBundle, check_mode, read_text
 from desk.core.formats.provenance import provenance_json
 from desk.core.formats.snapshot import ProjectSnapshot
+from desk.core.json_input import Shape, describe, parse_json
 from desk.core.records import Annotation, Segment, Transcript, Word
 from desk.core.store.annotations import SOURCES
 
 FORMAT_VERSION = 1
+MAX_TEXT = 100_000  # a segment's text or a note: pages, not a book
+MAX_LABEL = 200  # a speaker, a coder, an engine or model name
 SCHEMA_ID = "https://desk.invalid/schema/desk-project-1.json"
 
 
@@ -116,11 +118,8 @@ def export_json(snapshot: ProjectSnapshot, path: Path) -> Path:
 
 # -- import -------------------------------------------------------------------------------
 def load_json(path: Path) -> object:
-    text = read_text(path)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    """The file's JSON, bounded in depth and digits (see desk/core/json_input)."""
+    return parse_json(read_text(path), path.name)
 
 
 def is_codebook(data: object) -> bool:
@@ -149,9 +148,9 @@ def read_project_json(path: Path, as_: str | None = None) -> ImportBundle:
         raise FormatError(f"{path.name} is neither a Desk project export nor a codebook "
                           "(no 'desk_project' or 'tags' key)")
     version = data["desk_project"]
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise FormatError(f"{path.name}: Desk JSON version {version!r} is newer than this "
-                          "Desk reads")
+    if isinstance(version, bool) or not isinstance(version, int) or version > FORMAT_VERSION:
+        raise FormatError(f"{path.name}: Desk JSON version {describe(version)} is newer than "
+                          "this Desk reads")
     bundle = ImportBundle(source=path)
     media = data.get("media")
     if isinstance(media, dict) and isinstance(media.get("fingerprint"), str):
@@ -171,90 +170,70 @@ def read_project_json(path: Path, as_: str | None = None) -> ImportBundle:
     return bundle
 
 
-class _Reader:
+class _Reader(Shape):
     """Field checks that name the JSON path of the problem (annotations[3].start)."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, where: str, problem: str) -> FormatError:
-        return FormatError(f"{self.source}, {where}: {problem}")
-
     def items(self, data: dict[str, Any], key: str) -> list[Any]:
-        value = data.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(key, "must be a list")
-        return value
+        return self.array(data.get(key, []), key)
 
-    def maybe_number(self, item: dict[str, Any], key: str, where: str) -> float | None:
-        return None if item.get(key) is None else self.number(item, key, where)
+    def field_number(self, item: dict[str, Any], key: str, where: str) -> float:
+        return self.number(item.get(key), f"{where}.{key}")
 
-    def number(self, item: dict[str, Any], key: str, where: str) -> float:
-        value = item.get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(
-                value):
-            raise self.fail(f"{where}.{key}", f"must be a number, not {value!r}")
-        return float(value)
-
-    def text(self, item: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
-        value = item.get(key, default)
-        if not isinstance(value, str):
-            raise self.fail(f"{where}.{key}", f"must be text, not {value!r}")
-        return value
+    def field_text(self, item: dict[str, Any], key: str, where: str, default: str | None = None,
+                   max_length: int = MAX_TEXT) -> str:
+        return self.text(item.get(key, default), f"{where}.{key}", max_length)
 
     def transcript(self, data: object, bundle: ImportBundle) -> None:
-        if not isinstance(data, dict):
-            raise self.fail("transcript", "must be an object")
-        settings = data.get("settings") or {}
-        if not isinstance(settings, dict):
-            raise self.fail("transcript.settings", "must be an object")
+        data = self.obj(data, "transcript")
+        settings = self.obj(data.get("settings") or {}, "transcript.settings")
+        language = data.get("language")
         bundle.transcript = Transcript(
-            engine=self.text(data, "engine", "transcript", "import"),
-            model=self.text(data, "model", "transcript", self.source),
-            language=data.get("language") if isinstance(data.get("language"), str) else None,
+            engine=self.field_text(data, "engine", "transcript", "import", MAX_LABEL),
+            model=self.field_text(data, "model", "transcript", self.source, MAX_LABEL),
+            language=self.optional_text(language, "transcript.language", MAX_LABEL),
             settings={**settings, "imported_from": self.source},
         )
         for i, item in enumerate(self.items(data, "segments")):
             where = f"transcript.segments[{i}]"
-            if not isinstance(item, dict):
-                raise self.fail(where, "must be an object")
+            item = self.obj(item, where)
             words = []
-            for j, w in enumerate(item.get("words") or []):
+            for j, w in enumerate(self.array(item.get("words") or [], f"{where}.words")):
                 wwhere = f"{where}.words[{j}]"
-                if not isinstance(w, dict):
-                    raise self.fail(wwhere, "must be an object")
-                words.append(Word(self.number(w, "start", wwhere), self.number(w, "end", wwhere),
-                                  self.text(w, "text", wwhere),
-                                  self.maybe_number(w, "probability", wwhere)))
-            speaker = item.get("speaker")
-            if speaker is not None and not isinstance(speaker, str):
-                raise self.fail(f"{where}.speaker", f"must be text, not {speaker!r}")
-            text = self.text(item, "text", where)
-            if not text.strip():
-                raise self.fail(f"{where}.text", "is empty")
+                w = self.obj(w, wwhere)
+                words.append(Word(self.field_number(w, "start", wwhere),
+                                  self.field_number(w, "end", wwhere),
+                                  self.field_text(w, "text", wwhere, max_length=MAX_LABEL),
+                                  self.optional_number(w.get("probability"),
+                                                       f"{wwhere}.probability")))
+            speaker = self.optional_text(item.get("speaker"), f"{where}.speaker", MAX_LABEL)
+            text = self.text(item.get("text"), f"{where}.text", MAX_TEXT, blank=False)
             bundle.segments.append(Segment(
-                self.number(item, "start", where), self.number(item, "end", where), text,
-                words=words, speaker=speaker or None, edited=bool(item.get("edited", False)),
-                avg_logprob=self.maybe_number(item, "avg_logprob", where),
-                no_speech_prob=self.maybe_number(item, "no_speech_prob", where),
-                compression_ratio=self.maybe_number(item, "compression_ratio", where),
+                self.field_number(item, "start", where), self.field_number(item, "end", where),
+                text, words=words, speaker=speaker or None,
+                edited=self.flag(item.get("edited", False), f"{where}.edited"),
+                avg_logprob=self.optional_number(item.get("avg_logprob"),
+                                                 f"{where}.avg_logprob"),
+                no_speech_prob=self.optional_number(item.get("no_speech_prob"),
+                                                    f"{where}.no_speech_prob"),
+                compression_ratio=self.optional_number(item.get("compression_ratio"),
+                                                       f"{where}.compression_ratio"),
             ))
             bundle.segment_origins.append(where)
 
     def annotation(self, item: object, index: int, bundle: ImportBundle) -> None:
         where = f"annotations[{index}]"
-        if not isinstance(item, dict):
-            raise self.fail(where, "must be an object")
-        source = self.text(item, "source", where, "imported")
+        item = self.obj(item, where)
+        source = self.field_text(item, "source", where, "imported", MAX_LABEL)
         if source not in SOURCES:
             raise self.fail(f"{where}.source", f"must be one of {', '.join(SOURCES)}")
         created = item.get("created_at")
-        if not self.text(item, "tag", where).strip():
-            raise self.fail(f"{where}.tag", "is empty")
+        tag = self.text(item.get("tag"), f"{where}.tag", MAX_NAME, blank=False).strip()
         bundle.annotations.append(Annotation(
-            tag=self.text(item, "tag", where), start=self.number(item, "start", where),
-            end=self.number(item, "end", where), note=self.text(item, "note", where, ""),
-            annotator=self.text(item, "annotator", where, ""), source=source,
+            tag=tag, start=self.field_number(item, "start", where),
+            end=self.field_number(item, "end", where),
+            note=self.field_text(item, "note", where, ""),
+            annotator=self.field_text(item, "annotator", where, "", MAX_LABEL),
+            source=source,
             created_at=created if isinstance(created, str) else None,
         ))
         bundle.annotation_origins.append(where)

@@ -17,7 +17,6 @@ Dependent tiers (with a parent) are skipped with a warning.
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,7 +28,14 @@ import defusedxml.ElementTree as SafeET
 from desk.core.coding.codebook import parse_codebook
 from desk.core.errors import DeskError, FormatError
 from desk.core.formats.eaf import PROPERTY_CODEBOOK, PROPERTY_TIERS, PROPERTY_TRANSCRIPT
-from desk.core.formats.importing import ImportBundle, ImportPart, check_mode, read_bytes
+from desk.core.formats.importing import (
+    ImportBundle,
+    ImportPart,
+    check_mode,
+    read_bytes,
+    span_problem,
+)
+from desk.core.json_input import parse_json
 from desk.core.records import Annotation, Segment, Tag, Transcript
 
 # What Desk's own EAF export says about the recording (see formats/provenance.py):
@@ -104,8 +110,7 @@ def _read_tiers(root: ET.Element, name: str) -> list[_Tier]:
                                       "(unaligned annotations cannot be imported)")
                 times.append(time)
             if times[1] <= times[0]:
-                raise FormatError(f"{where}: ends ({times[1]:.3f} s) before it starts "
-                                  f"({times[0]:.3f} s)")
+                raise FormatError(f"{where}: {span_problem(times[0], times[1])}")
             value = (aligned.findtext("ANNOTATION_VALUE") or "").strip()
             tier.annotations.append((ann_id, times[0], times[1], value))
     return tiers
@@ -132,11 +137,7 @@ def _vocabularies(root: ET.Element) -> dict[str, list[Tag]]:
 def _property(root: ET.Element, key: str, name: str) -> object | None:
     for prop in root.iterfind("HEADER/PROPERTY"):
         if prop.get("NAME") == key:
-            try:
-                value: object = json.loads(prop.text or "null")
-                return value
-            except json.JSONDecodeError as exc:
-                raise FormatError(f"{name}, HEADER PROPERTY '{key}': not valid JSON") from exc
+            return parse_json(prop.text or "null", f"{name}, HEADER PROPERTY '{key}'")
     return None
 
 

@@ -11,6 +11,7 @@ half-imported project.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from desk.core.errors import DeskError, FormatError, InputError
 from desk.core.file_checks import require_file
 from desk.core.records import Annotation, Segment, Tag, Transcript
 from desk.core.store import Project
+from desk.core.timecode import seconds_text
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 # Colours for tags that arrive without one (ELAN tiers, SRT-less codebooks).
@@ -172,12 +174,22 @@ def _check_times(bundle: ImportBundle, duration: float) -> None:
     pairs += [(a.start, a.end, w, "annotation") for a, w in
               zip(bundle.annotations, bundle.annotation_origins, strict=True)]
     for start, end, where, what in pairs:
-        if start < 0 or end <= start:
-            raise FormatError(f"{name}, {where}: the {what} ends ({end:.3f} s) before it "
-                              f"starts ({start:.3f} s)")
+        if start < 0:
+            raise FormatError(f"{name}, {where}: the {what} starts before the recording "
+                              f"({seconds_text(start)})")
+        if end <= start:
+            raise FormatError(f"{name}, {where}: the {what} {span_problem(start, end)}")
         if duration and end > duration + END_TOLERANCE:
-            raise FormatError(f"{name}, {where}: the {what} ends at {end:.3f} s, after the end "
-                              f"of the recording ({duration:.3f} s); is it for another file?")
+            raise FormatError(f"{name}, {where}: the {what} ends at {seconds_text(end)}, after "
+                              f"the end of the recording ({seconds_text(duration)}); is it "
+                              "for another file?")
+
+
+def span_problem(start: float, end: float, show: Callable[[float], str] = seconds_text) -> str:
+    """Why a range that does not end after its start is refused, in the words that fit."""
+    if end == start:
+        return f"has no length (it starts and ends at {show(start)})"
+    return f"ends ({show(end)}) before it starts ({show(start)})"
 
 
 def _apply_tags(project: Project, bundle: ImportBundle, summary: ImportSummary,

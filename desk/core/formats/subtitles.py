@@ -13,6 +13,7 @@ corrupt a transcript: bad timestamps and overlapping cues, each named by line.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from desk.core.atomic import atomic_writer
 from desk.core.errors import FormatError
-from desk.core.formats.importing import ImportBundle, check_mode, read_text
+from desk.core.formats.importing import ImportBundle, check_mode, read_text, span_problem
 from desk.core.formats.provenance import facts
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.records import Segment, Transcript
@@ -129,8 +130,8 @@ def _timing(raw: str, line: int, source: str) -> tuple[float, float]:
     start = _seconds(groups[0:4], line, source, raw)
     end = _seconds(groups[4:8], line, source, raw)
     if end <= start:
-        raise FormatError(f"{source}, line {line}: the cue ends ({cue_time(end, '.')}) before "
-                          f"it starts ({cue_time(start, '.')})")
+        shown = functools.partial(cue_time, decimal=".")
+        raise FormatError(f"{source}, line {line}: the cue {span_problem(start, end, shown)}")
     return round(start, 3), round(end, 3)
 
 

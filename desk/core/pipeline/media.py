@@ -30,12 +30,18 @@ _SAMPLE = 1 << 20
 def fingerprint(path: Path) -> str:
     """A content fingerprint that survives moving or renaming the file."""
     path = Path(path)
-    size = path.stat().st_size
-    digest = hashlib.sha256(str(size).encode())
-    with path.open("rb") as handle:
-        for offset in (0, max(0, size // 2 - _SAMPLE // 2), max(0, size - _SAMPLE)):
-            handle.seek(offset)
-            digest.update(handle.read(_SAMPLE))
+    try:
+        size = path.stat().st_size
+        digest = hashlib.sha256(str(size).encode())
+        with path.open("rb") as handle:
+            for offset in (0, max(0, size // 2 - _SAMPLE // 2), max(0, size - _SAMPLE)):
+                handle.seek(offset)
+                digest.update(handle.read(_SAMPLE))
+    except FileNotFoundError:  # deleted or moved since it was probed
+        raise MediaError(f"recording not found: {path} (it was moved or deleted just now)"
+                         ) from None
+    except OSError as exc:
+        raise MediaError(f"cannot read {path.name}: {exc.strerror}") from exc
     return "s3:" + digest.hexdigest()
 
 
@@ -49,6 +55,7 @@ def probe(path: Path | str) -> Media:
         raise MediaError(f"{path.name} has no audio stream ({what})")
     if info.duration <= 0:
         raise MediaError(f"{path.name} has no playable length (corrupt or truncated?)")
+    _check_audio_decodes(path)
     return Media(
         path=str(path.resolve()),
         size=size,
@@ -108,6 +115,23 @@ def read_input_info(path: Path) -> InputInfo:
     if info is None:
         raise MediaError(f"{path.name} is not a readable recording ({_first_line(report)})")
     return info
+
+
+def _check_audio_decodes(path: Path) -> None:
+    """Decode the first second of sound: a codec ffmpeg names but cannot decode is refused.
+
+    Without this a project would be made for a file no transcription or
+    playback can ever read (ffmpeg lists an unknown codec as "Audio: none").
+    """
+    cmd = [ffmpeg_path(), "-hide_banner", "-nostdin", "-v", "error", "-i", str(path),
+           "-map", "0:a:0", "-t", "1", "-f", "null", "-"]
+    try:
+        done = subprocess.run(cmd, capture_output=True, timeout=60, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise MediaError(f"{path.name}: ffmpeg did not answer within 60 s") from exc
+    if done.returncode != 0:
+        report = done.stderr.decode("utf-8", "replace")
+        raise MediaError(f"{path.name}: its sound cannot be decoded ({_first_line(report)})")
 
 
 def _first_line(text: str) -> str:

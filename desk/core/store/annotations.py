@@ -11,6 +11,7 @@ from desk.core.records import Annotation
 from desk.core.store.database import Database, inserted_id, utc_now, where_terms
 from desk.core.store.history import History
 from desk.core.store.tags import TagStore
+from desk.core.timecode import seconds_text
 
 SOURCES = ("manual", "suggested", "imported")
 _SELECT = (
@@ -156,14 +157,14 @@ class AnnotationStore:
     def _check_range(self, start: float, end: float) -> tuple[float, float]:
         start, end = round(float(start), 3), round(float(end), 3)
         if start < 0:
-            raise InputError(f"start {start:.3f} s is before the recording begins")
+            raise InputError(f"start {seconds_text(start)} is before the recording begins")
         if end <= start:
-            raise InputError(f"end ({end:.3f} s) must be after start ({start:.3f} s)")
+            raise InputError(f"end ({seconds_text(end)}) must be after start "
+                             f"({seconds_text(start)})")
         duration = self._duration()
         if duration and end > duration + 0.001:
-            raise InputError(
-                f"end {end:.3f} s is after the end of the recording ({duration:.3f} s)"
-            )
+            raise InputError(f"end {seconds_text(end)} is after the end of the recording "
+                             f"({seconds_text(duration)})")
         return start, end
 
 

@@ -16,6 +16,7 @@ from desk.core.store.database import Database, inserted_id, utc_now
 from desk.core.store.history import History
 from desk.core.store.speakers import speaker_id_for
 from desk.core.store.transcripts import TranscriptStore, insert_words
+from desk.core.timecode import seconds_text
 
 # Punctuation that belongs to the word before it: never the start of a line, no space before.
 _TRAILING = re.compile(r"^\s*([,.;:!?…%)\]}»”]+)")
@@ -69,7 +70,8 @@ class SegmentEditor:
         segment = self._transcripts.segment(segment_id)
         start, end = round(start, 3), round(end, 3)
         if start < 0 or end <= start:
-            raise InputError(f"a segment must end after it starts ({start:.3f}–{end:.3f} s)")
+            raise InputError(f"a segment must end after it starts ({seconds_text(start)} to "
+                             f"{seconds_text(end)})")
         words = [Word(max(start, min(w.start, end)), max(start, min(w.end, end)), w.text,
                       w.probability) for w in segment.words]
         with self._history.action(f"retime segment {segment_id}", annotator) as act:

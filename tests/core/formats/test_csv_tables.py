@@ -55,3 +55,29 @@ def test_one_table_to_the_given_path(coded: Project, tmp_path: Path) -> None:
     assert pd.read_csv(written, encoding="utf-8-sig").columns[0] == "annotation_id"
     with pytest.raises(InputError, match="--table must be one of"):
         EXPORTERS["csv"].export(coded, tmp_path / "x.csv", table="words")
+
+
+@pytest.mark.parametrize("cell, written", [
+    ("ok;=1+1", "\"ok;'=1+1\""),  # a spreadsheet splitting at ; would start a cell at =
+    ("a,@x", "\"a,'@x\""), ("a, =HYPERLINK(x)", '"a, =HYPERLINK(x)"'),
+    ("=1+1", "'=1+1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "\"'\t'=1\""),
+    ("-2;+3", "\"'-2;'+3\""), ('say "hi"', '"say ""hi"""'), ("plain words", "plain words"),
+])
+def test_formula_triggers_after_any_separator_are_quoted(cell: str, written: str) -> None:
+    from desk.core.formats.csv_tables import csv_line, safe_cell
+
+    assert csv_line(["1", safe_cell(cell)]) == f"1,{written}\r\n"
+
+
+def test_a_semicolon_reader_sees_no_formula(tmp_path: Path) -> None:
+    import csv
+
+    from desk.core.formats.csv_tables import safe_cell, write_table
+
+    path = write_table(tmp_path / "t.csv", ["id", "note"],
+                       [["1", safe_cell("ok;=1+1")], ["2", safe_cell("b,-1")]])
+    text = path.read_text(encoding="utf-8-sig")
+    for delimiter in (",", ";"):
+        cells = [c for row in csv.reader(text.splitlines(), delimiter=delimiter) for c in row]
+        assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), (delimiter, cells)
+    assert pd.read_csv(path, encoding="utf-8-sig")["note"].tolist() == ["ok;'=1+1", "b,'-1"]
