@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QWidget
 
 from desk.core.formats.clips import export_clip
 from desk.core.records import Annotation
@@ -61,6 +61,20 @@ class ContextMenus(QObject):
                 (tagging.timeline.canvas, self._timeline_requested)):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             widget.customContextMenuRequested.connect(handler)
+        self._keyboard = {transcript: self._transcript_requested,
+                          tagging.annotations_panel.view: self._annotations_requested}
+        for view in self._keyboard:
+            view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Menu key on a table: its menu at the current row. (Qt gives that event to the
+        table in its own coordinates, a mouse one to its viewport in the viewport's.)"""
+        if (event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent)
+                and event.reason() == QContextMenuEvent.Reason.Keyboard
+                and isinstance(watched, QAbstractItemView) and watched in self._keyboard):
+            self._keyboard[watched](watched.visualRect(watched.currentIndex()).center())
+            return True
+        return super().eventFilter(watched, event)
 
     # -- building blocks -------------------------------------------------------------------
     def _menu(self) -> QMenu:

@@ -139,9 +139,13 @@ class TranscriptDelegate(QStyledItemDelegate):
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if self.word_selection is not None and option.state & QStyle.StateFlag.State_Selected:
-            # Selected words are the selection: a whole-row highlight would hide them.
+            # Selected words are the selection: a whole-row highlight (which the table has
+            # already painted under the cell) would hide them, so the cell is repainted plain.
             option = QStyleOptionViewItem(option)
             option.state &= ~QStyle.StateFlag.State_Selected
+            alternate = bool(option.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
+            painter.fillRect(option.rect, option.palette.color(
+                QPalette.ColorRole.AlternateBase if alternate else QPalette.ColorRole.Base))
         is_current = index.row() == self.current_row
         if is_current and not option.state & QStyle.StateFlag.State_Selected:
             colour = QColor(option.palette.color(QPalette.ColorRole.Highlight))

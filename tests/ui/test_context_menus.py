@@ -47,13 +47,18 @@ def test_right_click_and_the_menu_key_open_the_transcript_menu(
     assert shown["Set speaker…"] == "Ctrl+Shift+K"
     assert shown["Copy with timestamp"] == "Ctrl+Shift+C"
     menu.close()
-    # The Menu key: Qt sends a keyboard context-menu event at the current row (QTest's key
-    # events bypass that translation, so the event is sent as the platform would).
-    current = view.visualRect(view.currentIndex()).center()
-    QApplication.sendEvent(view.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Keyboard, current, view.viewport().mapToGlobal(current)))
+    # The Menu key: Qt sends a keyboard context-menu event to the focused table itself, in
+    # its own coordinates (QTest's key events bypass that translation, so it is sent here as
+    # the platform would). The menu is the current row's, not the one under the header offset.
+    model = view.transcript_model
+    view.setCurrentIndex(model.index(1, 2))
+    inside = view.visualRect(view.currentIndex()).center()
+    QApplication.sendEvent(view, QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, inside, view.mapToGlobal(inside)))
     menu = open_popup(qtbot)
     assert "Split here\tCtrl+Shift+S" in [a.text() for a in menu.actions()]
+    code = [a.text() for a in menu.actions() if a.text().startswith("Code")][0]
+    assert code.startswith("Code 00:00:05.000–00:00:08.500")  # the current (second) line
     menu.close()
 
 

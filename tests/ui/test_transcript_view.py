@@ -117,12 +117,15 @@ def _highlighted_share(window: MainWindow, row: int, word: int) -> float:
     view = window.transcript_view
     view.viewport().repaint()
     image = view.viewport().grab().toImage()
-    highlight = view.palette().color(view.palette().ColorRole.Highlight).rgb()
+    palette = view.palette()
+    # Either colour group: an inactive window paints rows in the inactive highlight.
+    highlights = {palette.color(group, palette.ColorRole.Highlight).rgb()
+                  for group in (palette.ColorGroup.Active, palette.ColorGroup.Inactive)}
     rect = view.word_rect(row, word)
     ratio = image.devicePixelRatio()
     pixels = [image.pixel(int(x * ratio), int(y * ratio))
               for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())]
-    return sum(1 for p in pixels if p == highlight) / max(1, len(pixels))
+    return sum(1 for p in pixels if p in highlights) / max(1, len(pixels))
 
 
 def test_a_word_selection_is_painted_and_shown_on_the_timeline(qtbot: QtBot,

@@ -16,7 +16,9 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -258,7 +260,10 @@ class AnnotationsPanel(QWidget):
     def _seek_to(self, index: QModelIndex) -> None:
         """Double-click: seek from Tag and Start (and the read-only cells), edit Note and End."""
         if index.column() in (COL_NOTE, COL_END):
-            self.view.edit(index)
+            # After the double-click's own events: inside them the view refuses to edit
+            # ("edit: editing failed" under a real window system).
+            cell = QPersistentModelIndex(index)
+            QTimer.singleShot(0, lambda: cell.isValid() and self.view.edit(QModelIndex(cell)))
             return
         row = self.model.row_of(int(index.data(ID_ROLE)))
         if row >= 0:

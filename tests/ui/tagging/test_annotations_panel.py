@@ -163,8 +163,9 @@ def test_f2_and_double_click_edit_the_note_in_place_as_one_undo_step(
         rect = pane.view.visualRect(pane.proxy.index(row, column))
         qtbot.mousePress(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: pane.view.state() == pane.view.State.EditingState, timeout=2000)
         editor = pane.view.focusWidget()
-        assert isinstance(editor, QLineEdit) and pane.view.state() == pane.view.State.EditingState
+        assert isinstance(editor, QLineEdit)
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert opened.player.position() == 0.0 and stack.index() == steps  # Esc: no edit
     rect = pane.view.visualRect(pane.proxy.index(row, COL_TAG))
