@@ -57,7 +57,7 @@ def test_right_click_and_the_menu_key_open_the_transcript_menu(
         QContextMenuEvent.Reason.Keyboard, inside, view.mapToGlobal(inside)))
     menu = open_popup(qtbot)
     assert "Split here\tCtrl+Shift+S" in [a.text() for a in menu.actions()]
-    code = [a.text() for a in menu.actions() if a.text().startswith("Code")][0]
+    code = next(a.text() for a in menu.actions() if a.text().startswith("Code"))
     assert code.startswith("Code 00:00:05.000–00:00:08.500")  # the current (second) line
     menu.close()
 
