@@ -147,6 +147,7 @@ def test_a_word_selection_is_painted_and_shown_on_the_timeline(qtbot: QtBot,
     middle = canvas.x_of((start + end) / 2) * image.devicePixelRatio()
     outside = canvas.x_of(end + 3) * image.devicePixelRatio()
     assert image.pixelColor(int(middle), 2) != image.pixelColor(int(outside), 2)  # the band
+    qtbot.keyRelease(view, Qt.Key.Key_Shift)  # Qt would keep Shift held for the next test
 
 
 def test_shift_arrows_select_word_by_word_across_lines(qtbot: QtBot, window: MainWindow) -> None:
@@ -165,3 +166,4 @@ def test_shift_arrows_select_word_by_word_across_lines(qtbot: QtBot, window: Mai
     assert view.delegate.word_selection == (0, 2, 1, 0)
     assert _highlighted_share(window, 1, 0) > 0.3 and _highlighted_share(window, 1, 1) < 0.05
     assert window.selection_label.text().startswith("Selected 00:00:0")
+    qtbot.keyRelease(view, Qt.Key.Key_Shift)  # Qt would keep Shift held for the next test
