@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.core.coding import adjudication
 from desk.core.coding.disagreements import Disagreement
@@ -55,11 +63,17 @@ class AdjudicationBar(QWidget):
         self.tolerance = tolerance
         self.edit_dialog: type[ConsensusRangeDialog] = ConsensusRangeDialog
         self.take_buttons: dict[str, QPushButton] = {}
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.addWidget(QLabel(self.tr("Consensus:")))
+        # Two rows, so the pane stays narrow enough to sit beside the figures.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        first = QHBoxLayout()
+        first.addWidget(QLabel(self.tr("Consensus:")))
         self._takes = QHBoxLayout()
-        self._row.addLayout(self._takes)
+        first.addLayout(self._takes)
+        first.addStretch(1)
+        self._row = QHBoxLayout()
+        rows.addLayout(first)
+        rows.addLayout(self._row)
         self.union_button = self._button(self.tr("Union"), lambda: self.decide("union"),
                                          self.tr("Everything any coder coded here"))
         self.intersection_button = self._button(

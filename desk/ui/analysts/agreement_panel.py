@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.coding import adjudication
 from desk.core.coding.agreement.measure import Settings
+from desk.core.coding.agreement.reading import threshold_note
 from desk.core.coding.agreement.run import Comparison, compare_file
 from desk.core.coding.agreement.study import annotators_of
 from desk.core.coding.disagreements import DEFAULT_TOLERANCE, Disagreement
@@ -127,9 +128,12 @@ class AgreementPanel(QWidget):
         lower_column.addWidget(self.list_label)
         lower_column.addWidget(self.disagreements_view, 1)
         lower_column.addWidget(self.bar)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)  # both tables get the height
         splitter.addWidget(upper)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)  # the figures are the wider table
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
         column.addLayout(top)
@@ -242,7 +246,11 @@ class AgreementPanel(QWidget):
             self._say(problem)
         else:
             result = comparison.result
-            self._say(" ".join(agreement_report.settings_lines(result)[1:]))
+            self._say(self.tr("%1 s slices, %2 bootstrap replicates (seed %3). Reading: %4.")
+                      .replace("%1", f"{result.slice_seconds:g}")
+                      .replace("%2", str(result.replicates)).replace("%3", str(result.seed))
+                      .replace("%4", threshold_note()))
+            self.status.setToolTip("\n".join(agreement_report.settings_lines(result)))
             self.bar.set_annotators(list(result.annotators))
         self.export_button.setEnabled(comparison is not None)
         self._count_label()

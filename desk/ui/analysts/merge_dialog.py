@@ -83,6 +83,7 @@ class MergeDialog(QDialog):
         self.tags_label = QLabel(self.tr("Their tags this project lacks (made only if ticked):"))
         self.tag_list = QListWidget(self)
         self.tag_list.setObjectName("mergeNewTags")
+        self.tag_list.setMaximumHeight(6 * self.fontMetrics().height() + 12)
         self.tag_list.itemChanged.connect(lambda _i: self._update_button())
         self.codebook_box = QCheckBox(self)
         self.speakers_box = QCheckBox(self)
@@ -101,11 +102,12 @@ class MergeDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self.summary)
         column.addWidget(self.tags_label)
-        column.addWidget(self.tag_list, 1)
+        column.addWidget(self.tag_list)
+        column.addStretch(1)
         column.addWidget(self.codebook_box)
         column.addWidget(self.speakers_box)
         column.addWidget(self.buttons)
-        self.resize(520, 420)
+        self.resize(560, 300)
 
     # -- choosing ----------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -169,8 +171,9 @@ class MergeDialog(QDialog):
                 "%1", str(plan.already))
         self.summary.setText(text)
         for tag in plan.new_tags:
-            item = QListWidgetItem(self.tr("%1 (%2 annotations)").replace("%1", tag.name)
-                                   .replace("%2", str(plan.uses.get(tag.name, 0))))
+            uses = plan.uses.get(tag.name, 0)
+            text = self.tr("%1 (1 annotation)") if uses == 1 else self.tr("%1 (%2 annotations)")
+            item = QListWidgetItem(text.replace("%1", tag.name).replace("%2", str(uses)))
             item.setData(ROLE_NAME, tag.name)
             item.setCheckState(Qt.CheckState.Checked)
             self.tag_list.addItem(item)

@@ -38,7 +38,8 @@ def test_figures_per_tag_with_readings(qtbot: QtBot, both: MainWindow) -> None:
     assert "α ≥ 0.800 reliable" in reading
     assert overall.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert figures.index(tags.index("delay"), 1).data() == "1 / 1"  # units of anna / ben
-    assert "0.1 s time slices" in panel.status.text()
+    assert "0.1 s slices" in panel.status.text() and "α ≥ 0.800" in panel.status.text()
+    assert "0.1 s time slices" in panel.status.toolTip()
     assert panel.compared() == ["anna", "ben"]
     assert panel.export_button.isEnabled()
 

@@ -38,7 +38,7 @@ def test_preview_new_tags_then_one_undo_step(qtbot: QtBot, mine: MainWindow, ben
     _planned(qtbot, dialog, ben)
     assert "4 annotations come in as the layer of ben" in dialog.summary.text()
     assert dialog.tag_list.count() == 1 and dialog.chosen_tags() == ["crowd noise"]
-    assert "1 annotations" in dialog.tag_list.item(0).text()
+    assert dialog.tag_list.item(0).text() == "crowd noise (1 annotation)"
     assert dialog.speakers_box.isVisibleTo(dialog) and not dialog.speakers_box.isChecked()
     assert dialog.merge_button.isEnabled()
     with qtbot.waitSignal(dialog.merged, timeout=10_000):
