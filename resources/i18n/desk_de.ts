@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdjudicationBar</name>
+    <message>
+        <source>Consensus:</source>
+        <translation>Konsens:</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Vereinigung</translation>
+    </message>
+    <message>
+        <source>Everything any coder coded here</source>
+        <translation>Alles, was irgendein Kodierer hier kodiert hat</translation>
+    </message>
+    <message>
+        <source>Intersection</source>
+        <translation>Schnittmenge</translation>
+    </message>
+    <message>
+        <source>Only what every coder coded here</source>
+        <translation>Nur, was jeder Kodierer hier kodiert hat</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Type the consensus tag and range</source>
+        <translation>Konsens-Tag und -Bereich eingeben</translation>
+    </message>
+    <message>
+        <source>Take agreed</source>
+        <translation>Übereinstimmungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Copy every stretch the coders agree on into the consensus</source>
+        <translation>Jeden Abschnitt, in dem die Kodierer übereinstimmen, in den Konsens übernehmen</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>%1 übernehmen</translation>
+    </message>
+    <message>
+        <source>The consensus here is %1&apos;s coding</source>
+        <translation>Der Konsens ist hier die Kodierung von %1</translation>
+    </message>
+    <message>
+        <source>Adjudicate: %1</source>
+        <translation>Entscheiden: %1</translation>
+    </message>
+    <message>
+        <source>take %1</source>
+        <translation>%1 übernehmen</translation>
+    </message>
+    <message>
+        <source>Take agreed stretches</source>
+        <translation>Übereinstimmende Abschnitte übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 agreed stretches taken into the consensus</source>
+        <translation>%1 übereinstimmende Abschnitte in den Konsens übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPanel</name>
+    <message>
+        <source>Time slice for κ and α</source>
+        <translation>Zeitscheibe für κ und α</translation>
+    </message>
+    <message>
+        <source>Boundaries this close count as the same</source>
+        <translation>So nahe Grenzen gelten als gleich</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The table and the disagreements as a web page or CSV, for a methods section</source>
+        <translation>Die Tabelle und die Abweichungen als Webseite oder CSV, für einen Methodenteil</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>Vergleichen:</translation>
+    </message>
+    <message>
+        <source>Slice (s):</source>
+        <translation>Scheibe (s):</translation>
+    </message>
+    <message>
+        <source>Tolerance (s):</source>
+        <translation>Toleranz (s):</translation>
+    </message>
+    <message>
+        <source>Open a project coded by two or more annotators.</source>
+        <translation>Öffnen Sie ein Projekt, das zwei oder mehr Annotatoren kodiert haben.</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>Übereinstimmung wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1 s slices, %2 bootstrap replicates (seed %3). Reading: %4.</source>
+        <translation>%1-s-Scheiben, %2 Bootstrap-Wiederholungen (Seed %3). Lesart: %4.</translation>
+    </message>
+    <message>
+        <source>Disagreements: %1, largest first (%2 settled)</source>
+        <translation>Abweichungen: %1, größte zuerst (%2 entschieden)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the agreement report</source>
+        <translation>Übereinstimmungsbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Agreement: %1</source>
+        <translation>Übereinstimmung: %1</translation>
+    </message>
+    <message>
+        <source>Agreement report written to %1</source>
+        <translation>Übereinstimmungsbericht geschrieben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnalystsUi</name>
+    <message>
+        <source>Merge coding from…</source>
+        <translation>Kodierung zusammenführen aus…</translation>
+    </message>
+    <message>
+        <source>Bring a colleague&apos;s coding of the same recording in as their own layer</source>
+        <translation>Die Kodierung derselben Aufnahme durch eine Kollegin als eigene Ebene übernehmen</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Merge coding from %1</source>
+        <translation>Kodierung aus %1 zusammenführen</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsModel</name>
     <message>
         <source>Tag</source>
@@ -97,6 +250,21 @@
     <message>
         <source>All annotators</source>
         <translation>Alle Annotatoren</translation>
+    </message>
+</context>
+<context>
+    <name>BlindSwitch</name>
+    <message>
+        <source>Blind coding</source>
+        <translation>Blindkodierung</translation>
+    </message>
+    <message>
+        <source>Each coder sees only their own annotations (kept in the project file, for everyone who opens it)</source>
+        <translation>Jeder Kodierer sieht nur die eigenen Annotationen (in der Projektdatei gespeichert, für alle, die sie öffnen)</translation>
+    </message>
+    <message>
+        <source>Blind coding: only %1&apos;s coding is shown</source>
+        <translation>Blindkodierung: nur die Kodierung von %1 wird gezeigt</translation>
     </message>
 </context>
 <context>
@@ -314,6 +482,60 @@
     </message>
 </context>
 <context>
+    <name>ConsensusRangeDialog</name>
+    <message>
+        <source>Consensus range</source>
+        <translation>Konsensbereich</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Tag:</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Kodierungen</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>one coded, one not</source>
+        <translation>einer kodiert, einer nicht</translation>
+    </message>
+    <message>
+        <source>other tag</source>
+        <translation>anderes Tag</translation>
+    </message>
+    <message>
+        <source>boundaries</source>
+        <translation>Grenzen</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -321,7 +543,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Auswählen…</translation>
     </message>
     <message>
         <source>Clips: audio-only listening copies, equally loud</source>
@@ -399,6 +621,21 @@
         <source>These files exist and will be replaced:
 %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Coded time</source>
+        <translation>Kodierte Zeit</translation>
     </message>
 </context>
 <context>
@@ -560,6 +797,89 @@
     <message>
         <source>no transcript</source>
         <translation>kein Transkript</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge coding from another file</source>
+        <translation>Kodierung aus einer anderen Datei zusammenführen</translation>
+    </message>
+    <message>
+        <source>Their .desk file, or its JSON or ELAN export</source>
+        <translation>Deren .desk-Datei oder ihr JSON- oder ELAN-Export</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>as their file names them</source>
+        <translation>wie ihre Datei sie nennt</translation>
+    </message>
+    <message>
+        <source>Their tags this project lacks (made only if ticked):</source>
+        <translation>Ihre Tags, die diesem Projekt fehlen (nur angelegt, wenn angehakt):</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Their name:</source>
+        <translation>Ihr Name:</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge coding from</source>
+        <translation>Kodierung zusammenführen aus</translation>
+    </message>
+    <message>
+        <source>Desk coding (%1)</source>
+        <translation>Desk-Kodierung (%1)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Choose a colleague&apos;s file about the same recording: their coding comes in as their own layer.</source>
+        <translation>Wählen Sie die Datei einer Kollegin zur selben Aufnahme: ihre Kodierung kommt als eigene Ebene hinzu.</translation>
+    </message>
+    <message>
+        <source>no annotator</source>
+        <translation>kein Annotator</translation>
+    </message>
+    <message>
+        <source>%1 annotations come in as the layer of %2.</source>
+        <translation>%1 Annotationen kommen als Ebene von %2 hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 of theirs are here already.</source>
+        <translation>%1 davon sind bereits hier.</translation>
+    </message>
+    <message>
+        <source>%1 (1 annotation)</source>
+        <translation>%1 (1 Annotation)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 annotations)</source>
+        <translation>%1 (%2 Annotationen)</translation>
+    </message>
+    <message>
+        <source>Also take their descriptions and colours of %1 shared tags</source>
+        <translation>Auch ihre Beschreibungen und Farben von %1 gemeinsamen Tags übernehmen</translation>
+    </message>
+    <message>
+        <source>Also name %1 unnamed segments after their speakers</source>
+        <translation>Auch %1 unbenannte Segmente nach ihren Sprechern benennen</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Wird zusammengeführt…</translation>
     </message>
 </context>
 <context>
