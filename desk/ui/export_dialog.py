@@ -112,6 +112,7 @@ class ExportDialog(QDialog):
         layout.addLayout(files)
         layout.addWidget(buttons)
         self._formats_changed()
+        self.resize(1040, 600)  # the formats' descriptions in full
 
     def _build_selection(self, project: Project) -> None:
         """What to include: the transcript (which version), codes (tags, coders), the rest."""
