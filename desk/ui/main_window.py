@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self.files.opened.connect(lambda _project: self.transcription.offer_resume())
         self.files.recording_changed.connect(self._show_recording)
         self.transcription.transcript_changed.connect(self.update_title)
-        self.undo_stack.indexChanged.connect(self._history_moved)
+        self.undo_stack.indexChanged.connect(self.update_title)  # a version switch, its undo
         self.tagging.controller.changed.connect(self._annotations_changed)
 
     # -- what the parts use ------------------------------------------------------------------
@@ -319,10 +319,6 @@ class MainWindow(QMainWindow):
 
     def _project_closed(self) -> None:
         self.transcript_model.set_project(None)
-        self.update_title()
-
-    def _history_moved(self, _index: int) -> None:
-        """An edit, undo or redo may have switched the transcript version: the title follows."""
         self.update_title()
 
     def _annotations_changed(self) -> None:
