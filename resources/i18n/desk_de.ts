@@ -539,88 +539,89 @@
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Auswählen…</translation>
+        <translation>Wählen…</translation>
     </message>
     <message>
         <source>Clips: audio-only listening copies, equally loud</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips: nur Ton, gleich laut (Hörkopien)</translation>
     </message>
     <message>
         <source>Clips: frame-exact cuts (slower, re-encodes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips: bildgenaue Schnitte (langsamer, neu kodiert)</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner:</translation>
     </message>
     <message>
         <source>File name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiname:</translation>
     </message>
     <message>
         <source>Formats (several at once):</source>
-        <translation type="unfinished"></translation>
+        <translation>Formate (mehrere zugleich):</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Enthalten</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished">Transkript</translation>
+        <translation>Transkript</translation>
     </message>
     <message>
         <source> (current)</source>
-        <translation type="unfinished"></translation>
+        <translation> (aktuell)</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprecher</translation>
     </message>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished">Annotationen</translation>
+        <translation>Annotationen</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Suggestions not yet accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht angenommene Vorschläge</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Namen)</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags:</translation>
     </message>
     <message>
         <source>Annotators:</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotierende:</translation>
     </message>
     <message>
         <source>Export to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ordner exportieren</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
         <source>Replace files?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien ersetzen?</translation>
     </message>
     <message>
         <source>These files exist and will be replaced:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Dateien existieren und werden ersetzt:
+%1</translation>
     </message>
 </context>
 <context>
@@ -669,83 +670,83 @@
     <name>ImportDialog</name>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>a new transcript version</source>
-        <translation type="unfinished"></translation>
+        <translation>eine neue Transkriptversion</translation>
     </message>
     <message>
         <source>annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationen</translation>
     </message>
     <message>
         <source>what the file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>was die Datei enthält</translation>
     </message>
     <message>
         <source>In the file</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datei</translation>
     </message>
     <message>
         <source>Becomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird zu</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Bring in as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen als:</translation>
     </message>
     <message>
         <source>Recorded under:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vermerkt unter:</translation>
     </message>
     <message>
         <source>Nothing is written until you press Import; Edit → Undo takes the whole import back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wird geschrieben, bevor Sie Importieren drücken; Bearbeiten → Rückgängig nimmt den ganzen Import zurück.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>A new transcript version: %1 segments, %2 words, speakers: %3. The current version is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Transkriptversion: %1 Segmente, %2 Wörter, Sprecher: %3. Die aktuelle Version bleibt erhalten.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Annotationen</translation>
     </message>
     <message>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> von %1</translation>
     </message>
     <message>
         <source> (%1 already in the project are skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 schon im Projekt werden übersprungen)</translation>
     </message>
     <message>
         <source>New tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Tags: %1</translation>
     </message>
     <message>
         <source>Tags already in the codebook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags, die das Codebuch schon hat: %1</translation>
     </message>
     <message>
         <source>Nothing to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu importieren.</translation>
     </message>
 </context>
 <context>
@@ -1292,7 +1293,7 @@
     </message>
     <message>
         <source>A new transcript version will be made. The current one, %1, is kept and stays current until the new run is complete; a cancelled run is kept as a partial version (Transcript → Versions…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird eine neue Transkriptversion erstellt. Die aktuelle, %1, bleibt erhalten und aktuell, bis der neue Lauf vollständig ist; ein abgebrochener Lauf bleibt als unvollständige Version erhalten (Transkript → Versionen…).</translation>
     </message>
     <message>
         <source>%1 only knows English, so it cannot transcribe %2. Pick a multilingual model (such as base, or small) for that language, or choose English.</source>
@@ -1366,15 +1367,15 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <name>VersionsDialog</name>
     <message>
         <source>Transcript versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptversionen</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1382,110 +1383,110 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished">Fortsetzen</translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Every transcription run is kept as a version. Codes belong to the recording, not to a version, so they stay with every switch. Edit → Undo takes back a switch, a rename or a delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Transkriptionslauf bleibt als Version erhalten. Codes gehören zur Aufnahme, nicht zu einer Version, und bleiben bei jedem Wechsel. Bearbeiten → Rückgängig nimmt einen Wechsel, eine Umbenennung oder ein Löschen zurück.</translation>
     </message>
     <message>
         <source>Use transcript version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptversion %1 verwenden</translation>
     </message>
     <message>
         <source>Rename version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version umbenennen</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Rename transcript version</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptversion umbenennen</translation>
     </message>
     <message>
         <source>Delete transcript version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptversion %1 löschen</translation>
     </message>
 </context>
 <context>
     <name>VersionsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Einstellungen</translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished">Segmente</translation>
+        <translation>Segmente</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuell</translation>
     </message>
     <message>
         <source>complete</source>
-        <translation type="unfinished"></translation>
+        <translation>vollständig</translation>
     </message>
     <message>
         <source> at %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation> bei %1 von %2</translation>
     </message>
     <message>
         <source>partial (interrupted)</source>
-        <translation type="unfinished"></translation>
+        <translation>unvollständig (unterbrochen)</translation>
     </message>
     <message>
         <source>partial (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>unvollständig (abgebrochen)</translation>
     </message>
     <message>
         <source>partial (failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>unvollständig (fehlgeschlagen)</translation>
     </message>
     <message>
         <source>partial</source>
-        <translation type="unfinished"></translation>
+        <translation>unvollständig</translation>
     </message>
     <message>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbenannt)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -1514,11 +1515,11 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1538,7 +1539,7 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     </message>
     <message>
         <source>&amp;Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versionen…</translation>
     </message>
     <message>
         <source>Open the log folder</source>
@@ -1679,27 +1680,27 @@ Details stehen in der Protokolldatei: %1</translation>
     <name>export</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere %1…</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere…</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Ordner zeigen</translation>
     </message>
     <message>
         <source>Exported %1 files to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien nach %2 exportiert</translation>
     </message>
     <message>
         <source>Export cancelled; the files already written are complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; die schon geschriebenen Dateien sind vollständig.</translation>
     </message>
 </context>
 <context>
@@ -1781,11 +1782,11 @@ Details stehen in der Protokolldatei: %1</translation>
     <name>import</name>
     <message>
         <source>Import into the project</source>
-        <translation type="unfinished"></translation>
+        <translation>In das Projekt importieren</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
 </context>
 <context>
