@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             self.projects, self.transcript_view, self.editing, self.playback, self.player,
             self.tagging, lambda name: self.action(name).shortcut(), self.report,
             self._show_annotations, self)
-        self._place_analysts()
+        self.analysts.place(self)  # Agreement dock, Tags → Blind coding, the badge
         self._connect()
         self.window_actions = WindowActions(self)
         self.resize(1280, 800)
@@ -192,17 +192,6 @@ class MainWindow(QMainWindow):
             else:
                 self.menu("tags").addAction(action)
         self.addActions(ui.shortcut_actions())  # keys work while the menu bar is hidden, too
-
-    def _place_analysts(self) -> None:
-        """The Agreement dock beside the annotations; merge in File, blind coding in Tags."""
-        ui = self.analysts
-        for title, pane, area, name in ui.docks():
-            self.docks[name] = self.add_dock(title, pane, area, name)
-        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["agreementDock"])
-        self.docks["annotationsDock"].raise_()
-        self.menu("tags").addSeparator()
-        self.menu("tags").addAction(ui.blind.action)
-        self.statusBar().addPermanentWidget(ui.blind.badge)
 
     def _connect(self) -> None:
         self.projects.closed.connect(self._project_closed)
@@ -362,7 +351,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
-        """First run: the transcript gets most of the right-hand column."""
+        """First run: the transcript gets most of the right column; Agreement tabs beside
+        Annotations (only once shown: tabified before, Qt leaves a stray tab bar)."""
+        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["agreementDock"])
+        self.docks["annotationsDock"].raise_()
         self.resizeDocks([self.transcript_dock], [int(self.height() * 0.62)],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.transcript_dock], [max(420, int(self.width() * 0.34))],

@@ -2,17 +2,18 @@
 
 Made with what it works with (the project handle, the undo bridge, the
 status reporter, the coding controller, the player and the coder's name);
-the window places its dock (`docks()`), its menu entries and the blind-coding
-badge in the status bar.
+`place(window)` puts its dock, its Tags entry and the blind-coding badge in
+the window; File → Merge coding from… is placed with the File menu.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QStatusBar, QWidget
 
 from desk.core.coding.merge import MergeSummary
 from desk.ui.analysts.agreement_panel import AgreementPanel
@@ -23,6 +24,17 @@ from desk.ui.project_handle import ProjectHandle
 from desk.ui.status_reporter import StatusReporter
 from desk.ui.tagging.coding_controller import CodingController
 from desk.ui.undo import UndoBridge
+
+
+class WindowSlots(Protocol):
+    """Where the parts go: the main window's docks, menus and status bar."""
+
+    docks: dict[str, QDockWidget]
+
+    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+                 object_name: str) -> QDockWidget: ...
+    def menu(self, name: str) -> QMenu: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 class AnalystsUi(QObject):
@@ -49,9 +61,15 @@ class AnalystsUi(QObject):
         projects.closed.connect(self._follow)
         self._follow()
 
-    def docks(self) -> list[tuple[str, QWidget, Qt.DockWidgetArea, str]]:
-        return [(self.tr("Agreement"), self.panel, Qt.DockWidgetArea.BottomDockWidgetArea,
-                 "agreementDock")]
+    def place(self, window: WindowSlots) -> None:
+        """The Agreement dock (the window tabs it beside Annotations once shown), the
+        blind-coding switch in Tags and its badge in the status bar."""
+        window.docks["agreementDock"] = window.add_dock(
+            self.tr("Agreement"), self.panel, Qt.DockWidgetArea.BottomDockWidgetArea,
+            "agreementDock")
+        window.menu("tags").addSeparator()
+        window.menu("tags").addAction(self.blind.action)
+        window.statusBar().addPermanentWidget(self.blind.badge)
 
     def _follow(self) -> None:
         self.merge_action.setEnabled(self.projects.writable)
