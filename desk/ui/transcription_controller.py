@@ -153,7 +153,7 @@ class TranscriptionController(QObject):
         if self.projects.project is None:
             return
         if event.kind == "started":
-            if event.transcript_id is not None and event.transcript_id != model.transcript_id:
+            if event.transcript_id is not None:  # a resume may have discarded its last window
                 model.reload()
             self.transcript_changed.emit()
         elif event.kind == "segments" and (

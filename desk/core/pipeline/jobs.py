@@ -5,7 +5,9 @@ opens the project itself and commits every segment as it is produced; it
 reports JSON-line events on a private copy of stdout. The parent only reads
 those events. Cancel is a kill: nothing in the child needs to cooperate, and a
 crashing model (or a SIGKILL from the OS) spares the app and loses at most the
-segment being decoded. `--resume` continues from the stored progress.
+window being decoded. `--resume` continues from the last window stored whole.
+The child dies with the parent (job_guard.py): its stdin is a pipe the parent
+holds open and never writes to.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from desk.core.errors import DeskError
 from desk.core.logs import log_dir
+from desk.core.pipeline import job_guard
 from desk.core.pipeline.job_messages import JobEvent, JobOptions
 from desk.core.store import Project
 
@@ -53,11 +56,12 @@ class TranscriptionJob:
 
     def start(self) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
+        env[job_guard.PARENT_ENV] = str(os.getpid())
         log = self.log_path.open("a", encoding="utf-8")
         try:
             self._process = subprocess.Popen(
                 worker_command(self.project_path, self.options), stdout=subprocess.PIPE,
-                stderr=log, stdin=subprocess.DEVNULL, text=True, encoding="utf-8", env=env,
+                stderr=log, stdin=subprocess.PIPE, text=True, encoding="utf-8", env=env,
                 creationflags=CHILD_CREATION_FLAGS,
             )
         finally:
@@ -80,6 +84,8 @@ class TranscriptionJob:
                 final = event
             yield event
         code = process.wait()
+        if process.stdin is not None:
+            process.stdin.close()  # the child's watchdog pipe (it is gone already)
         if final is None or self._cancelled:
             final = self._ended_without_report(code)
             self.last_event = final
@@ -125,6 +131,9 @@ class TranscriptionJob:
         self._unrecorded = False
         cancelled = event.kind == "cancelled"
         try:
+            holder = project.transcripts.claim_holder(event.transcript_id)
+            if holder is not None and not job_guard.is_stale(holder):
+                return  # another job has taken the transcript over: its status is its own
             project.transcripts.update(event.transcript_id, status=event.kind,
                                        error=None if cancelled else event.message)
         except DeskError as exc:  # locked or read-only now: the next resume still works
@@ -158,6 +167,7 @@ def worker_main(argv: list[str]) -> int:
     from desk.core.logs import setup_logging
     from desk.core.pipeline import transcription
 
+    job_guard.die_with_parent()
     setup_logging("transcription")
     project_path, options = Path(argv[0]), JobOptions.from_json(json.loads(argv[1]))
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)

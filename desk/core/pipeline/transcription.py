@@ -5,8 +5,12 @@ parent side). The recording is scanned once for pauses and dead air; dead air
 is stored (the app offers it as `delay` suggestions) and skipped; the speech is
 cut into 10-20 minute windows at pauses; each window is decoded with ffmpeg and
 handed to the engine, and every segment is committed to the project as soon as
-it exists, together with the job's progress. A resumed job starts where the
-stored progress ends, so nothing is done twice and nothing is lost.
+it exists. The job's progress moves only when a window is done: it is the
+boundary the stored segments prove complete. A resumed job discards what the
+interrupted window had stored and redoes that window from its start, with the
+same windows, decoding and prompt, so the resumed transcript equals an
+uninterrupted one word for word. One job at a time owns a transcript (a claim
+with its process, see job_guard.py).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from desk.core.pipeline.audio_windows import Window, plan_windows, resume_point
 from desk.core.pipeline.engines.base import Engine, ModelRef, Progress, TranscribeOptions
 from desk.core.pipeline.engines.registry import choose_engine, load_engine
 from desk.core.pipeline.engines.segments import check_language
+from desk.core.pipeline.job_guard import holder_pid, is_stale, stop_if_orphaned, this_process
 from desk.core.pipeline.job_messages import DECODINGS, JobEvent, JobOptions
 from desk.core.pipeline.job_progress import JobProgress
 from desk.core.pipeline.silence import (
@@ -49,7 +54,8 @@ class _Plan:
     duration: float
     model: ModelRef
     engine_name: str
-    transcript: Transcript | None  # the one to resume, if any
+    transcript: Transcript | None  # the one to resume, if any (claimed by this job)
+    holder: str  # this job's claim on its transcript
 
 
 def prepare(project_path: Path, options: JobOptions) -> _Plan:
@@ -67,41 +73,88 @@ def prepare(project_path: Path, options: JobOptions) -> _Plan:
         if options.decoding not in DECODINGS:
             raise InputError(f"unknown decoding '{options.decoding}': choose one of "
                              + ", ".join(DECODINGS))
+        holder = this_process()
+        transcript = _claim_interrupted(project, holder) if options.resume else None
+        if transcript is not None:
+            _continue_as_begun(options, transcript)
         model = resolve_model(options.model)
         check_language(model, options.language)
         engine_name = choose_engine(options.engine, model)
-        transcript = None
-        if options.resume:
-            transcript = project.versions.newest(RESUMABLE)
-            if transcript is None:
-                raise InputError("there is no interrupted transcription to resume")
-        return _Plan(project, media_path, media.duration, model, engine_name, transcript)
+        return _Plan(project, media_path, media.duration, model, engine_name, transcript, holder)
     except BaseException:
         project.close()
         raise
 
 
+def _claim_interrupted(project: Project, holder: str) -> Transcript:
+    """The interrupted transcript, claimed for this job; refused while another job has it."""
+    transcript = project.versions.newest(RESUMABLE)
+    if transcript is None or transcript.id is None:
+        raise InputError("there is no interrupted transcription to resume")
+    tid = transcript.id
+    other = project.transcripts.claim(tid, holder, is_stale)
+    if other is not None:
+        pid = holder_pid(other)
+        raise InputError(
+            f"transcript {tid} is being transcribed by another job"
+            + (f" (process {pid})" if pid else "") + "; wait for it to end, or cancel it")
+    transcript = project.transcripts.get(tid)  # as it is now that it is ours
+    if transcript.status not in RESUMABLE:
+        project.transcripts.release(tid, holder)
+        raise InputError("there is no interrupted transcription to resume")
+    return transcript
+
+
+def _continue_as_begun(options: JobOptions, transcript: Transcript) -> None:
+    """A resumed job decodes the rest exactly as the interrupted one began (same engine,
+    model, prompt, decoding and windows), whatever the resuming command asked for."""
+    began = transcript.settings
+    options.engine, options.model = transcript.engine, transcript.model
+    options.language = began.get("language") if isinstance(began.get("language"), str) else None
+    options.prompt = began.get("prompt") if isinstance(began.get("prompt"), str) else None
+    beam = began.get("beam_size", options.beam_size)
+    options.beam_size = beam if isinstance(beam, int) or beam is None else options.beam_size
+    if began.get("decoding") in DECODINGS:
+        options.decoding = str(began["decoding"])
+    if isinstance(began.get("window_seconds"), (int, float)):
+        options.window_seconds = float(began["window_seconds"])
+
+
 def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     """Transcribe the planned recording; returns the final event (finished)."""
     project, total = plan.project, plan.duration
-    if plan.transcript is not None:  # a resumed job decodes the rest as it decoded the start
-        began = plan.transcript.settings.get("decoding")
-        options.decoding = began if began in DECODINGS else options.decoding
     transcribe_options = TranscribeOptions(
         language=options.language, initial_prompt=options.prompt, beam_size=options.beam_size,
         decoding=options.decoding,
         extra={"engine": plan.engine_name, "model": plan.model.name},
     )
     transcript = plan.transcript
-    if transcript is None:
-        transcript = project.transcripts.create(Transcript(
-            engine=plan.engine_name, model=plan.model.name, language=options.language,
-            settings={**transcribe_options.to_settings(), "prompt": options.prompt},
-            status="running", total=total))
+    with project.database.transaction():  # the claim, the discarded tail and the status at once
+        if transcript is None:
+            transcript = project.transcripts.create(Transcript(
+                engine=plan.engine_name, model=plan.model.name, language=options.language,
+                settings={**transcribe_options.to_settings(), "prompt": options.prompt,
+                          "window_seconds": options.window_seconds},
+                status="running", total=total))
+            assert transcript.id is not None
+            project.transcripts.claim(transcript.id, plan.holder, is_stale)
+        else:
+            assert transcript.id is not None
+            project.transcripts.discard_after(transcript.id, transcript.progress)
+            project.transcripts.update(transcript.id, status="running", error=None)
     tid = transcript.id
     assert tid is not None
-    if plan.transcript is not None:
-        project.transcripts.update(tid, status="running", error=None)
+    try:
+        final = _transcribe(plan, options, transcribe_options, transcript, emit)
+    finally:
+        project.transcripts.release(tid, plan.holder)
+    return final
+
+
+def _transcribe(plan: _Plan, options: JobOptions, transcribe_options: TranscribeOptions,
+                transcript: Transcript, emit: Emit) -> JobEvent:
+    project, total, tid = plan.project, plan.duration, transcript.id
+    assert tid is not None
     emit(JobEvent("started", tid, transcript.progress, total,
                   message=f"{plan.engine_name} engine, model {plan.model.name}"))
 
@@ -112,8 +165,7 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
     project.media.set_silences(dead_air)
     windows = plan_windows(total, levels.silences(PAUSE_SECONDS), options.window_seconds,
                            max(options.window_seconds * 4 / 3, options.window_seconds))
-    resume_at = max(project.transcripts.last_end(tid), transcript.progress) or None
-    todo = resume_point(windows, resume_at)
+    todo = resume_point(windows, transcript.progress or None)
 
     # The first window is read while the model loads, each next one while Whisper works.
     with WindowAudio(plan.media_path, todo) as reader:
@@ -125,8 +177,10 @@ def run(plan: _Plan, options: JobOptions, emit: Emit) -> JobEvent:
                 meter.begin(window)
                 for segment in _window_segments(engine, audio, transcribe_options, window,
                                                 dead_air, meter.engine_progress):
-                    ids = project.transcripts.add_segments(tid, [segment], progress=segment.end)
+                    stop_if_orphaned()
+                    ids = project.transcripts.add_segments(tid, [segment])
                     meter.segments(ids, segment.end)
+                stop_if_orphaned()
                 project.transcripts.update(tid, progress=window.owned_until)
                 if engine.detected_language and not options.language:
                     project.transcripts.update(tid, language=engine.detected_language)

@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desk.core.errors import InputError
@@ -85,6 +86,46 @@ class TranscriptStore:
     def delete(self, transcript_id: int) -> None:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM transcripts WHERE id=?", (transcript_id,))
+
+    # -- one job per transcript -------------------------------------------------
+    def claim(self, transcript_id: int, holder: str,
+              is_stale: Callable[[str], bool]) -> str | None:
+        """Take the transcript for one job; returns the live holder that has it instead.
+
+        The claim is a row in `meta` naming the job's process; `BEGIN IMMEDIATE`
+        serialises two jobs that claim at once, and a claim whose process is
+        gone (`is_stale`) is taken over, so a killed job never blocks a resume.
+        """
+        key = _claim_key(transcript_id)
+        with self._db.transaction() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+            if row is not None and row[0] != holder and not is_stale(row[0]):
+                return str(row[0])
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                         "DO UPDATE SET value=excluded.value", (key, holder))
+        return None
+
+    def claim_holder(self, transcript_id: int) -> str | None:
+        rows = self._db.query("SELECT value FROM meta WHERE key=?", (_claim_key(transcript_id),))
+        return str(rows[0][0]) if rows else None
+
+    def release(self, transcript_id: int, holder: str) -> None:
+        """Give the claim up (only the holder's own: a stale one taken over stays)."""
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM meta WHERE key=? AND value=?",
+                         (_claim_key(transcript_id), holder))
+
+    def discard_after(self, transcript_id: int, boundary: float) -> int:
+        """Remove the segments a job stored past `boundary` (by midpoint); returns how many.
+
+        A resumed job redoes the window it was interrupted in from its start, so
+        what that window had stored goes first, inside the resume's transaction.
+        """
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                'DELETE FROM segments WHERE transcript_id=? AND (start + "end") / 2 >= ?',
+                (transcript_id, boundary))
+        return cursor.rowcount
 
     # -- segments ---------------------------------------------------------------
     def add_segments(self, transcript_id: int, segments: builtins.list[Segment],
@@ -210,6 +251,10 @@ class TranscriptStore:
             grouped[segment_id].append(Word(w_start, w_end, text, probability, word_id, segment_id))
         return grouped
 
+
+
+def _claim_key(transcript_id: int) -> str:
+    return f"job:{transcript_id}"
 
 
 def _segment_filter(transcript_id: int, start: float | None,
