@@ -1,0 +1,1 @@
+"""Who speaks when: speaker diarization and voice profiles, offline and Qt-free."""
