@@ -102,17 +102,19 @@ class TagStore:
                     before = act.before("tag", tag.id)
                     self._db.conn.execute("UPDATE tags SET key=NULL WHERE id=?", (tag.id,))
                     act.record("tag", tag.id, before)
+            position = self._next_position()  # once: MAX() per tag made imports quadratic
             for tag in codebook.tags:
                 old = existing.get(tag.name.casefold())
                 if old is None:
                     cursor = self._db.conn.execute(
                         "INSERT INTO tags(name, description, colour, key, position, archived, "
                         "keywords) VALUES (?,?,?,?,?,?,?)",
-                        (tag.name, tag.description, tag.colour, tag.key, self._next_position(),
+                        (tag.name, tag.description, tag.colour, tag.key, position,
                          int(tag.archived), json.dumps(tag.keywords, ensure_ascii=False)),
                     )
                     act.record("tag", inserted_id(cursor), None)
                     added += 1
+                    position += 1
                 else:
                     before = act.before("tag", old.id)
                     self._db.conn.execute(
