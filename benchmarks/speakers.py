@@ -1,0 +1,122 @@
+"""Speaker diarization: DER on the sample's two voices and a real phone call, and its cost.
+
+    .venv/bin/python benchmarks/speakers.py            # ~2 min on 2 shared cores
+
+For each recording: transcribe it with Desk's faster engine (tiny.en, a fresh project via
+`desk transcribe`), then diarize the transcript's words in this process (speaker count
+found automatically). DER comes from pyannote.metrics (collar 0.25 s, overlap scored)
+against the truth: the sample's `transcripts/sample.truth.json`, and the RTTM of the
+pyannote-audio wheel's phone call (`.venv/wheels`, see .ci/setup). The same DER is also
+printed on the true words (oracle speech regions), which isolates the speaker part from
+Whisper's word timings. The cost is diarization time / transcription time (the share a
+run with speakers adds; target: ≤ 0.3, i.e. ≤ 1.3× the time without).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from desk.core.records import Segment, Word  # noqa: E402
+from desk.core.speakers.diarize import Diarization, diarize  # noqa: E402
+from desk.core.speakers.model import SpeakerEmbedder  # noqa: E402
+from desk.core.store import Project  # noqa: E402
+
+Turns = list[tuple[float, float, str]]
+
+
+def spread(start: float, end: float, text: str) -> Segment:
+    tokens = text.split()
+    step = (end - start) / len(tokens)
+    return Segment(start, end, text, [Word(start + i * step, start + (i + 1) * step, t)
+                                      for i, t in enumerate(tokens)])
+
+
+def sample() -> tuple[Path, Turns, list[Segment]]:
+    truth = json.loads((REPO / "transcripts" / "sample.truth.json").read_text())
+    turns = [(u["start"], u["end"], u["speaker"]) for u in truth["utterances"]]
+    words = [spread(u["start"], u["end"], u["text"]) for u in truth["utterances"]]
+    return REPO / "resources" / "sample" / "sample.mp4", turns, words
+
+
+def phone_call(folder: Path) -> tuple[Path, Turns, list[Segment]] | None:
+    wheels = sorted((Path(sys.prefix) / "wheels").glob("pyannote_audio-*.whl"))
+    if not wheels:
+        return None
+    with zipfile.ZipFile(wheels[-1]) as archive:
+        for name in ("sample.wav", "sample.rttm", "sample.stm"):
+            (folder / name).write_bytes(archive.read("pyannote/audio/sample/" + name))
+    turns = [(float(p[3]), float(p[3]) + float(p[4]), p[7]) for p in
+             (line.split() for line in (folder / "sample.rttm").read_text().splitlines())]
+    words = [spread(float(p[3]), float(p[4]), p[5]) for p in
+             (line.split(maxsplit=5) for line in (folder / "sample.stm").read_text().splitlines())]
+    return folder / "sample.wav", turns, words
+
+
+def der(turns: Turns, result: Diarization) -> float:
+    from pyannote.core import Annotation, Timeline
+    from pyannote.core import Segment as Span
+    from pyannote.metrics.diarization import DiarizationErrorRate
+
+    reference, hypothesis = Annotation(), Annotation()
+    for start, end, who in turns:
+        reference[Span(start, end)] = who
+    for s in result.segments:
+        for p in s.parts:
+            words = s.segment.words
+            hypothesis[Span(words[p.first].start, words[p.last].end)] = f"S{p.label}"
+    extent = reference.get_timeline().extent() | hypothesis.get_timeline().extent()
+    metric = DiarizationErrorRate(collar=0.25, skip_overlap=False)
+    return float(metric(reference, hypothesis, uem=Timeline([extent])))
+
+
+def transcribe(media: Path, folder: Path) -> tuple[list[Segment], float]:
+    project = folder / f"{media.parent.name}-{media.stem}.desk"  # both files are "sample"
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import sys; from desk.cli import main; sys.exit(main())",
+                    "transcribe", str(media), "-p",
+                    str(project), "--engine", "faster", "--threads", "2"],
+                   check=True, capture_output=True, cwd=REPO,
+                   env=dict(os.environ, PYTHONPATH=str(REPO)))
+    elapsed = time.perf_counter() - began
+    with Project.open(project, writable=False) as opened:
+        return opened.transcripts.segments(), elapsed
+
+
+def main() -> int:
+    embedder = SpeakerEmbedder(threads=2)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        cases = [("sample (two espeak voices)", *sample(), 0.05)]
+        call = phone_call(folder)
+        if call is None:
+            print("phone call: the pyannote-audio wheel is not in .venv/wheels (run .ci/setup)")
+        else:
+            cases.append(("phone call (pyannote sample, real)", *call, 0.15))
+        for name, media, turns, true_words, target in cases:
+            oracle = diarize(media, true_words, embedder=embedder)
+            words, transcription = transcribe(media, folder)
+            began = time.perf_counter()
+            result = diarize(media, words, embedder=embedder)
+            diarization = time.perf_counter() - began
+            print(f"{name}: {result.speaker_count} speakers found; DER {der(turns, result):.1%}"
+                  f" on Whisper's words, {der(turns, oracle):.1%} on the true words "
+                  f"(target ≤ {target:.0%}); transcription {transcription:.1f} s, "
+                  f"speakers {diarization:.1f} s: with speakers "
+                  f"{(transcription + diarization) / transcription:.2f}× the time without "
+                  f"(target ≤ 1.3×)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
