@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "desk.cli.transcribe_cmds",
     "desk.cli.version_cmds",
     "desk.cli.coding_cmds",
+    "desk.cli.speaker_cmds",
     "desk.cli.exchange_cmds",
     "desk.cli.merge_cmds",
     "desk.cli.agreement_cmds",

@@ -124,9 +124,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if speakers:
         print()
         print_table(
-            [[s.speaker, str(s.segments), format_time(s.talk_time), f"{s.share * 100:.1f} %"]
+            [[s.speaker, str(s.segments), format_time(s.talk_time), f"{s.share * 100:.1f} %",
+              str(s.turns), format_time(s.longest_turn), str(s.interruptions)]
              for s in speakers],
-            ["speaker", "segments", "talk time", "share"],
+            ["speaker", "segments", "talk time", "share", "turns", "longest turn",
+             "interruptions"],
         )
     return 0
 

@@ -34,6 +34,9 @@ class Segment:
     edited: bool = False
     id: int | None = None
     transcript_id: int | None = None
+    speaker_source: str = ""  # '' unknown, 'auto' diarization, 'manual' the analyst
+    speaker_confidence: float | None = None  # 0..1, from diarization
+    overlap: bool = False  # diarization heard more than one voice here
 
 
 @dataclass
@@ -101,9 +104,23 @@ class TranscriptVersion:
 
 @dataclass
 class Speaker:
+    """A voice in the recording: "Speaker 3" until the analyst (or a voice profile) names it.
+
+    `origin` 'auto' means diarization made it and may still rename it (a
+    profile match); 'manual' means the analyst made or named it, so
+    diarization leaves it alone. `match_status` is '' (no match),
+    'suggested' (a voice profile matched, not yet checked), 'confirmed' or
+    'rejected' by the analyst.
+    """
+
     name: str
     colour: str | None = None
     id: int | None = None
+    position: int | None = None
+    origin: str = "manual"
+    matched_profile: str | None = None
+    matched_score: float | None = None
+    match_status: str = ""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from desk.core.store.database import Database, inserted_id, utc_now
 ENTITY_TABLES = {
     "annotation": "annotations",
     "segment": "segments",
+    "segment_speaker": "segments",  # the row without its words: a speaker change is light
     "tag": "tags",
     "speaker": "speakers",
     "dismissal": "dismissed_suggestions",  # so undoing a reject lets the suggestion come back

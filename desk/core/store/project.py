@@ -8,7 +8,8 @@ store owns the SQL of one concept:
 - `edits`       the analyst's corrections and speakers   (segment_edits.py)
 - `tags`        the codebook                             (tags.py)
 - `annotations` coded time ranges                        (annotations.py)
-- `speakers`    the names in the transcript              (speakers.py)
+- `speakers`    the voices: number, colour, name, match  (speakers.py)
+- `speaker_edits` rename, assign, merge, split off, colour (speaker_edits.py)
 - `layers`      another analyst's coding merged in       (layers.py)
 - `adjudications` the consensus layer and its decisions  (adjudications.py)
 - `settings`    rules kept in the file (blind coding)    (project_settings.py)
@@ -32,6 +33,7 @@ from desk.core.store.layers import LayerStore
 from desk.core.store.media_store import MediaStore
 from desk.core.store.project_settings import ProjectSettings
 from desk.core.store.segment_edits import SegmentEditor
+from desk.core.store.speaker_edits import SpeakerEditor
 from desk.core.store.speakers import SpeakerStore
 from desk.core.store.tags import TagStore
 from desk.core.store.transcripts import TranscriptStore
@@ -49,7 +51,10 @@ class Project:
         self.transcripts = TranscriptStore(database)
         self.speakers = SpeakerStore(database)
         self.versions = VersionStore(database, self.history, self.transcripts)
-        self.edits = SegmentEditor(database, self.history, self.transcripts)
+        self.speaker_edits = SpeakerEditor(database, self.history, self.speakers,
+                                           self.transcripts)
+        self.edits = SegmentEditor(database, self.history, self.transcripts,
+                                   self.speaker_edits)
         self.tags = TagStore(database, self.history)
         self.annotations = AnnotationStore(database, self.history, self.tags,
                                            self.media.duration)

@@ -241,7 +241,46 @@ def _v5(conn: sqlite3.Connection) -> None:
     run_script(conn, _V5)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+_V6 = """
+        ALTER TABLE speakers ADD COLUMN position INTEGER;
+        ALTER TABLE speakers ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual';
+        ALTER TABLE speakers ADD COLUMN matched_profile TEXT;
+        ALTER TABLE speakers ADD COLUMN matched_score REAL;
+        ALTER TABLE speakers ADD COLUMN match_status TEXT NOT NULL DEFAULT '';
+        ALTER TABLE segments ADD COLUMN speaker_source TEXT NOT NULL DEFAULT '';
+        ALTER TABLE segments ADD COLUMN speaker_confidence REAL;
+        ALTER TABLE segments ADD COLUMN overlap INTEGER NOT NULL DEFAULT 0;
+        UPDATE segments SET speaker_source = 'manual' WHERE speaker_id IS NOT NULL;
+        CREATE INDEX segments_speaker ON segments(speaker_id);
+"""
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    """Named speakers: a number and a stable colour each, who made them, a voice-profile match.
+
+    Segments say who set their speaker ('auto': diarization, 'manual': the
+    analyst), so a new diarization run leaves the analyst's choices alone.
+    Speakers named before this version were named by hand.
+    """
+    run_script(conn, _V6)
+    rows = conn.execute("SELECT id, colour FROM speakers ORDER BY id").fetchall()
+    for position, (speaker_id, colour) in enumerate(rows, start=1):
+        conn.execute("UPDATE speakers SET position=?, colour=? WHERE id=?",
+                     (position, colour or speaker_colour(position), speaker_id))
+
+
+# Distinct on light and dark backgrounds and for the common colour blindnesses
+# (Okabe & Ito's palette, then Tableau's); a speaker keeps the one it was given.
+SPEAKER_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
+                   "#8C564B", "#7F7F7F", "#BCBD22", "#9467BD")
+
+
+def speaker_colour(position: int) -> str:
+    """The colour of the `position`-th speaker (1-based), repeating after the palette."""
+    return SPEAKER_PALETTE[(position - 1) % len(SPEAKER_PALETTE)]
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -14,7 +14,7 @@ from desk.core.errors import InputError
 from desk.core.records import Segment, Word
 from desk.core.store.database import Database, inserted_id, utc_now
 from desk.core.store.history import History
-from desk.core.store.speakers import speaker_id_for
+from desk.core.store.speaker_edits import SpeakerEditor
 from desk.core.store.transcripts import TranscriptStore, insert_words
 from desk.core.timecode import seconds_text
 
@@ -42,10 +42,11 @@ def join_text(first: str, second: str) -> str:
 
 class SegmentEditor:
     def __init__(self, database: Database, history: History,
-                 transcripts: TranscriptStore) -> None:
+                 transcripts: TranscriptStore, speakers: SpeakerEditor) -> None:
         self._db = database
         self._history = history
         self._transcripts = transcripts
+        self._speakers = speakers
 
     def set_text(self, segment_id: int, text: str, annotator: str = "") -> Segment:
         segment = self._transcripts.segment(segment_id)
@@ -110,9 +111,11 @@ class SegmentEditor:
                                                           segment.start, cut))
             cursor = self._db.conn.execute(
                 'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, avg_logprob, '
-                "no_speech_prob, compression_ratio, edited, created_at, updated_at) "
+                "no_speech_prob, compression_ratio, edited, created_at, updated_at, "
+                "speaker_source, speaker_confidence, overlap) "
                 "SELECT transcript_id, ?, \"end\", ?, speaker_id, avg_logprob, no_speech_prob, "
-                "compression_ratio, 1, ?, ? FROM segments WHERE id=?",
+                "compression_ratio, 1, ?, ?, speaker_source, speaker_confidence, overlap "
+                "FROM segments WHERE id=?",
                 (round(cut, 3), right_text, now, now, segment_id),
             )
             new_id = inserted_id(cursor)
@@ -152,41 +155,11 @@ class SegmentEditor:
     def set_speaker(self, segment_ids: list[int], name: str | None,
                     annotator: str = "") -> None:
         """Assign a speaker (created on first use) to segments; None clears it."""
-        name = name.strip() if name else None
-        with self._history.action(f"speaker {name or '(none)'}", annotator) as act:
-            speaker_id = None
-            if name:
-                speaker_id, made = speaker_id_for(self._db.conn, name)
-                if made:
-                    act.record("speaker", speaker_id, None)
-            for segment_id in segment_ids:
-                before = act.before("segment", segment_id)
-                if before is None:
-                    raise InputError(f"no segment with id {segment_id}")
-                self._db.conn.execute(
-                    "UPDATE segments SET speaker_id=?, updated_at=? WHERE id=?",
-                    (speaker_id, utc_now(), segment_id),
-                )
-                act.record("segment", segment_id, before)
+        self._speakers.assign(segment_ids, name, annotator)
 
     def rename_speaker(self, old: str, new: str, annotator: str = "") -> None:
-        """Rename a speaker everywhere (SPEAKER_1 → Elon Musk); merges into an existing name."""
-        new = new.strip()
-        if not new:
-            raise InputError("a speaker needs a name")
-        row = self._db.conn.execute("SELECT id FROM speakers WHERE name=?", (old,)).fetchone()
-        if row is None:
-            raise InputError(f"no speaker named '{old}'")
-        target = self._db.conn.execute("SELECT id FROM speakers WHERE name=?", (new,)).fetchone()
-        if target is None:
-            with self._history.action(f"rename speaker {old} → {new}", annotator) as act:
-                before = act.before("speaker", row["id"])
-                self._db.conn.execute("UPDATE speakers SET name=? WHERE id=?", (new, row["id"]))
-                act.record("speaker", row["id"], before)
-            return
-        ids = [r["id"] for r in self._db.query(
-            "SELECT id FROM segments WHERE speaker_id=?", (row["id"],))]
-        self.set_speaker(ids, new, annotator)
+        """Rename a speaker everywhere (Speaker 1 → Elon Musk); merges into an existing name."""
+        self._speakers.rename_or_merge(old, new, annotator)
 
     def speakers(self) -> list[str]:
         return [r["name"] for r in self._db.query("SELECT name FROM speakers ORDER BY name")]

@@ -135,16 +135,19 @@ class TranscriptStore:
         ids: list[int] = []
         with self._db.transaction() as conn:
             for segment in segments:
-                speaker_id = speaker_id_for(conn, segment.speaker)[0] if segment.speaker \
-                    else None
+                origin = "auto" if segment.speaker_source == "auto" else "manual"
+                speaker_id = speaker_id_for(conn, segment.speaker, origin)[0] \
+                    if segment.speaker else None
                 cursor = conn.execute(
                     'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, '
                     "avg_logprob, no_speech_prob, compression_ratio, edited, created_at, "
-                    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "updated_at, speaker_source, speaker_confidence, overlap) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (transcript_id, round(segment.start, 3), round(segment.end, 3),
                      segment.text.strip(), speaker_id, segment.avg_logprob,
                      segment.no_speech_prob, segment.compression_ratio, int(segment.edited),
-                     now, now),
+                     now, now, segment.speaker_source, segment.speaker_confidence,
+                     int(segment.overlap)),
                 )
                 segment_id = inserted_id(cursor)
                 ids.append(segment_id)
@@ -300,7 +303,8 @@ def _segment(row: sqlite3.Row) -> Segment:
         id=row["id"], transcript_id=row["transcript_id"], start=row["start"], end=row["end"],
         text=row["text"], speaker=row["speaker_name"], avg_logprob=row["avg_logprob"],
         no_speech_prob=row["no_speech_prob"], compression_ratio=row["compression_ratio"],
-        edited=bool(row["edited"]),
+        edited=bool(row["edited"]), speaker_source=row["speaker_source"],
+        speaker_confidence=row["speaker_confidence"], overlap=bool(row["overlap"]),
     )
 
 

@@ -49,7 +49,12 @@ class StatsPanel(QWidget):
         self.tags_table = self._table([self.tr("Tag"), self.tr("Count"), self.tr("Total"),
                                        self.tr("Covered"), self.tr("Share")])
         self.speakers_table = self._table([self.tr("Speaker"), self.tr("Segments"),
-                                           self.tr("Talk time"), self.tr("Share")])
+                                           self.tr("Talk time"), self.tr("Share"),
+                                           self.tr("Turns"), self.tr("Longest turn"),
+                                           self.tr("Interruptions")])
+        self.speakers_table.horizontalHeaderItem(6).setToolTip(self.tr(
+            "Turns that began while another speaker was still talking, or just after they "
+            "stopped mid-sentence"))
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -138,9 +143,11 @@ class StatsPanel(QWidget):
             self.tags_table.item(row, 0).setIcon(colour_icon(t.colour))
         self.speakers_table.setRowCount(len(self.speaker_rows))
         for row, s in enumerate(self.speaker_rows):
-            self._fill(self.speakers_table, row, [s.speaker, str(s.segments),
-                                                  format_time(s.talk_time),
-                                                  f"{s.share * 100:.1f} %"])
+            self._fill(self.speakers_table, row, [
+                s.speaker, str(s.segments), format_time(s.talk_time), f"{s.share * 100:.1f} %",
+                str(s.turns), format_time(s.longest_turn), str(s.interruptions)])
+            if s.colour:
+                self.speakers_table.item(row, 0).setIcon(colour_icon(s.colour))
         self._fit_height(self.tags_table)
         self._fit_height(self.speakers_table)
         self._draw_picture()

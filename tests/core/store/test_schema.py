@@ -10,7 +10,7 @@ import pytest
 
 from desk.core.errors import ProjectError
 from desk.core.store import Project
-from desk.core.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from desk.core.store.schema import APPLICATION_ID, SCHEMA_VERSION, speaker_colour
 from tests.conftest import project_digest
 
 V1 = Path(__file__).resolve().parents[2] / "fixtures" / "v1.desk"
@@ -32,6 +32,11 @@ def test_v1_file_is_backed_up_then_migrated(v1_copy: Path) -> None:
             "delay", 2400.0, "forty minutes of nothing")
         (segment,) = project.transcripts.segments()
         assert segment.speaker == "Elon Musk" and len(segment.words) == 2
+        # v6: a speaker named before numbering gets a number and a colour, its segments
+        # count as the analyst's (diarization leaves them alone)
+        (speaker,) = project.speakers.list()
+        assert (speaker.position, speaker.colour, speaker.origin) == (1, "#0072B2", "manual")
+        assert segment.speaker_source == "manual"
         # what v2 added works on the migrated data
         assert project.transcripts.search("ddos")[0].segment_id == segment.id
         assert project.tags.get("delay").keywords == []
@@ -109,3 +114,8 @@ def test_migration_failing_in_sqlite_is_explained_and_drops_its_backup(
             Project.open(v1_copy)
     assert project_digest(v1_copy) == before
     assert list(v1_copy.parent.glob("*backup*")) == []
+
+
+def test_speaker_colours_repeat_after_the_palette() -> None:
+    assert speaker_colour(1) == "#0072B2" and speaker_colour(2) == "#E69F00"
+    assert speaker_colour(11) == speaker_colour(1)

@@ -34,10 +34,13 @@ def test_pane_matches_the_hand_computed_figures(qtbot: QtBot, window: MainWindow
     assert _cells(table, 0) == ["delay", "2", "00:00:17", "00:00:12", "40.0 %"]
     assert _cells(table, 2) == ["praise exchange", "0", "00:00:00", "00:00:00", "0.0 %"]
     assert _cells(table, 3) == ["Harris attacks", "1", "00:00:05", "00:00:05", "16.7 %"]
-    # Speakers: HOST and GUEST each speak two 3.5 s segments = 7 s (23.3 %).
+    # Speakers (in their numbers' order): HOST and GUEST each speak two 3.5 s segments
+    # = 7 s (23.3 %) in two turns of 3.5 s; 0.5 s pauses between them: no interruptions.
     speakers = ui.stats_panel.speakers_table
     assert [_cells(speakers, r) for r in range(2)] == [
-        ["GUEST", "2", "00:00:07", "23.3 %"], ["HOST", "2", "00:00:07", "23.3 %"]]
+        ["HOST", "2", "00:00:07", "23.3 %", "2", "00:00:03", "0"],
+        ["GUEST", "2", "00:00:07", "23.3 %", "2", "00:00:03", "0"]]
+    assert not speakers.item(0, 0).icon().isNull()
     assert not ui.stats_panel.picture.pixmap().isNull()
 
     # A new code updates the pane while it is shown.
