@@ -50,6 +50,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what.add_argument("--no-transcript", action="store_true", help="leave the transcript out")
     what.add_argument("--no-annotations", "--no-tags", dest="no_annotations",
                       action="store_true", help="leave the annotations (codes) out")
+    what.add_argument("--speaker", action="append", metavar="NAME",
+                      help="only what this speaker said (repeat for several)")
     what.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
     what.add_argument("--no-notes", action="store_true", help="leave annotation notes out")
     p.set_defaults(func=cmd_export)
@@ -89,22 +91,27 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
     return options
 
 
-def _selection(args: argparse.Namespace) -> Selection:
+def _selection(args: argparse.Namespace, speakers: list[str]) -> Selection:
     return Selection(
         transcript=not args.no_transcript, annotations=not args.no_annotations,
         tags=frozenset(args.tag) if args.tag else None,
         annotators=frozenset(args.annotator) if args.annotator else None,
         suggestions=args.include_suggested or EXPORTERS[args.format].whole_project,
         speakers=not args.no_speakers, notes=not args.no_notes,
-        transcript_id=args.transcript)
+        transcript_id=args.transcript,
+        only_speakers=frozenset(speakers) if speakers else None)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     options = _options(args)
+    if args.speaker and args.no_speakers:
+        raise InputError("--speaker picks speakers; it cannot go with --no-speakers")
     with open_project(args.project, writable=False) as project:
+        # As the project spells them; a name no speaker has is one clear error.
+        speakers = [project.speakers.get(name).name for name in args.speaker or []]
         result = export_project(project, args.format,
                                 Path(args.output) if args.output else None,
-                                _selection(args), **options)
+                                _selection(args, speakers), **options)
     if result.folder:
         count = len(result.files)
         print(f"wrote clips to {result.written} ({count} file{'' if count == 1 else 's'} there)")

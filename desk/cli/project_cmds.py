@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("search", help="full-text search in the transcript")
     add_project_arg(p)
     p.add_argument("query", metavar="QUERY")
+    p.add_argument("--speaker", metavar="NAME", help="only what this speaker said")
     add_json_arg(p)
     p.set_defaults(func=cmd_search)
 
@@ -99,13 +100,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise InputError("search for at least one word")
     with open_project(args.project, writable=False) as project:
-        hits = project.transcripts.search(args.query)
+        hits = project.transcripts.search(args.query, speaker=args.speaker)
     if args.json:
         print_json([{"segment_id": h.segment_id, "start": h.start, "end": h.end,
-                     "text": h.text, "match": h.snippet} for h in hits])
+                     "speaker": h.speaker, "text": h.text, "match": h.snippet} for h in hits])
         return 0
     for h in hits:
-        print(f"[{format_time(h.start, True)}] {h.snippet}")
+        who = f"{h.speaker}: " if h.speaker else ""
+        print(f"[{format_time(h.start, True)}] {who}{h.snippet}")
     print(f"{len(hits)} matching segment{'s' if len(hits) != 1 else ''}")
     return 0
 

@@ -95,3 +95,27 @@ def test_add_colour_assign_and_voice_match(diarized: Path,
     assert [(s["name"], s["colour"], s["segments"]) for s in listed] == [
         ("Speaker 1", "#0072B2", 0), ("Speaker 2", "#E69F00", 1), ("Speaker 3", "#112233", 1)]
     assert listed[1]["match_status"] == "rejected"
+
+
+def test_what_did_one_speaker_say(diarized: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "speaker", "rename", diarized, "Speaker 2", "Elon Musk")[0] == 0
+    code, out, _ = run(capsys, "search", diarized, "thank", "--speaker", "elon musk")
+    assert code == 0 and "Elon Musk: [thank] you." in out
+    code, out, _ = run(capsys, "search", diarized, "win", "--speaker", "Elon Musk", "--json")
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run(capsys, "search", diarized, "win", "--speaker", "Kamala")
+    assert code == 2 and "no speaker 'Kamala'" in err
+    target = tmp_path / "musk.srt"
+    code, out, err = run(capsys, "export", diarized, "-f", "srt", "-o", target,
+                         "--speaker", "elon MUSK")
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").count("-->") == 1
+    assert "Elon Musk: thank you." in target.read_text(encoding="utf-8")
+    provenance = json.loads((tmp_path / "musk.srt.provenance.json").read_text("utf-8"))
+    assert provenance["includes"]["only_speakers"] == ["Elon Musk"]
+    code, _, err = run(capsys, "export", diarized, "-f", "srt", "--speaker", "Kamala")
+    assert code == 2 and "no speaker" in err
+    code, _, err = run(capsys, "export", diarized, "-f", "srt", "--speaker", "Elon Musk",
+                       "--no-speakers")
+    assert code == 2 and "--no-speakers" in err

@@ -65,7 +65,10 @@ def project_json(snapshot: ProjectSnapshot, relative_to: Path | None = None) -> 
         "exported_at": snapshot.exported_at,
         "media": media,
         "transcript": transcript,
-        "speakers": [{"name": s.name, "colour": s.colour} for s in snapshot.speakers],
+        "speakers": [{"name": s.name, "colour": s.colour, "number": s.position,
+                      "origin": s.origin, "matched_profile": s.matched_profile,
+                      "matched_score": _num(s.matched_score, 4),
+                      "match_status": s.match_status} for s in snapshot.speakers],
         "codebook": codebook,
         "annotations": [a.to_json() for a in snapshot.annotations],
         "provenance": {
@@ -86,6 +89,8 @@ def _segment_json(s: Segment) -> dict[str, Any]:
         "text": s.text, "edited": s.edited, "avg_logprob": _num(s.avg_logprob, 4),
         "no_speech_prob": _num(s.no_speech_prob, 4),
         "compression_ratio": _num(s.compression_ratio, 4),
+        "speaker_source": s.speaker_source, "speaker_confidence": _num(s.speaker_confidence, 4),
+        "overlap": s.overlap,
         "words": [{"start": w.start, "end": w.end, "text": w.text,
                    "probability": None if w.probability is None else round(w.probability, 4)}
                   for w in s.words],

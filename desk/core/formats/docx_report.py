@@ -89,7 +89,8 @@ def _row(report: Report, row: Row) -> list[str]:
         runs.append(run(f"(no speech until {clock(row.end)})", italic=True))
     else:
         if row.segment.speaker:
-            runs.append(run(f"{row.segment.speaker}: ", bold=True))
+            runs.append(run(f"{row.segment.speaker}: ", bold=True,
+                            colour=_hex(report.speaker_colour(row.segment.speaker))))
         for span in row.spans:
             if span.tags:  # a word-level code: its words shaded, its tags named after them
                 runs.append(run(span.text, fill=_tint(report.colour(span.tags[0]))))
@@ -118,6 +119,15 @@ def body_xml(report: Report) -> str:
         [[line.tag.name, str(line.count), format_time(line.total), format_time(line.covered),
           f"{line.share:.1%}"] for line in report.summary],
         [_tint(line.tag.colour, 0.6) for line in report.summary]))
+    if report.speakers:
+        parts.append(paragraph(run("Summary by speaker"), style="Heading2"))
+        parts.append(table(
+            ["Speaker", "Segments", "Talk time", "Share", "Turns", "Longest turn",
+             "Interruptions"],
+            [[s.speaker, str(s.segments), format_time(s.talk_time), f"{s.share:.1%}",
+              str(s.turns), format_time(s.longest_turn), str(s.interruptions)]
+             for s in report.speakers],
+            [_tint(s.colour or "#888888", 0.6) for s in report.speakers]))
     parts.append(paragraph(run("Transcript"), style="Heading2"))
     for row in report.rows:
         parts.extend(_row(report, row))

@@ -48,7 +48,9 @@ def _row(report: Report, row: Row) -> str:
         parts.append(f'<span class="nospeech">(no speech until {_e(clock(row.end))})</span>')
     else:
         if row.segment.speaker:
-            parts.append(f'<span class="speaker">{_e(row.segment.speaker)}:</span> ')
+            colour = _e(report.speaker_colour(row.segment.speaker))
+            parts.append(f'<span class="speaker" style="color:{colour}">'
+                         f"{_e(row.segment.speaker)}:</span> ")
         for span in row.spans:
             if span.tags:
                 colour = _e(report.colour(span.tags[0]))
@@ -69,6 +71,22 @@ def _row(report: Report, row: Row) -> str:
     return "".join(parts)
 
 
+def _speaker_summary(report: Report) -> list[str]:
+    if not report.speakers:
+        return []
+    out = ["<h2>Summary by speaker</h2>",
+           "<table><thead><tr><th>Speaker</th><th>Segments</th><th>Talk time</th><th>Share</th>"
+           "<th>Turns</th><th>Longest turn</th><th>Interruptions</th></tr></thead><tbody>"]
+    for s in report.speakers:
+        out.append(
+            f'<tr><td><span class="swatch" style="background:{_e(s.colour or "#888888")}">'
+            f"</span> {_e(s.speaker)}</td><td>{s.segments}</td><td>{format_time(s.talk_time)}"
+            f"</td><td>{s.share:.1%}</td><td>{s.turns}</td><td>{format_time(s.longest_turn)}"
+            f"</td><td>{s.interruptions}</td></tr>")
+    out.append("</tbody></table>")
+    return out
+
+
 def render_html(report: Report) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -85,7 +103,9 @@ def render_html(report: Report) -> str:
             f'<tr><td><span class="swatch" style="background:{_e(line.tag.colour)}"></span> '
             f"{_e(line.tag.name)}</td><td>{line.count}</td><td>{format_time(line.total)}</td>"
             f"<td>{format_time(line.covered)}</td><td>{line.share:.1%}</td></tr>")
-    out += ["</tbody></table>", "<h2>Transcript</h2>"]
+    out.append("</tbody></table>")
+    out += _speaker_summary(report)
+    out.append("<h2>Transcript</h2>")
     out += [_row(report, row) for row in report.rows]
     out += ["<h2>Annotations</h2>",
             "<table><thead><tr><th>Start</th><th>End</th><th>Tag</th><th>Note</th>"

@@ -78,6 +78,13 @@ def render_markdown(report: Report) -> str:
         out.append(f'| <span style="color:{_colour(report, line.tag.name)}">■</span> '
                    f"{md_escape(line.tag.name)} | {line.count} | {format_time(line.total)} | "
                    f"{format_time(line.covered)} | {line.share:.1%} |")
+    if report.speakers:
+        out += ["", "## Summary by speaker", "",
+                "| Speaker | Segments | Talk time | Share | Turns | Longest turn | Interruptions |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        out += [f"| {md_escape(s.speaker)} | {s.segments} | {format_time(s.talk_time)} | "
+                f"{s.share:.1%} | {s.turns} | {format_time(s.longest_turn)} | "
+                f"{s.interruptions} |" for s in report.speakers]
     out += ["", "## Transcript", ""]
     for row in report.rows:
         out += _row(report, row)

@@ -87,7 +87,9 @@ def facts(snapshot: ProjectSnapshot) -> list[Fact]:
 def _chosen(selection: Selection) -> list[str]:
     """What the selection narrowed, in words ("tags: delay; without notes")."""
     chosen = [f"{what}: {', '.join(sorted(names))}" for what, names in
-              (("tags", selection.tags), ("annotators", selection.annotators)) if names is not None]
+              (("tags", selection.tags), ("annotators", selection.annotators),
+               ("only what these speakers said", selection.only_speakers))
+              if names is not None]
     left_out = [what for what, kept in (("transcript", selection.transcript),
                                         ("annotations", selection.annotations),
                                         ("speakers", selection.speakers),

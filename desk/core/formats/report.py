@@ -1,9 +1,11 @@
 """The readable annotated transcript, once, for the HTML, Markdown and Word renderers.
 
-A report is a timeline: each segment with the tags that label it (the one
-rule of coding/line_labels), its words grouped into spans by the word-level
-codes that hold them (highlighted in the codebook's colours), and the notes
-of the annotations whose first labelled line it is.
+A report is a summary per tag and per speaker (talk time, turns,
+interruptions: the figures of `desk stats`), then a timeline: each segment
+with the tags that label it (the one rule of coding/line_labels), its words
+grouped into spans by the word-level codes that hold them (highlighted in
+the codebook's colours), and the notes of the annotations whose first
+labelled line it is.
 Annotations over stretches without speech (the dead air before a delayed
 livestream) get a row of their own, so nothing coded is missing from the page.
 """
@@ -14,7 +16,7 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk.core.coding.stats import union_length
+from desk.core.coding.stats import SpeakerStats, speaker_figures, union_length
 from desk.core.formats.provenance import Fact, facts
 from desk.core.formats.snapshot import ProjectSnapshot
 from desk.core.records import Annotation, Segment, Tag
@@ -55,9 +57,14 @@ class Report:
     rows: list[Row]
     annotations: list[Annotation]
     colours: dict[str, str]
+    speakers: list[SpeakerStats] = field(default_factory=list)  # empty: nobody is named
 
     def colour(self, tag: str) -> str:
         return self.colours.get(tag, "#888888")
+
+    def speaker_colour(self, name: str) -> str:
+        return next((s.colour for s in self.speakers if s.speaker == name and s.colour),
+                    "#444444")
 
 
 def clock(seconds: float) -> str:
@@ -118,4 +125,6 @@ def build_report(snapshot: ProjectSnapshot) -> Report:
     return Report(title=f"Annotated transcript: {title}", facts=shown, provenance=provenance,
                   summary=summary,
                   rows=_rows(snapshot), annotations=list(snapshot.annotations),
-                  colours={t.name: t.colour for t in snapshot.tags})
+                  colours={t.name: t.colour for t in snapshot.tags},
+                  speakers=speaker_figures(snapshot.segments, duration, snapshot.speakers)
+                  if snapshot.speakers else [])

@@ -22,6 +22,7 @@ class Selection:
     speakers: bool = True
     notes: bool = True
     transcript_id: int | None = None  # None: the current version
+    only_speakers: frozenset[str] | None = None  # None: every speaker's segments
 
     def keeps(self, annotation: Annotation) -> bool:
         if not self.annotations:
@@ -35,8 +36,12 @@ class Selection:
         return kept if self.notes else [replace(a, note="") for a in kept]
 
     def segments_of(self, segments: list[Segment]) -> list[Segment]:
+        """The segments kept: only the chosen speakers' ("what did Musk say"), if chosen."""
         if not self.transcript:
             return []
+        if self.only_speakers is not None:
+            wanted = _folded(self.only_speakers)
+            segments = [s for s in segments if (s.speaker or "").casefold() in wanted]
         return segments if self.speakers else [replace(s, speaker=None) for s in segments]
 
     def speakers_of(self, speakers: list[Speaker]) -> list[Speaker]:
@@ -49,12 +54,15 @@ class Selection:
 
     def describe(self) -> dict[str, object]:
         """The choice, for provenance: what this file holds of the project."""
-        return {
+        described: dict[str, object] = {
             "transcript": self.transcript, "annotations": self.annotations,
             "tags": "all" if self.tags is None else sorted(self.tags),
             "annotators": "all" if self.annotators is None else sorted(self.annotators),
             "suggestions": self.suggestions, "speakers": self.speakers, "notes": self.notes,
         }
+        if self.only_speakers is not None:
+            described["only_speakers"] = sorted(self.only_speakers)
+        return described
 
 
 def _folded(names: frozenset[str]) -> set[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from desk.core.errors import InputError
 from desk.core.records import Segment, Transcript, Word
 from desk.core.store.database import Database, inserted_id, utc_now, where_terms
-from desk.core.store.speakers import speaker_id_for
+from desk.core.store.speakers import SpeakerStore, speaker_id_for
 
 STATUSES = ("pending", "running", "cancelled", "failed", "complete")
 # A job that stopped before the end (killed, cancelled, crashed) can continue where it stopped.
@@ -32,6 +32,7 @@ class SearchHit:
     end: float
     text: str
     snippet: str  # the text with matches wrapped in [ ]
+    speaker: str | None = None
 
 
 class TranscriptStore:
@@ -214,21 +215,32 @@ class TranscriptStore:
         return int(segments), int(words)
 
     def search(self, query: str, transcript_id: int | None = None,
-               limit: int = 500) -> builtins.list[SearchHit]:
-        """Full-text search (FTS5): words in any order, the last one as a prefix."""
+               limit: int = 500, speaker: str | None = None) -> builtins.list[SearchHit]:
+        """Full-text search (FTS5): words in any order, the last one as a prefix.
+
+        With `speaker`, only that speaker's segments ("what did Musk say about
+        Harris"); a name no speaker has is an input error, not "no match".
+        """
         transcript_id = self._resolve(transcript_id)
         match = fts_query(query)
         if transcript_id is None or not match:
             return []
+        only = ""
+        params: tuple[object, ...] = (match, transcript_id)
+        if speaker is not None:
+            only = " AND s.speaker_id=?"
+            params += (SpeakerStore(self._db).get(speaker).id,)
         rows = self._db.query(
-            "SELECT s.id, s.start, s.\"end\", s.text, "
+            "SELECT s.id, s.start, s.\"end\", s.text, sp.name AS speaker_name, "
             "highlight(segments_fts, 0, '[', ']') AS snippet "
             # CROSS JOIN keeps SQLite from probing the FTS index once per segment.
             "FROM segments_fts CROSS JOIN segments s ON s.id = segments_fts.rowid "
-            "WHERE segments_fts MATCH ? AND s.transcript_id=? ORDER BY s.start LIMIT ?",
-            (match, transcript_id, limit),
+            "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            f"WHERE segments_fts MATCH ? AND s.transcript_id=?{only} ORDER BY s.start LIMIT ?",
+            (*params, limit),
         )
-        return [SearchHit(r["id"], r["start"], r["end"], r["text"], r["snippet"]) for r in rows]
+        return [SearchHit(r["id"], r["start"], r["end"], r["text"], r["snippet"],
+                          r["speaker_name"]) for r in rows]
 
     # -- helpers ----------------------------------------------------------------
     def _resolve(self, transcript_id: int | None) -> int | None:

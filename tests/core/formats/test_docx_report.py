@@ -16,11 +16,13 @@ def test_docx_opens_in_python_docx(coded: Project, tmp_path: Path) -> None:
     document = docx.Document(str(path))
     assert document.core_properties.title == "Annotated transcript: tone.mp4"
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == ["Annotated transcript: tone.mp4", "Summary by tag", "Transcript",
-                        "Annotations"]
+    assert headings == ["Annotated transcript: tone.mp4", "Summary by tag",
+                        "Summary by speaker", "Transcript", "Annotations"]
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Donald Trump: Thank you, Elon." in body and HOSTILE_NOTE in body
-    summary, annotations = document.tables
+    summary, speakers, annotations = document.tables
+    assert [c.text for c in speakers.rows[1].cells][:4] == ["Donald Trump", "3", "00:00:12",
+                                                          "40.0%"]
     assert [c.text for c in summary.rows[0].cells] == ["Tag", "Annotations", "Total time",
                                                       "Covered", "Share"]
     assert len(summary.rows) == 1 + 7 and len(annotations.rows) == 1 + len(ANNOTATIONS)

@@ -20,8 +20,10 @@ def test_markdown_escapes_and_marks(coded: Project, tmp_path: Path) -> None:
     assert "**\\[00:00:10.200\\]**" in text
     assert ('<mark style="background:#d6272840" title="Harris attacks">Kamala Harris has been a '
             "disaster &amp;") in text
-    summary = text.split("## Transcript")[0]
+    summary = text.split("## Summary by speaker")[0]
     assert summary.count("\n| ") == 2 + 7  # header, rule, one row per tag
+    speakers = text.split("## Summary by speaker")[1].split("## Transcript")[0]
+    assert speakers.count("\n| ") == 2 + 3  # two speakers and the lines without one
     annotations = text.split("## Annotations")[1].strip().splitlines()
     assert len(annotations) == 2 + len(ANNOTATIONS)
     assert all(line.count(" | ") == 4 for line in annotations[2:])  # no cell broke the table
