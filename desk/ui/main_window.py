@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.transcript_dock], [max(420, int(self.width() * 0.34))],
                          Qt.Orientation.Horizontal)
+        QTimer.singleShot(0, self.fit_to_screen)  # the docks' new sizes may widen the window
 
     def save_layout(self) -> None:
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
