@@ -17,26 +17,16 @@ ImageMagick's `import` into PNGs next to this script:
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("DESK_VLC_ARGS", "--aout=dummy")
-os.environ["QT_QPA_PLATFORM"] = "xcb"
+from shot_tools import demo_copy, grab, wait, wait_for
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from desk.core.records import Tag
+from desk.core.store import Project
 
-from desk.core.demo import run_demo  # noqa: E402
-from desk.core.records import Tag  # noqa: E402
-from desk.core.store import Project  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
 ANNA = [("delay", 0.0, 18.0), ("DDoS claim", 22.0, 28.3), ("praise exchange", 28.9, 39.6),
         ("Harris attacks", 53.4, 61.2)]
 BEN = [("delay", 0.0, 19.6), ("DDoS claim", 22.3, 28.0), ("praise exchange", 29.0, 39.4),
@@ -44,24 +34,9 @@ BEN = [("delay", 0.0, 19.6), ("DDoS claim", 22.3, 28.0), ("praise exchange", 29.
        ("crowd noise", 66.0, 70.5)]
 
 
-def wait_for(condition: object, what: str, seconds: float = 120.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise SystemExit(f"gave up waiting for {what}")
-        wait(0.1)
-
-
-def wait(seconds: float) -> None:
-    until = time.monotonic() + seconds
-    while time.monotonic() < until:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def coded_copy(source: Path, target: Path, coder: str,
+def coded_copy(work: Path, name: str, coder: str,
                coding: list[tuple[str, float, float]]) -> Path:
-    shutil.copy(source, target)
+    target = demo_copy(work, name)
     with Project.open(target) as project:
         names = {t.name for t in project.tags.list(include_archived=True)}
         for tag, _, _ in coding:
@@ -73,22 +48,13 @@ def coded_copy(source: Path, target: Path, coder: str,
     return target
 
 
-def grab(name: str) -> Path:
-    """The whole screen, as the analyst sees it (window manager, dialogs and video)."""
-    path = OUT / name
-    subprocess.run(["import", "-window", "root", "-colors", "256", str(path)], check=True)
-    print(f"{path.name}: {path.stat().st_size // 1024} KB")
-    return path
-
-
 def main() -> int:
     from desk.ui.app import build_window, create_application
     from desk.ui.settings import Settings
 
-    demo = run_demo().project_path
     work = Path(tempfile.mkdtemp(prefix="desk-analysts-"))
-    anna = coded_copy(demo, work / "Trump-Musk 2024-08-12 (Anna).desk", "Anna", ANNA)
-    ben = coded_copy(demo, work / "Trump-Musk 2024-08-12 (Ben).desk", "Ben", BEN)
+    anna = coded_copy(work, "Trump-Musk 2024-08-12 (Anna).desk", "Anna", ANNA)
+    ben = coded_copy(work, "Trump-Musk 2024-08-12 (Ben).desk", "Ben", BEN)
 
     create_application()
     settings = Settings(work / "desk.ini")

@@ -19,64 +19,21 @@ cancelled half-way (a partial version). It writes, next to this script:
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("DESK_VLC_ARGS", "--aout=dummy")
-os.environ["QT_QPA_PLATFORM"] = "xcb"
+from shot_tools import CODES, demo_copy, grab, wait, wait_for
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-
-from desk.core.coding.codebook import load_codebook  # noqa: E402
-from desk.core.demo import run_demo  # noqa: E402
-from desk.core.formats.registry import EXPORTERS  # noqa: E402
-from desk.core.store import Project  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
-MAX_BYTES = 300_000
-CODES = [("delay", 0.0, 18.0, "dead air before the stream starts"),
-         ("DDoS claim", 22.0, 28.3, "blames a DDoS attack on the servers"),
-         ("praise exchange", 28.9, 39.6, ""),
-         ("Harris attacks", 53.4, 61.2, "")]
-
-
-def wait(seconds: float) -> None:
-    until = time.monotonic() + seconds
-    while time.monotonic() < until:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def wait_for(condition: object, seconds: float = 300.0) -> None:
-    until = time.monotonic() + seconds
-    while not condition() and time.monotonic() < until:  # type: ignore[operator]
-        wait(0.1)
-    if not condition():  # type: ignore[operator]
-        raise SystemExit("gave up waiting")
-
-
-def grab(name: str) -> None:
-    """The whole screen, as the analyst sees it (window manager frames included)."""
-    wait(0.6)
-    path = OUT / name
-    subprocess.run(["/usr/bin/import", "-window", "root", str(path)], check=True)
-    if path.stat().st_size > MAX_BYTES:
-        subprocess.run(["/usr/bin/convert", str(path), "-colors", "256", f"PNG8:{path}"], check=True)
-    print(f"{name}: {path.stat().st_size // 1024} KB")
+from desk.core.coding.codebook import load_codebook
+from desk.core.formats.registry import EXPORTERS
+from desk.core.store import Project
 
 
 def prepare(work: Path) -> Path:
     """The demo project, coded, one line corrected by hand."""
-    result = run_demo()
-    path = work / "Trump-Musk X Spaces 2024-08-12.desk"
-    shutil.copy(result.project_path, path)
+    path = demo_copy(work)
     with Project.open(path) as project:
         for tag, start, end, note in CODES:
             project.annotations.add(tag, start, end, note=note, annotator="Anna")

@@ -17,39 +17,19 @@ and writes PNGs (≤ 300 KB each) next to this script:
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("DESK_VLC_ARGS", "--aout=dummy")
-os.environ["QT_QPA_PLATFORM"] = "xcb"
+from PySide6.QtGui import QImage
+from shot_tools import CODES, MAX_BYTES, OUT, REPO, demo_copy, wait
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
+from desk.core.coding.codebook import load_codebook
+from desk.core.store import Project
 
-from desk.core.coding.codebook import load_codebook  # noqa: E402
-from desk.core.demo import run_demo  # noqa: E402
-from desk.core.store import Project  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
-MAX_BYTES = 300_000
 SIZE = (1440, 900)
-CODES = [("delay", 0.0, 18.0, "dead air before the stream starts"),
-         ("DDoS claim", 22.0, 28.3, "blames a DDoS attack on the servers"),
-         ("praise exchange", 28.9, 39.6, ""),
-         ("Harris attacks", 53.4, 61.2, "")]
-
-
-def wait(seconds: float) -> None:
-    until = time.monotonic() + seconds
-    while time.monotonic() < until:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
 
 
 def decorate(project_path: Path) -> None:
@@ -88,10 +68,8 @@ def main() -> int:
     from desk.ui.settings import Settings
     from desk.ui.theme import apply_theme
 
-    result = run_demo()
     work = Path(tempfile.mkdtemp(prefix="desk-shots-"))
-    project_path = work / "Trump-Musk X Spaces 2024-08-12.desk"
-    shutil.copy(result.project_path, project_path)
+    project_path = demo_copy(work)
     decorate(project_path)
 
     app = create_application()
