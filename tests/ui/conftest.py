@@ -50,6 +50,18 @@ def transcript_window(qtbot: QtBot, tmp_path: Path, transcript_path: Path,
 
 
 @pytest.fixture
+def project_path(transcript_path: Path) -> Path:
+    """The project of a test in tests/ui that does not choose its own: the transcript one."""
+    return transcript_path
+
+
+@pytest.fixture
+def window(transcript_window: MainWindow) -> MainWindow:
+    """The window of a test in tests/ui that does not choose its own: the transcript one."""
+    return transcript_window
+
+
+@pytest.fixture
 def errors() -> list[str]:
     """The error dialogs a window showed (recorded instead of blocking)."""
     return []

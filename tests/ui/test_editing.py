@@ -17,17 +17,6 @@ from tests.ui.ui_helpers import (
 )
 
 
-@pytest.fixture
-def project_path(transcript_path: Path) -> Path:
-    return transcript_path
-
-
-@pytest.fixture
-def window(transcript_window: MainWindow) -> MainWindow:
-    return transcript_window
-
-
-
 def test_undo_redo_round_trip(window: MainWindow) -> None:
     model, stack = window.transcript_model, window.undo_stack
     original = [model.row(i).text for i in range(model.rowCount())]

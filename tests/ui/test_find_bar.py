@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def project_path(transcript_path: Path) -> Path:
-    return transcript_path
-
-
-@pytest.fixture
-def window(transcript_window: MainWindow) -> MainWindow:
-    return transcript_window
-
 
 
 def test_find_goes_through_matches(qtbot: QtBot, window: MainWindow) -> None:

@@ -17,17 +17,6 @@ from tests.ui.ui_helpers import (
 )
 
 
-@pytest.fixture
-def project_path(transcript_path: Path) -> Path:
-    return transcript_path
-
-
-@pytest.fixture
-def window(transcript_window: MainWindow) -> MainWindow:
-    return transcript_window
-
-
-
 def test_inline_edit_is_saved_at_once_and_survives_reopening(
         qtbot: QtBot, window: MainWindow, project_path: Path) -> None:
     view, model = window.transcript_view, window.transcript_model

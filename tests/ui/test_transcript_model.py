@@ -17,16 +17,6 @@ from tests.ui.ui_helpers import TRANSCRIPT_TEXTS as TEXTS
 from tests.ui.ui_helpers import isolated_settings, make_window
 
 
-@pytest.fixture
-def project_path(transcript_path: Path) -> Path:
-    return transcript_path
-
-
-@pytest.fixture
-def window(transcript_window: MainWindow) -> MainWindow:
-    return transcript_window
-
-
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, project_path: Path) -> None:
     model = TranscriptModel()
     with Project.open(project_path) as project:

@@ -19,16 +19,6 @@ from tests.ui.ui_helpers import (
 TEXTS = TRANSCRIPT_TEXTS
 
 
-@pytest.fixture
-def project_path(transcript_path: Path) -> Path:
-    return transcript_path
-
-
-@pytest.fixture
-def window(transcript_window: MainWindow) -> MainWindow:
-    return transcript_window
-
-
 def test_highlight_follows_playback(qtbot: QtBot, window: MainWindow) -> None:
     model = window.transcript_model
     window.player.seek(11.0)  # third segment: 9.0-12.5, eight words of 0.44 s
