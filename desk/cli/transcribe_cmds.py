@@ -84,10 +84,15 @@ class ProgressLine:
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
     from desk.core.pipeline.engines.registry import choose_engine
+    from desk.core.pipeline.engines.segments import check_language
     from desk.core.weights.catalog import resolve_model
 
-    # Fail on a missing model or engine before a project is created for a recording.
-    choose_engine(args.engine, resolve_model(args.model))
+    # Fail on a missing model or engine, or a language the model lacks, before a
+    # project is created for a recording (a resume keeps the language it began with).
+    model = resolve_model(args.model)
+    choose_engine(args.engine, model)
+    if not args.resume and args.language not in ("", "auto"):
+        check_language(model, args.language)
     project_path, made = project_for_target(Path(args.target),
                                             Path(args.project) if args.project else None)
     if made:

@@ -221,12 +221,20 @@ def _undecodable(env: Env) -> Case:
     return Case(["new", wav], "its sound cannot be decoded", not_made=env.tmp / "odd.desk")
 
 
-@case("desk transcribe MEDIA that fails (exit 2)")
-def _transcribe_fails(env: Env) -> Case:
+@case("desk transcribe MEDIA --language de on an English-only model")
+def _transcribe_wrong_language(env: Env) -> Case:
     fresh = env.tmp / "fresh.mp4"
     shutil.copy(env.media, fresh)
-    return Case(["transcribe", fresh, "--language", "de"], "only knows English",
-                not_made=env.tmp / "fresh.desk")
+    return Case(["transcribe", fresh, "--model", "tiny.en", "--language", "de"],
+                "model 'tiny.en' only knows English", not_made=env.tmp / "fresh.desk")
+
+
+@case("a damaged .pt Whisper checkpoint")
+def _damaged_checkpoint(env: Env) -> Case:
+    garbage = env.tmp / "garbage.pt"
+    garbage.write_bytes(bytes(range(256)) * 40)  # not a pickle, not a zip
+    return Case(["transcribe", env.project, "--engine", "openai", "--model", garbage],
+                "is damaged or not a Whisper checkpoint")
 
 
 @case("disk full during export")
@@ -276,6 +284,7 @@ def _check(spec: Case, project_path: Path, tmp_path: Path,
     assert not re.search(r"\d{25}", err), "a number no person would write"
     assert _fingerprint(watched) == before
     if spec.not_made is not None:
+        assert lines == [lines[-1]], "refused before anything was made or started"
         assert not spec.not_made.exists()
         assert not list(spec.not_made.parent.glob(spec.not_made.name + "-*"))
     assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.rglob("*backup*"))

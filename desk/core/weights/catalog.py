@@ -8,6 +8,7 @@ reported with the command that would fetch it (`desk models --download NAME`).
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,12 +74,28 @@ def _from_path(path: Path) -> ModelRef:
             raise ModelError(f"{path} is not a CTranslate2 model folder (it has no model.bin)")
         return _ct2_ref(path, path.name, "file")
     if path.is_file() and path.suffix == ".pt":
+        _check_checkpoint_container(path)
         return ModelRef(path.stem, path, "openai", _guess_multilingual(path.stem), "file")
     if path.is_file():
         raise ModelError(
             f"{path} is not a Whisper model: give a .pt checkpoint or a CTranslate2 folder"
         )
     raise ModelError(f"no model file or folder at {path}")
+
+
+def _check_checkpoint_container(path: Path) -> None:
+    """Refuse a `.pt` that is neither a zip (torch.save) nor a legacy pickle, before any
+    project is touched: loading it in the job child would fail only after the scan."""
+    try:
+        if zipfile.is_zipfile(path):
+            return
+        with path.open("rb") as handle:
+            if handle.read(1) == b"\x80":  # pickle protocol 2+, torch's legacy format
+                return
+    except OSError as exc:
+        raise ModelError(f"cannot read the model file {path}: {exc.strerror}") from None
+    raise ModelError(f"{path} is damaged or not a Whisper checkpoint (a .pt file made by "
+                     "PyTorch); download it again or pick another model")
 
 
 def _looks_like_path(text: str) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 import http.server
 import socket
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def test_bad_names_and_paths(spec: str, message: str) -> None:
 
 def test_paths_to_files_and_folders(tmp_path: Path) -> None:
     checkpoint = tmp_path / "my-finetune.pt"
-    checkpoint.write_bytes(b"\0" * 16)
+    with zipfile.ZipFile(checkpoint, "w") as archive:  # what torch.save writes
+        archive.writestr("my-finetune/data.pkl", b"\x80\x02}q\x00.")
     ref = resolve_model(str(checkpoint))
     assert (ref.format, ref.source, ref.path, ref.name) == (
         "openai",
@@ -99,6 +101,17 @@ def test_paths_to_files_and_folders(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hi")
     with pytest.raises(ModelError, match="not a Whisper model"):
         resolve_model(tmp_path / "notes.txt")
+
+
+@pytest.mark.parametrize("data", [b"\0" * 16, bytes(range(256)) * 40, b"PK\x03\x04cut"])
+def test_a_damaged_checkpoint_is_refused_before_loading(tmp_path: Path, data: bytes) -> None:
+    checkpoint = tmp_path / "garbage.pt"
+    checkpoint.write_bytes(data)
+    with pytest.raises(ModelError, match="damaged or not a Whisper checkpoint"):
+        resolve_model(str(checkpoint))
+    legacy = tmp_path / "legacy.pt"
+    legacy.write_bytes(b"\x80\x02" + data)  # torch's pre-1.6 pickle format passes
+    assert resolve_model(str(legacy)).format == "openai"
 
 
 @needs_tiny

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import gzip
+import logging
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -56,8 +57,11 @@ def load_whisper_checkpoint(path: Path, name: str, threads: int) -> Any:
         dims = ModelDimensions(**checkpoint["dims"])
         model = Whisper(dims)
         model.load_state_dict(checkpoint["model_state_dict"])
-    except (OSError, RuntimeError, KeyError, TypeError, ValueError) as exc:
-        raise ModelError(f"cannot load the Whisper checkpoint {path}: {exc}") from None
+    except Exception as exc:  # a damaged file fails in any of pickle's or torch's ways
+        logging.getLogger("desk.engines").warning("cannot load %s: %r", path, exc)
+        raise ModelError(f"cannot load the Whisper checkpoint {path}: the file is damaged or "
+                         f"not a Whisper model ({type(exc).__name__}); download it again or "
+                         "pick another model") from None
     heads = checkpoint.get("alignment_heads")
     if heads:
         model.set_alignment_heads(_alignment_mask_dump(heads, dims.n_text_layer, dims.n_text_head))

@@ -8,7 +8,7 @@ import pytest
 
 from desk.core.errors import ModelError
 from desk.core.pipeline.engines.base import ModelRef, TranscribeOptions
-from desk.core.pipeline.engines.openai_engine import OpenAIWhisperEngine
+from desk.core.pipeline.engines.openai_engine import OpenAIWhisperEngine, load_whisper_checkpoint
 
 
 def test_decode_options_follow_the_choice() -> None:
@@ -25,3 +25,13 @@ def test_an_unknown_model_format_is_refused(tmp_path: Path) -> None:
         OpenAIWhisperEngine._checkpoint_for(ModelRef("x", tmp_path / "x.gguf", "gguf"))
     assert OpenAIWhisperEngine._checkpoint_for(
         ModelRef("tiny.en", tmp_path / "tiny.en.pt", "openai")) == tmp_path / "tiny.en.pt"
+
+
+@pytest.mark.parametrize("data", [b"\x80\x02" + bytes(range(256)) * 8, b"\x80\x04\x95garbage"])
+def test_a_damaged_checkpoint_is_a_model_error_in_one_line(tmp_path: Path, data: bytes) -> None:
+    """torch.load fails on a damaged file with IndexError, UnpicklingError, EOFError, …"""
+    checkpoint = tmp_path / "damaged.pt"
+    checkpoint.write_bytes(data)
+    with pytest.raises(ModelError, match="damaged or not a Whisper model") as raised:
+        load_whisper_checkpoint(checkpoint, "damaged", 1)
+    assert "\n" not in str(raised.value)
