@@ -5,12 +5,15 @@ never half written (Buzz #850: exports crashing at 100 %). The temp file is
 `.NAME.PID-RANDOM.part`: a writer killed before its rename leaves one behind,
 and the next write of NAME removes those whose process is gone. A full disk
 or any other OSError while writing is a FormatError saying so, and the temp
-file is removed.
+file is removed. Inside `all_or_nothing()` (an export of several files: CSV
+tables and their provenance) every finished temp file waits, and they all
+replace their targets at the end, or none does.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import re
 import sys
@@ -25,6 +28,42 @@ from desk.core.errors import FormatError
 PART_SUFFIX = ".part"
 # Without a portable way to ask whether a pid lives (Windows), a part this old is stale.
 STALE_AFTER_S = 24 * 3600
+# The (temp file, target) pairs of the files written inside all_or_nothing().
+_PENDING: contextvars.ContextVar[list[tuple[str, Path]] | None] = contextvars.ContextVar(
+    "desk_atomic_pending", default=None)
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Files written by `atomic_writer` inside appear together when the block succeeds.
+
+    On any error every finished temp file is removed and no target changes.
+    The renames at the end need no space, so a full disk cannot split them.
+    """
+    if _PENDING.get() is not None:  # inside an outer group: it decides
+        yield
+        return
+    pending: list[tuple[str, Path]] = []
+    token = _PENDING.set(pending)
+    try:
+        yield
+    except BaseException:
+        _discard(pending)
+        raise
+    finally:
+        _PENDING.reset(token)
+    for done, (tmp, target) in enumerate(pending):
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            _discard(pending[done:])
+            raise FormatError(f"cannot write {target.name}: {_reason(exc)}") from exc
+
+
+def _discard(pending: list[tuple[str, Path]]) -> None:
+    for tmp, _ in pending:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 @contextlib.contextmanager
@@ -48,7 +87,11 @@ def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        pending = _PENDING.get()
+        if pending is None:
+            os.replace(tmp, path)
+        else:
+            pending.append((tmp, path))
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desk.core.atomic import atomic_writer, write_bytes_atomic, write_text_atomic
+from desk.core.atomic import all_or_nothing, atomic_writer, write_bytes_atomic, write_text_atomic
 from desk.core.errors import FormatError
 
 
@@ -66,3 +66,22 @@ def test_parts_of_a_killed_writer_go_at_the_next_write(tmp_path: Path) -> None:
     write_text_atomic(tmp_path / "out.srt", "whole")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["out.srt", alive.name, other.name])
+
+
+def test_a_group_of_files_appears_together_or_not_at_all(tmp_path: Path) -> None:
+    first, second = tmp_path / "x.segments.csv", tmp_path / "x.annotations.csv"
+    first.write_text("old", encoding="utf-8")
+    with pytest.raises(FormatError, match="no space"), all_or_nothing():
+        write_text_atomic(first, "new")
+        assert first.read_text(encoding="utf-8") == "old"  # waits for the group
+        raise FormatError("cannot write x.annotations.csv: no space left on device")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.segments.csv"]
+    assert first.read_text(encoding="utf-8") == "old"
+    with all_or_nothing():
+        write_text_atomic(first, "new")
+        with all_or_nothing():  # an inner group belongs to the outer one
+            write_text_atomic(second, "both")
+        assert not second.exists()
+    assert (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")) == (
+        "new", "both")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [second.name, first.name]

@@ -40,20 +40,30 @@ def can_mount() -> bool:
 
 
 @contextlib.contextmanager
-def full_disk(folder: Path, size_kib: int = 512, free: int = 0) -> Iterator[Path]:
-    """`folder` on its own tmpfs of `size_kib`, filled until about `free` bytes are left."""
+def tmpfs(folder: Path, size_kib: int = 512) -> Iterator[Path]:
+    """`folder` on its own small tmpfs (fill it with `fill` when the test is ready)."""
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(folder)],
                    check=True)
     try:
-        fill(folder, free)
         yield folder
     finally:
         subprocess.run(["umount", "--lazy", str(folder)], check=True)
 
 
+@contextlib.contextmanager
+def full_disk(folder: Path, size_kib: int = 512, free: int = 0) -> Iterator[Path]:
+    """`folder` on its own tmpfs of `size_kib`, filled until about `free` bytes are left."""
+    with tmpfs(folder, size_kib):
+        fill(folder, free)
+        yield folder
+
+
 def fill(folder: Path, free: int = 0) -> None:
-    """Fill the file system holding `folder` until about `free` bytes (whole pages) remain."""
+    """Fill the file system holding `folder` until about `free` bytes (whole pages) remain.
+
+    `unfill(folder)` gives the space back (as the analyst freeing the disk).
+    """
     filler = folder / ".filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     try:
@@ -65,6 +75,10 @@ def fill(folder: Path, free: int = 0) -> None:
     if free:
         size = filler.stat().st_size
         os.truncate(filler, max(0, size - free))
+
+
+def unfill(folder: Path) -> None:
+    (folder / ".filler").unlink(missing_ok=True)
 
 
 def inject_enospc(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from desk.core.atomic import atomic_writer
+from desk.core.atomic import all_or_nothing, atomic_writer
 from desk.core.coding.agreement.reading import threshold_note
 from desk.core.coding.agreement.results import AgreementResult, Estimate, TagAgreement
 from desk.core.coding.disagreements import Disagreement
@@ -154,15 +154,15 @@ def write_csv(path: Path, result: AgreementResult, found: Sequence[Disagreement]
             if key in CHANCE_CORRECTED:
                 cells.append(estimate.reading)
         rows.append(cells)
-    with atomic_writer(path, encoding="utf-8-sig") as handle:
-        write_rows(handle, rows)
     second = disagreements_path(path)
     listed = [["rank", "key", "kind", "start", "end", "size_seconds", "tags", "description"]]
     listed += [[str(i), safe_cell(d.key), d.kind, f"{d.start:.3f}", f"{d.end:.3f}",
                 f"{d.size:.3f}", safe_cell(", ".join(d.tags)), safe_cell(d.describe())]
                for i, d in enumerate(found, start=1)]
-    with atomic_writer(second, encoding="utf-8-sig") as handle:
-        write_rows(handle, listed)
+    with all_or_nothing():
+        for target, table in ((path, rows), (second, listed)):
+            with atomic_writer(target, encoding="utf-8-sig") as handle:
+                write_rows(handle, table)
     return [Path(path), second]
 
 

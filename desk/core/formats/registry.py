@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desk.core.atomic import all_or_nothing
 from desk.core.errors import InputError
 from desk.core.formats.importing import ImportBundle, ImportSummary, apply_bundle
 from desk.core.formats.provenance import write_side_file
@@ -62,11 +63,12 @@ class ExportFormat:
         snapshot = read_snapshot(project, selection or self.default_selection(),
                                  with_words=self.needs_words)
         extra = {"progress": progress} if self.writes_folder and progress is not None else {}
-        written = Path(exporter(snapshot, Path(path), **options, **extra))
-        files = self._files(Path(path), written, options)
-        if self.side_provenance:
-            described = files[1:] if self.writes_folder else files
-            files.append(write_side_file(snapshot, Path(path), described))
+        with all_or_nothing():  # CSV tables and a side file: all of them, or none
+            written = Path(exporter(snapshot, Path(path), **options, **extra))
+            files = self._files(Path(path), written, options)
+            if self.side_provenance:
+                described = files[1:] if self.writes_folder else files
+                files.append(write_side_file(snapshot, Path(path), described))
         return files
 
     def _files(self, path: Path, written: Path, options: dict[str, object]) -> list[Path]:
