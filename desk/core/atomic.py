@@ -112,14 +112,15 @@ def remove_stale_parts(path: Path) -> list[Path]:
     for part in candidates:
         match = pattern.fullmatch(part.name)
         assert match is not None
-        if _writer_gone(int(match.group(1)), part):
+        if writer_gone(int(match.group(1)), part):
             with contextlib.suppress(OSError):
                 part.unlink()
                 removed.append(part)
     return removed
 
 
-def _writer_gone(pid: int, part: Path) -> bool:
+def writer_gone(pid: int, part: Path) -> bool:
+    """Whether the process that made `part` is gone (its temp file is then stale)."""
     if pid == os.getpid():
         return False  # another write of the same file in this process, still going
     if sys.platform != "win32":

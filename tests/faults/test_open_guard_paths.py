@@ -36,7 +36,7 @@ def test_export_import_fingerprint_backup_and_job_end_leave_the_file_to_sqlite(
     media = project.media.get()
     assert media is not None
     assert fingerprint(Path(media.path))
-    backup = project.database.backup_before_migration(1)
+    backup, _ = project.database.backup_before_migration(1)
     assert backup.is_file()
     job = TranscriptionJob(project.path, JobOptions())
     job.last_event = JobEvent("failed", transcript.id, 1.0, 30.0, message="stopped")

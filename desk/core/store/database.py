@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.core.errors import ProjectError
+from desk.core.store.backups import backup_target, part_of, settle_parts, write_copy
 from desk.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, tables_at
 
 if TYPE_CHECKING:  # imported on first use (see Database.db)
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = int(os.environ.get("DESK_BUSY_TIMEOUT_MS", "5000"))
+FULL_BELOW_BYTES = 1 << 20  # an I/O error with less free space than this is a full disk
 
 
 def where_terms(terms: list[tuple[str, object]]) -> tuple[list[str], list[object]]:
@@ -171,6 +174,8 @@ class Database:
                     "upgraded; open it for editing once"
                 )
             self._migrate(version)
+        elif self.writable:
+            settle_parts(self.path, version)  # an upgrade killed before naming its copy
         if self.writable:
             self.conn.execute("PRAGMA journal_mode=WAL")
 
@@ -187,23 +192,28 @@ class Database:
     def _migrate(self, version: int) -> None:
         """Back up, then run the missing migrations in one transaction.
 
-        A failed migration leaves the file as it was, so the backup it made is
-        redundant and removed: retrying never piles up copies.
+        The copy gets its name only after the commit (see backups.py): a failed
+        or killed migration leaves the file as it was and its copy redundant,
+        so retrying never piles up backups.
         """
-        backup = self.backup_before_migration(version)
+        part, target = self.backup_before_migration(version)
         try:
             with self.transaction():
                 for migration in MIGRATIONS[version:]:
                     migration(self.conn)
                 self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except BaseException as exc:
-            backup.unlink(missing_ok=True)
+            part.unlink(missing_ok=True)
             if isinstance(exc, sqlite3.Error):
+                if _disk_full(exc, self.path):
+                    raise _explain(exc, self.path) from exc
                 raise ProjectError(
                     f"{self.path.name} could not be upgraded from file format {version} "
                     f"({exc}); it is unchanged"
                 ) from exc
             raise
+        with contextlib.suppress(OSError):  # else the next opening names it
+            os.replace(part, target)
 
     def _check_integrity(self) -> None:
         """Refuse a damaged file before the analyst edits it (cheap: no index cross-check)."""
@@ -218,25 +228,24 @@ class Database:
                 "open a backup copy"
             )
 
-    def backup_before_migration(self, version: int) -> Path:
-        """Copy the file with SQLite's backup API before touching its layout."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.v{version}-backup-{stamp}")
-        partial = target.with_name(target.name + ".part")
+    def backup_before_migration(self, version: int) -> tuple[Path, Path]:
+        """Copy the file with SQLite's backup API before touching its layout.
+
+        Returns the copy, still under its temp name, and the name it gets once
+        the migration has committed.
+        """
+        settle_parts(self.path, version)
+        target = backup_target(self.path, version)
+        part = part_of(target)
         try:
-            dest = sqlite3.connect(partial)
-            try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
-            os.replace(partial, target)
+            write_copy(self.conn, part)
         except (sqlite3.Error, OSError) as exc:
-            partial.unlink(missing_ok=True)
+            part.unlink(missing_ok=True)
             raise ProjectError(
                 f"{self.path.name} needs an upgrade, but its backup copy could not be "
                 f"written ({_reason(exc)}); it is unchanged"
             ) from exc
-        return target
+        return part, target
 
 
 def _connect(path: Path, writable: bool, immutable: bool = False) -> sqlite3.Connection:
@@ -323,9 +332,22 @@ def _explain(exc: sqlite3.Error, path: Path) -> ProjectError:
             f"{path.name} is not a Desk project, or is damaged (SQLite cannot read it)")
     if "malformed" in text or "corrupt" in text:
         return ProjectError(f"{path.name} is damaged (corrupt SQLite file); open a backup copy")
-    if "disk is full" in text:
+    if _disk_full(exc, path):
         return ProjectError(f"the disk holding {path.name} is full; free some space and try "
                             "again (nothing was saved of this step)")
     if "unable to open" in text:
         return ProjectError(f"cannot open {path.name}: {exc}")
     return ProjectError(f"{path.name}: database error: {exc}")
+
+
+def _disk_full(exc: sqlite3.Error, path: Path) -> bool:
+    """SQLite says "disk I/O error" when a full disk stops its -shm or -wal from growing."""
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return True
+    if "disk i/o error" not in text:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
