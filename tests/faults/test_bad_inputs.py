@@ -251,17 +251,6 @@ def _enospc_export(env: Env) -> Case:
                 "no space left on device")
 
 
-@pytest.fixture
-def project_path(tmp_path: Path, tone_media: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A project made by `desk new` on a copy of the tone recording, with a few codes."""
-    media = tmp_path / "tone.mp4"
-    shutil.copy(tone_media, media)
-    assert run(capsys, "new", media)[0] == 0
-    project = tmp_path / "tone.desk"
-    assert run(capsys, "tag", project, "1", "4", "delay", "--note", "ok;=1+1")[0] == 0
-    return project
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_input_is_one_line_and_exit_2(name: str, tmp_path: Path, project_path: Path,
                                           tone_media: Path, monkeypatch: pytest.MonkeyPatch,

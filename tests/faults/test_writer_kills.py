@@ -1,0 +1,235 @@
+"""kill -9 during tagging, import, export and migration: all or nothing, never garbled.
+
+Each writer is the real `desk` command. First it is stopped where a crash
+hurts most (writer_session.py: its writes done but not committed; a finished
+temp file not yet renamed; just after it returned) and SIGKILLed there; then
+the plain `python -m desk` is SIGKILLed after seeded random delays. Every
+time the file passes a full integrity_check and holds either exactly what it
+held before (same content hash) or the whole change; an export's target is
+either the old file or the complete new one, and the next export removes the
+temp file a kill left; an upgrade leaves one backup copy, however it ended.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from desk.core.store.schema import SCHEMA_VERSION
+from tests.cli.cli_run import run
+from tests.conftest import REPO
+from tests.faults.conftest import checked_digest, scalar
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
+
+V1 = REPO / "tests" / "fixtures" / "v1.desk"
+CUES = 3000  # an import that takes a moment
+
+
+@dataclass
+class Writer:
+    """A command on a prepared folder, and how to tell that its change is all there."""
+
+    args: list[object]
+    project: Path
+    done: Callable[[], bool]
+
+
+def _srt(path: Path, count: int) -> Path:
+    def stamp(ms: int) -> str:
+        return f"00:00:{ms // 1000:02d},{ms % 1000:03d}"
+
+    cues = [f"{i + 1}\n{stamp(i * 9)} --> {stamp(i * 9 + 8)}\nline {i}\n" for i in range(count)]
+    path.write_text("\n".join(cues), encoding="utf-8")
+    return path
+
+
+def _annotations(path: Path) -> int:
+    return int(scalar(path, "SELECT count(*) FROM annotations"))  # type: ignore[arg-type]
+
+
+def tagging(tmp: Path, project: Path) -> Writer:
+    count = _annotations(project)
+    return Writer(["tag", project, "5", "6", "delay", "--note", "killed?"], project,
+                  lambda: _annotations(project) == count + 1)
+
+
+def importing(tmp: Path, project: Path) -> Writer:
+    srt = _srt(tmp / "cues.srt", CUES)
+    return Writer(["import", project, srt], project,
+                  lambda: scalar(project, "SELECT count(*) FROM segments") == CUES)
+
+
+def migration(tmp: Path, project: Path) -> Writer:
+    old = tmp / "old.desk"
+    shutil.copy(V1, old)
+    return Writer(["tag", old, "5", "6", "delay"], old,
+                  lambda: scalar(old, "PRAGMA user_version") == SCHEMA_VERSION
+                  and _annotations(old) == 2)
+
+
+def _upgraded(path: Path) -> bool:
+    return scalar(path, "PRAGMA user_version") == SCHEMA_VERSION
+
+
+def _one_backup_after_reopening(path: Path) -> None:
+    """Whatever an upgrade's kill left, the next opening leaves exactly one backup copy."""
+    from desk.core.store import Project
+
+    Project.open(path).close()
+    left = sorted(p.name for p in path.parent.iterdir() if p.name.startswith(("old.", ".old.")))
+    assert len(left) == 2 and left[0] == "old.desk" and "-backup-" in left[1], left
+    assert not left[1].endswith(".part")
+
+
+def _env() -> dict[str, str]:
+    """Desk importable in the child, with the open guard tests/conftest.py put on the path."""
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ["PYTHONPATH"]]))
+
+
+def _stopped_at(stop: str, args: list[object]) -> str:
+    child = subprocess.Popen([sys.executable, str(REPO / "tests" / "faults" /
+                                                  "writer_session.py"), stop,
+                              *map(str, args)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        _, err = child.communicate()
+    assert line, err
+    step: str = json.loads(line)["step"]
+    return step
+
+
+# (writer, where it is stopped, what it said there, whether its change is in)
+STOPS = [
+    (tagging, "commit:1", "inside", False),
+    (tagging, "done", "done 0", True),
+    (importing, "commit:1", "inside", False),
+    (importing, "done", "done 0", True),
+    (migration, "commit:1", "inside", False),  # inside the upgrade
+    (migration, "commit:2", "inside", False),  # upgraded, the tag not committed
+    (migration, "rename", "rename", False),  # upgraded, its backup not yet named
+    (migration, "done", "done 0", True),
+]
+
+
+@pytest.mark.parametrize(("make", "stop", "said", "changed"), STOPS,
+                         ids=[f"{m.__name__}-{s}" for m, s, _, _ in STOPS])
+def test_killed_at_the_worst_moment(make: Callable[[Path, Path], Writer], stop: str, said: str,
+                                    changed: bool, tmp_path: Path, project_path: Path) -> None:
+    writer = make(tmp_path, project_path)
+    before = checked_digest(writer.project)
+    assert _stopped_at(stop, writer.args) == said
+    after = checked_digest(writer.project)
+    assert writer.done() is changed
+    if not changed and make is migration and stop != "commit:1":
+        assert _upgraded(writer.project)  # the upgrade committed on its own, as it should
+    elif not changed:
+        assert after == before
+    if make is migration:
+        _one_backup_after_reopening(writer.project)
+
+
+def _killed_after(args: list[object], seconds: float) -> None:
+    """`python -m desk ARGS`, SIGKILLed after `seconds` (or waited for, if negative)."""
+    child = subprocess.Popen([sys.executable, "-m", "desk", *map(str, args)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    if seconds >= 0:
+        time.sleep(seconds)
+        child.send_signal(signal.SIGKILL)
+    child.wait()
+
+
+def _timed_run(args: list[object]) -> float:
+    """How long the uninterrupted command takes here and now (start-up included)."""
+    started = time.monotonic()
+    _killed_after(args, -1)
+    return time.monotonic() - started
+
+
+KILLS = 4
+
+
+@pytest.mark.parametrize("make", [tagging, importing, migration])
+def test_desk_killed_at_random_moments(make: Callable[[Path, Path], Writer], tmp_path: Path,
+                                       project_path: Path) -> None:
+    rng = random.Random(f"desk-kill-{make.__name__}")
+    seconds = 0.0
+    for attempt in range(KILLS + 1):  # the first runs to its end: how long it takes
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        project = folder / project_path.name
+        shutil.copy(project_path, project)  # closed: no -wal beside it
+        writer = make(folder, project)
+        before = checked_digest(writer.project)
+        if attempt == 0:
+            seconds = _timed_run(writer.args)
+            assert writer.done()
+        else:
+            _killed_after(writer.args, rng.uniform(0.0, seconds))
+        after = checked_digest(writer.project)
+        assert writer.done() or after == before or (make is migration
+                                                    and _upgraded(writer.project))
+        if make is migration:
+            _one_backup_after_reopening(writer.project)
+
+
+def _export(project: Path, out: Path, fmt: str = "json") -> list[object]:
+    return ["export", project, "-f", fmt, "-o", out]
+
+
+def _big(project: Path, tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The transcript of a long stream, so that writing an export takes a moment."""
+    assert run(capsys, "import", project, _srt(tmp / "cues.srt", CUES))[0] == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_killed_before_its_rename_leaves_the_old_file(
+        fmt: str, tmp_path: Path, project_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out" / f"export.{fmt}"
+    out.parent.mkdir()
+    olds = [out] if fmt == "json" else [out.with_suffix(f".{t}.csv")
+                                        for t in ("segments", "annotations")]
+    for old in olds:
+        old.write_text("old", encoding="utf-8")
+    before = checked_digest(project_path)
+    assert _stopped_at("rename", _export(project_path, out, fmt)) == "rename"
+    assert [old.read_text(encoding="utf-8") for old in olds] == ["old"] * len(olds)
+    assert list(out.parent.glob(".*.part"))  # what the kill left
+    assert checked_digest(project_path) == before
+    assert run(capsys, *_export(project_path, out, fmt))[0] == 0
+    assert not list(out.parent.glob(".*.part"))  # the next export removed it
+    assert all(old.read_text(encoding="utf-8") != "old" for old in olds)
+
+
+def test_export_killed_at_random_moments(tmp_path: Path, project_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    _big(project_path, tmp_path, capsys)
+    out = tmp_path / "out" / "export.json"
+    out.parent.mkdir()
+    out.write_text("old", encoding="utf-8")
+    before = checked_digest(project_path)
+    rng = random.Random("desk-kill-export")
+    seconds = _timed_run(_export(project_path, tmp_path / "timed.json"))
+    for _ in range(KILLS):
+        _killed_after(_export(project_path, out), rng.uniform(0.0, seconds))
+        text = out.read_text(encoding="utf-8")
+        assert text == "old" or len(json.loads(text)["transcript"]["segments"]) == CUES
+        assert checked_digest(project_path) == before
+    assert run(capsys, *_export(project_path, out))[0] == 0
+    assert [p.name for p in out.parent.iterdir()] == ["export.json"]
