@@ -92,10 +92,13 @@ class Database:
                 conn.execute(
                     "INSERT INTO meta(key, value) VALUES ('created_at', ?)", (utc_now(),)
                 )
-        except BaseException:
+        except BaseException as exc:
             conn.close()
-            with contextlib.suppress(OSError):
-                path.unlink()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            if isinstance(exc, sqlite3.Error):  # a full disk, say: one line, not a traceback
+                raise _explain(exc, path) from exc
             raise
         return database
 
@@ -138,9 +141,13 @@ class Database:
             raise _explain(exc, self.path) from exc
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error) and _disk_full(exc, self.path):
+                # A large step spills pages into the -wal before COMMIT, so a full
+                # disk can stop any statement of it: say so, as a failed COMMIT does.
+                raise _explain(exc, self.path) from exc
             raise
         try:
             self.conn.execute("COMMIT")

@@ -1,0 +1,257 @@
+"""A full disk during each writer: exit 2 and one line, the project unchanged or fully changed.
+
+The project sits on its own small tmpfs, filled until 0, 40 or 160 KiB are
+left, so SQLite meets the real ENOSPC wherever it comes: creating the -shm,
+growing the -wal, copying an upgrade's backup, checkpointing at close. The
+real `desk` command (in-process) must then either succeed with its whole
+change, or fail with exit 2 and one `desk: error:` line saying the disk is
+full, nothing changed. Edits the CLI cannot make (segment corrections,
+annotation and tag edits, undo) run through the open `Project` as the app's,
+and must raise one ProjectError and work once space is freed, on the same
+connection. After each case the space is freed and the file passes a full
+integrity_check. Without mount rights (not root) the tests are skipped:
+SQLite's writes cannot be made to fail otherwise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from desk.core.coding.codebook import load_codebook
+from desk.core.errors import ProjectError
+from desk.core.records import Annotation, Media, Segment, Transcript, Word
+from desk.core.store import Project
+from desk.core.store.schema import SCHEMA_VERSION
+from tests.cli.cli_run import run
+from tests.conftest import REPO
+from tests.faults.conftest import checked_digest, scalar
+from tests.faults.disk_full import can_mount, fill, tmpfs, unfill
+
+pytestmark = pytest.mark.skipif(not can_mount(), reason="needs to mount a tmpfs (root): "
+                                "SQLite's own writes meet ENOSPC only on a really full disk")
+
+FREE = [0, 40 << 10, 160 << 10]  # bytes left: no -shm at all; a -shm but a short -wal; some room
+DISK_KIB = 1536
+V1 = REPO / "tests" / "fixtures" / "v1.desk"
+CUES = 2000
+
+
+@dataclass
+class Writer:
+    args: list[object]
+    project: Path
+    done: Callable[[], bool]
+
+
+def _count(path: Path, table: str) -> int:
+    return int(scalar(path, f"SELECT count(*) FROM {table}"))  # type: ignore[call-overload]
+
+
+def _srt(path: Path, count: int) -> Path:
+    def stamp(ms: int) -> str:
+        return f"00:00:{ms // 1000:02d},{ms % 1000:03d}"
+
+    path.write_text("\n".join(f"{i + 1}\n{stamp(i * 14)} --> {stamp(i * 14 + 10)}\nline {i}\n"
+                              for i in range(count)), encoding="utf-8")
+    return path
+
+
+def tagging(disk: Path, outside: Path, project: Path) -> Writer:
+    count = _count(project, "annotations")
+    return Writer(["tag", project, "5", "6", "delay"], project,
+                  lambda: _count(project, "annotations") == count + 1)
+
+
+def codebook_import(disk: Path, outside: Path, project: Path) -> Writer:
+    book = outside / "book.json"
+    book.write_text(json.dumps({"tags": [{"name": f"code {i}", "description": "x" * 200}
+                                         for i in range(300)]}), encoding="utf-8")
+    count = _count(project, "tags")
+    return Writer(["codebook", project, "--import", book], project,
+                  lambda: _count(project, "tags") == count + 300)
+
+
+def importing(disk: Path, outside: Path, project: Path) -> Writer:
+    srt = _srt(outside / "cues.srt", CUES)
+    return Writer(["import", project, srt], project,
+                  lambda: _count(project, "segments") == CUES)
+
+
+def merging(disk: Path, outside: Path, project: Path) -> Writer:
+    theirs = outside / "theirs.desk"
+    with Project.open(project, writable=False) as mine:
+        media = mine.media.get()
+    assert media is not None
+    with Project.create(theirs, media=media,
+                        codebook=load_codebook("trump-musk-x-2024")) as other:
+        tag = other.tags.get("delay")
+        other.annotations.add_many([Annotation("delay", i * 0.01, i * 0.01 + 0.5,
+                                               annotator="bea", tag_id=tag.id)
+                                    for i in range(2000)], "coding", "bea")
+    count = _count(project, "annotations")
+    return Writer(["merge", project, theirs], project,
+                  lambda: _count(project, "annotations") == count + 2000)
+
+
+def undoing(disk: Path, outside: Path, project: Path) -> Writer:
+    count = _count(project, "annotations")
+    return Writer(["undo", project], project,
+                  lambda: _count(project, "annotations") == count - 1)
+
+
+def migration(disk: Path, outside: Path, project: Path) -> Writer:
+    old = disk / "old.desk"
+    shutil.copy(V1, old)
+    return Writer(["tag", old, "5", "6", "delay"], old,
+                  lambda: scalar(old, "PRAGMA user_version") == SCHEMA_VERSION
+                  and _count(old, "annotations") == 2)
+
+
+def _upgraded(path: Path) -> bool:
+    return scalar(path, "PRAGMA user_version") == SCHEMA_VERSION
+
+
+WRITERS = [tagging, codebook_import, importing, merging, undoing, migration]
+
+
+@contextlib.contextmanager
+def project_on_small_disk(tmp_path: Path, project_path: Path) -> Iterator[tuple[Path, Path]]:
+    """(the tmpfs folder, the project copied onto it)."""
+    with tmpfs(tmp_path / "disk", DISK_KIB) as disk:
+        copy = disk / project_path.name
+        shutil.copy(project_path, copy)  # closed cleanly: no -wal
+        yield disk, copy
+
+
+@pytest.mark.parametrize("free", FREE, ids=[f"{f >> 10}KiB" for f in FREE])
+@pytest.mark.parametrize("make", WRITERS, ids=[w.__name__ for w in WRITERS])
+def test_a_full_disk_during_a_cli_writer(make: Callable[[Path, Path, Path], Writer], free: int,
+                                         tmp_path: Path, project_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    with project_on_small_disk(tmp_path, project_path) as (disk, project):
+        writer = make(disk, outside, project)
+        before = checked_digest(writer.project)
+        fill(disk, free)
+        code, _, err = run(capsys, *writer.args)
+        unfill(disk)
+        after = checked_digest(writer.project)
+        if code == 0:
+            assert writer.done()
+        else:
+            assert code == 2, err
+            assert err.count("\n") == 1 and err.startswith("desk: error: "), err
+            assert "full" in err, err
+            assert not writer.done()
+            # An upgrade is its own step: it may commit before the tag meets the full disk.
+            assert after == before or (make is migration and _upgraded(writer.project))
+        assert not [p for p in disk.iterdir() if p.name.endswith(".part")]
+        backups = [p for p in disk.iterdir() if "-backup-" in p.name]
+        assert len(backups) == (make is migration and _upgraded(writer.project))
+
+
+def test_a_full_disk_during_a_step_larger_than_the_page_cache(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite spills a large step into the -wal before COMMIT: any statement may meet ENOSPC.
+
+    (It used to escape as a traceback and exit 1; now it is the full-disk line.)
+    """
+    cues = 60_000  # more than SQLite's 2 MB page cache holds
+    srt = tmp_path / "long.srt"
+    srt.write_text("\n".join(
+        f"{i + 1}\n{_hms(i * 20)} --> {_hms(i * 20 + 15)}\nline number {i} with some words\n"
+        for i in range(cues)), encoding="utf-8")
+    with tmpfs(tmp_path / "disk", 4096) as disk:
+        path = disk / "long.desk"
+        Project.create(path, media=Media(path=str(tmp_path / "stream.mp4"), size=1,
+                                         fingerprint="s3:x", duration=7200.0,
+                                         has_video=False)).close()
+        before = checked_digest(path)
+        fill(disk, 1 << 20)
+        code, _, err = run(capsys, "import", path, srt)
+        unfill(disk)
+        assert code == 2 and err.count("\n") == 1 and "is full" in err, err
+        assert checked_digest(path) == before
+
+
+def _hms(ms: int) -> str:
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+def _with_transcript(project: Project) -> list[int]:
+    transcript = project.transcripts.create(Transcript("openai", "tiny.en"))
+    return project.transcripts.add_segments(transcript.id, [
+        Segment(i * 2.0, i * 2.0 + 1.5, f"line {i} hello world",
+                [Word(i * 2.0, i * 2.0 + 0.5, "line"), Word(i * 2.0 + 0.5, i * 2.0 + 0.7, f"{i}"),
+                 Word(i * 2.0 + 0.8, i * 2.0 + 1.1, "hello"),
+                 Word(i * 2.0 + 1.1, i * 2.0 + 1.5, "world")])
+        for i in range(10)])
+
+
+Edit = Callable[[Project, list[int]], object]
+EDITS: dict[str, Edit] = {
+    "correct a segment's text": lambda p, ids: p.edits.set_text(ids[0], "corrected " * 400),
+    "retime a segment": lambda p, ids: p.edits.set_times(ids[1], 2.1, 3.4),
+    "split a segment": lambda p, ids: p.edits.split(ids[2], 7),
+    "merge two segments": lambda p, ids: p.edits.merge_with_next(ids[3]),
+    "name a speaker": lambda p, ids: p.edits.set_speaker(ids, "Anna"),
+    "change an annotation": lambda p, ids: p.annotations.update(
+        p.annotations.list()[0].id, note="n" * 4000),
+    "delete an annotation": lambda p, ids: p.annotations.delete(p.annotations.list()[0].id),
+    "code many lines": lambda p, ids: p.annotations.add_many(
+        [Annotation("delay", i * 0.01, i * 0.01 + 1, tag_id=p.tags.get("delay").id)
+         for i in range(500)], "coding"),
+    "edit a tag": lambda p, ids: p.tags.update("delay", description="d" * 4000),
+    "undo": lambda p, ids: p.history.undo(),
+}
+
+
+@pytest.mark.parametrize("free", FREE[:2], ids=[f"{f >> 10}KiB" for f in FREE[:2]])
+@pytest.mark.parametrize("name", list(EDITS))
+def test_a_full_disk_during_an_edit_in_the_open_project(name: str, free: int, tmp_path: Path,
+                                                        project_path: Path) -> None:
+    with project_on_small_disk(tmp_path, project_path) as (disk, path):
+        project = Project.open(path)
+        ids = _with_transcript(project)
+        before = checked_digest(path)
+        fill(disk, free)
+        try:
+            EDITS[name](project, ids)
+        except ProjectError as exc:
+            assert "is full" in str(exc) and "\n" not in str(exc)
+            failed = True
+        else:
+            failed = False
+        unfill(disk)
+        if failed:
+            assert checked_digest(path) == before
+            EDITS[name](project, ids)  # once there is room, the same connection saves it
+        assert checked_digest(path) != before
+        project.close()
+        assert checked_digest(path) != before  # and it is in the file after closing
+
+
+def test_a_full_disk_when_making_a_project(tmp_path: Path, tone_media: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`desk new` on a full disk: one line, and no half-made project left behind."""
+    media = shutil.copy(tone_media, tmp_path / "tone.mp4")
+    with tmpfs(tmp_path / "disk", DISK_KIB) as disk:
+        for free in FREE:
+            fill(disk, free)
+            code, _, err = run(capsys, "new", media, "-p", disk / "new.desk")
+            unfill(disk)
+            if code == 0:
+                checked_digest(disk / "new.desk")
+                (disk / "new.desk").unlink()
+                continue
+            assert code == 2 and err.startswith("desk: error: ") and err.count("\n") == 1, err
+            assert "full" in err, err
+            assert list(disk.iterdir()) == []
