@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desk.core.errors import MediaError
+from desk.core.errors import FormatError, MediaError
 from desk.core.records import Annotation
 
 TARGET_DBFS = -20.0  # average loudness of speech in broadcast-style listening copies
@@ -54,5 +54,8 @@ def write_listening_clip(media: Path, annotation: Annotation, target: Path) -> N
     try:
         audio.export(str(part), format="ipod", codec="aac", bitrate="128k").close()
         os.replace(part, target)
+    except OSError as exc:  # pydub copies ffmpeg's output into the file: a full disk, say
+        raise FormatError(f"cannot write {target.name}: "
+                          f"{(exc.strerror or str(exc)).lower()}") from exc
     finally:
         part.unlink(missing_ok=True)

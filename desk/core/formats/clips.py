@@ -14,6 +14,7 @@ selection (a tag, an annotator), and the folder's provenance.json says so.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import subprocess
@@ -99,7 +100,10 @@ def _cut(media: Path, annotation: Annotation, target: Path, precise: bool,
             if done.returncode == 0 and part.exists() and part.stat().st_size > 0:
                 os.replace(part, target)
                 return
-            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            text = done.stderr.decode("utf-8", "replace")
+            if os.strerror(errno.ENOSPC) in text:  # ffmpeg's last line hides it
+                raise FormatError(f"cannot write {target.name}: no space left on device")
+            lines = text.strip().splitlines()
             error = lines[-1][:200] if lines else ""
     finally:
         with contextlib.suppress(OSError):
