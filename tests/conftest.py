@@ -128,6 +128,15 @@ def sample_media() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory: pytest.TempPathFactory, sample_media: Path) -> Path:
+    """Ten seconds of the sample's talk (after its dead air), as an audio file."""
+    path = tmp_path_factory.mktemp("speech") / "talk.m4a"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-ss", "18", "-t", "10", "-i",
+                    str(sample_media), "-vn", "-c:a", "aac", str(path)], check=True)
+    return path
+
+
 @pytest.fixture
 def tmp_project(tmp_path: Path, tone_media: Path) -> Iterator[Project]:
     """A fresh project on the 30 s tone, with the default codebook."""

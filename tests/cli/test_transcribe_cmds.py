@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,6 @@ from desk.cli.transcribe_cmds import ProgressLine
 from desk.core.pipeline.job_messages import JobEvent
 from desk.core.store import Project
 from tests.cli.cli_run import digest, run
-
-
-@pytest.fixture(scope="module")
-def speech(tmp_path_factory: pytest.TempPathFactory, sample_media: Path) -> Path:
-    """Ten seconds of the sample's talk (after its dead air), as an audio file."""
-    path = tmp_path_factory.mktemp("speech") / "talk.m4a"
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-ss", "18", "-t", "10", "-i",
-                    str(sample_media), "-vn", "-c:a", "aac", str(path)], check=True)
-    return path
 
 
 def test_models_lists_the_embedded_model(capsys: pytest.CaptureFixture[str]) -> None:
