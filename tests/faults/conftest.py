@@ -32,11 +32,3 @@ def checked_digest(path: Path) -> str:
         conn.close()
     return project_digest(path)
 
-
-def scalar(path: Path, sql: str) -> object:
-    """One value read from the project (read-only, through SQLite)."""
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()

@@ -16,111 +16,25 @@ SQLite's writes cannot be made to fail otherwise.
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from desk.core.coding.codebook import load_codebook
 from desk.core.errors import ProjectError
 from desk.core.records import Annotation, Media, Segment, Transcript, Word
 from desk.core.store import Project
-from desk.core.store.schema import SCHEMA_VERSION
 from tests.cli.cli_run import run
-from tests.conftest import REPO
-from tests.faults.conftest import checked_digest, scalar
+from tests.faults.conftest import checked_digest
 from tests.faults.disk_full import can_mount, fill, tmpfs, unfill
+from tests.faults.writers import WRITERS, Builder, migration, upgraded
 
 pytestmark = pytest.mark.skipif(not can_mount(), reason="needs to mount a tmpfs (root): "
                                 "SQLite's own writes meet ENOSPC only on a really full disk")
 
 FREE = [0, 40 << 10, 160 << 10]  # bytes left: no -shm at all; a -shm but a short -wal; some room
 DISK_KIB = 1536
-V1 = REPO / "tests" / "fixtures" / "v1.desk"
-CUES = 2000
-
-
-@dataclass
-class Writer:
-    args: list[object]
-    project: Path
-    done: Callable[[], bool]
-
-
-def _count(path: Path, table: str) -> int:
-    return int(scalar(path, f"SELECT count(*) FROM {table}"))  # type: ignore[call-overload]
-
-
-def _srt(path: Path, count: int) -> Path:
-    def stamp(ms: int) -> str:
-        return f"00:00:{ms // 1000:02d},{ms % 1000:03d}"
-
-    path.write_text("\n".join(f"{i + 1}\n{stamp(i * 14)} --> {stamp(i * 14 + 10)}\nline {i}\n"
-                              for i in range(count)), encoding="utf-8")
-    return path
-
-
-def tagging(disk: Path, outside: Path, project: Path) -> Writer:
-    count = _count(project, "annotations")
-    return Writer(["tag", project, "5", "6", "delay"], project,
-                  lambda: _count(project, "annotations") == count + 1)
-
-
-def codebook_import(disk: Path, outside: Path, project: Path) -> Writer:
-    book = outside / "book.json"
-    book.write_text(json.dumps({"tags": [{"name": f"code {i}", "description": "x" * 200}
-                                         for i in range(300)]}), encoding="utf-8")
-    count = _count(project, "tags")
-    return Writer(["codebook", project, "--import", book], project,
-                  lambda: _count(project, "tags") == count + 300)
-
-
-def importing(disk: Path, outside: Path, project: Path) -> Writer:
-    srt = _srt(outside / "cues.srt", CUES)
-    return Writer(["import", project, srt], project,
-                  lambda: _count(project, "segments") == CUES)
-
-
-def merging(disk: Path, outside: Path, project: Path) -> Writer:
-    theirs = outside / "theirs.desk"
-    with Project.open(project, writable=False) as mine:
-        media = mine.media.get()
-    assert media is not None
-    with Project.create(theirs, media=media,
-                        codebook=load_codebook("trump-musk-x-2024")) as other:
-        tag = other.tags.get("delay")
-        other.annotations.add_many([Annotation("delay", i * 0.01, i * 0.01 + 0.5,
-                                               annotator="bea", tag_id=tag.id)
-                                    for i in range(2000)], "coding", "bea")
-    count = _count(project, "annotations")
-    return Writer(["merge", project, theirs], project,
-                  lambda: _count(project, "annotations") == count + 2000)
-
-
-def undoing(disk: Path, outside: Path, project: Path) -> Writer:
-    count = _count(project, "annotations")
-    return Writer(["undo", project], project,
-                  lambda: _count(project, "annotations") == count - 1)
-
-
-def migration(disk: Path, outside: Path, project: Path) -> Writer:
-    old = disk / "old.desk"
-    shutil.copy(V1, old)
-    return Writer(["tag", old, "5", "6", "delay"], old,
-                  lambda: scalar(old, "PRAGMA user_version") == SCHEMA_VERSION
-                  and _count(old, "annotations") == 2)
-
-
-def _upgraded(path: Path) -> bool:
-    return scalar(path, "PRAGMA user_version") == SCHEMA_VERSION
-
-
-WRITERS = [tagging, codebook_import, importing, merging, undoing, migration]
-
-
 @contextlib.contextmanager
 def project_on_small_disk(tmp_path: Path, project_path: Path) -> Iterator[tuple[Path, Path]]:
     """(the tmpfs folder, the project copied onto it)."""
@@ -132,13 +46,13 @@ def project_on_small_disk(tmp_path: Path, project_path: Path) -> Iterator[tuple[
 
 @pytest.mark.parametrize("free", FREE, ids=[f"{f >> 10}KiB" for f in FREE])
 @pytest.mark.parametrize("make", WRITERS, ids=[w.__name__ for w in WRITERS])
-def test_a_full_disk_during_a_cli_writer(make: Callable[[Path, Path, Path], Writer], free: int,
-                                         tmp_path: Path, project_path: Path,
+def test_a_full_disk_during_a_cli_writer(make: Builder, free: int, tmp_path: Path,
+                                         project_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     with project_on_small_disk(tmp_path, project_path) as (disk, project):
-        writer = make(disk, outside, project)
+        writer = make(project, outside)
         before = checked_digest(writer.project)
         fill(disk, free)
         code, _, err = run(capsys, *writer.args)
@@ -152,10 +66,10 @@ def test_a_full_disk_during_a_cli_writer(make: Callable[[Path, Path, Path], Writ
             assert "full" in err, err
             assert not writer.done()
             # An upgrade is its own step: it may commit before the tag meets the full disk.
-            assert after == before or (make is migration and _upgraded(writer.project))
+            assert after == before or (make is migration and upgraded(writer.project))
         assert not [p for p in disk.iterdir() if p.name.endswith(".part")]
         backups = [p for p in disk.iterdir() if "-backup-" in p.name]
-        assert len(backups) == (make is migration and _upgraded(writer.project))
+        assert len(backups) == (make is migration and upgraded(writer.project))
 
 
 def test_a_full_disk_during_a_step_larger_than_the_page_cache(

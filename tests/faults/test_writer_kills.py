@@ -20,68 +20,16 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from desk.core.store.schema import SCHEMA_VERSION
 from tests.cli.cli_run import run
 from tests.conftest import REPO
-from tests.faults.conftest import checked_digest, scalar
+from tests.faults.conftest import checked_digest
+from tests.faults.writers import CUES, Builder, importing, migration, srt, tagging, upgraded
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
-
-V1 = REPO / "tests" / "fixtures" / "v1.desk"
-CUES = 3000  # an import that takes a moment
-
-
-@dataclass
-class Writer:
-    """A command on a prepared folder, and how to tell that its change is all there."""
-
-    args: list[object]
-    project: Path
-    done: Callable[[], bool]
-
-
-def _srt(path: Path, count: int) -> Path:
-    def stamp(ms: int) -> str:
-        return f"00:00:{ms // 1000:02d},{ms % 1000:03d}"
-
-    cues = [f"{i + 1}\n{stamp(i * 9)} --> {stamp(i * 9 + 8)}\nline {i}\n" for i in range(count)]
-    path.write_text("\n".join(cues), encoding="utf-8")
-    return path
-
-
-def _annotations(path: Path) -> int:
-    return int(scalar(path, "SELECT count(*) FROM annotations"))  # type: ignore[arg-type]
-
-
-def tagging(tmp: Path, project: Path) -> Writer:
-    count = _annotations(project)
-    return Writer(["tag", project, "5", "6", "delay", "--note", "killed?"], project,
-                  lambda: _annotations(project) == count + 1)
-
-
-def importing(tmp: Path, project: Path) -> Writer:
-    srt = _srt(tmp / "cues.srt", CUES)
-    return Writer(["import", project, srt], project,
-                  lambda: scalar(project, "SELECT count(*) FROM segments") == CUES)
-
-
-def migration(tmp: Path, project: Path) -> Writer:
-    old = tmp / "old.desk"
-    shutil.copy(V1, old)
-    return Writer(["tag", old, "5", "6", "delay"], old,
-                  lambda: scalar(old, "PRAGMA user_version") == SCHEMA_VERSION
-                  and _annotations(old) == 2)
-
-
-def _upgraded(path: Path) -> bool:
-    return scalar(path, "PRAGMA user_version") == SCHEMA_VERSION
-
 
 def _one_backup_after_reopening(path: Path) -> None:
     """Whatever an upgrade's kill left, the next opening leaves exactly one backup copy."""
@@ -129,15 +77,15 @@ STOPS = [
 
 @pytest.mark.parametrize(("make", "stop", "said", "changed"), STOPS,
                          ids=[f"{m.__name__}-{s}" for m, s, _, _ in STOPS])
-def test_killed_at_the_worst_moment(make: Callable[[Path, Path], Writer], stop: str, said: str,
-                                    changed: bool, tmp_path: Path, project_path: Path) -> None:
-    writer = make(tmp_path, project_path)
+def test_killed_at_the_worst_moment(make: Builder, stop: str, said: str, changed: bool,
+                                    tmp_path: Path, project_path: Path) -> None:
+    writer = make(project_path, tmp_path)
     before = checked_digest(writer.project)
     assert _stopped_at(stop, writer.args) == said
     after = checked_digest(writer.project)
     assert writer.done() is changed
     if not changed and make is migration and stop != "commit:1":
-        assert _upgraded(writer.project)  # the upgrade committed on its own, as it should
+        assert upgraded(writer.project)  # the upgrade committed on its own, as it should
     elif not changed:
         assert after == before
     if make is migration:
@@ -165,7 +113,7 @@ KILLS = 4
 
 
 @pytest.mark.parametrize("make", [tagging, importing, migration])
-def test_desk_killed_at_random_moments(make: Callable[[Path, Path], Writer], tmp_path: Path,
+def test_desk_killed_at_random_moments(make: Builder, tmp_path: Path,
                                        project_path: Path) -> None:
     rng = random.Random(f"desk-kill-{make.__name__}")
     seconds = 0.0
@@ -174,7 +122,7 @@ def test_desk_killed_at_random_moments(make: Callable[[Path, Path], Writer], tmp
         folder.mkdir()
         project = folder / project_path.name
         shutil.copy(project_path, project)  # closed: no -wal beside it
-        writer = make(folder, project)
+        writer = make(project, folder)
         before = checked_digest(writer.project)
         if attempt == 0:
             seconds = _timed_run(writer.args)
@@ -183,7 +131,7 @@ def test_desk_killed_at_random_moments(make: Callable[[Path, Path], Writer], tmp
             _killed_after(writer.args, rng.uniform(0.0, seconds))
         after = checked_digest(writer.project)
         assert writer.done() or after == before or (make is migration
-                                                    and _upgraded(writer.project))
+                                                    and upgraded(writer.project))
         if make is migration:
             _one_backup_after_reopening(writer.project)
 
@@ -194,7 +142,7 @@ def _export(project: Path, out: Path, fmt: str = "json") -> list[object]:
 
 def _big(project: Path, tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The transcript of a long stream, so that writing an export takes a moment."""
-    assert run(capsys, "import", project, _srt(tmp / "cues.srt", CUES))[0] == 0
+    assert run(capsys, "import", project, srt(tmp / "cues.srt", CUES))[0] == 0
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
