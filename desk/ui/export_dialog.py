@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +60,10 @@ def _check_list(object_name: str, entries: list[tuple[str, str]],
     return widget
 
 
+def _described(description: str) -> str:
+    return QCoreApplication.translate("formats", description)
+
+
 class ExportDialog(QDialog):
     """Gathers an ExportPlan; `plan()` after `exec()` returned true."""
 
@@ -72,7 +76,8 @@ class ExportDialog(QDialog):
         usable = Path(folder) if folder and Path(folder).is_dir() else None
         proposed = propose(project, formats, usable)
         self.formats = _check_list("exportFormats", [
-            (f.name, f"{f.name.upper()} — {f.description}") for f in EXPORTERS.values()],
+            (f.name, f"{f.name.upper()} — {_described(f.description)}")
+            for f in EXPORTERS.values()],
             set(proposed.formats))
         self.folder = QLineEdit(str(proposed.folder))
         self.folder.setObjectName("exportFolder")

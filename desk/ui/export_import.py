@@ -206,7 +206,8 @@ class ExportImport(QObject):
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self.dialog_parent, translate("import", "Import into the project"),
-                self.settings.last_folder, file_filter(importers=True))
+                self.settings.last_folder,
+                file_filter(importers=True, describe=lambda text: translate("formats", text)))
             if not chosen:
                 return None
             path = Path(chosen)

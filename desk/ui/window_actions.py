@@ -98,6 +98,14 @@ class WindowActions:
         self._actions[name] = action
         return action
 
+    def _place(self, menu: str, name: str, action: QAction) -> None:
+        """A pane's own action (it enables itself) in a menu, with its key from the table."""
+        shortcuts.bind(action, name, self.window.settings)
+        action.setText(shortcuts.label(shortcuts.BY_ACTION[name]))
+        self.window.menu(menu).addAction(action)
+        self.window.addAction(action)
+        self._actions[name] = action
+
     def _build(self) -> None:
         w = self.window
         translate = QCoreApplication.translate
@@ -110,10 +118,9 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._add("file", "relink", files.relink, text=translate("actions", "Relink recording…"))
         w.menu("file").addSeparator()
-        self._add("file", "import_file", w.exchange.import_file,
-                  text=translate("actions", "&Import…"))
-        self._add("file", "export", w.exchange.export, text=translate("actions", "&Export…"))
-        w.menu("file").addAction(w.analysts.merge_action)
+        self._add("file", "import_file", w.exchange.import_file)
+        self._add("file", "export", w.exchange.export)
+        self._place("file", "merge_coding", w.analysts.merge_action)
         w.menu("file").addSeparator()
         self._add("file", "close_project", w.close_project)
         self._add("file", "quit", w.close)
@@ -155,8 +162,7 @@ class WindowActions:
                   text=translate("actions", "Resume the interrupted transcription"))
         self._add("transcript", "cancel_transcription", transcription.cancel,
                   text=translate("actions", "Cancel the transcription"))
-        self._add("transcript", "versions", self._open_versions,
-                  text=translate("actions", "&Versions…"))
+        self._add("transcript", "versions", self._open_versions)
         w.menu("transcript").addSeparator()
         self._add("transcript", "edit_segment", self._edit)
         self._add("transcript", "split_segment", editing.split)

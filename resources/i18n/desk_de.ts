@@ -138,10 +138,6 @@
 <context>
     <name>AnalystsUi</name>
     <message>
-        <source>Merge coding from…</source>
-        <translation>Kodierung zusammenführen aus…</translation>
-    </message>
-    <message>
         <source>Bring a colleague&apos;s coding of the same recording in as their own layer</source>
         <translation>Die Kodierung derselben Aufnahme durch eine Kollegin als eigene Ebene übernehmen</translation>
     </message>
@@ -1012,6 +1008,22 @@
         <translation>Redezeit</translation>
     </message>
     <message>
+        <source>Turns</source>
+        <translation>Redebeiträge</translation>
+    </message>
+    <message>
+        <source>Longest turn</source>
+        <translation>Längster Beitrag</translation>
+    </message>
+    <message>
+        <source>Interruptions</source>
+        <translation>Unterbrechungen</translation>
+    </message>
+    <message>
+        <source>Turns that began while another speaker was still talking, or just after they stopped mid-sentence</source>
+        <translation>Beiträge, die begannen, während eine andere Person noch sprach oder gerade mitten im Satz abbrach</translation>
+    </message>
+    <message>
         <source>Save picture…</source>
         <translation>Bild speichern…</translation>
     </message>
@@ -1514,14 +1526,6 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
         <translation>Aufnahme neu verknüpfen…</translation>
     </message>
     <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exportieren…</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -1536,10 +1540,6 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <message>
         <source>Cancel the transcription</source>
         <translation>Transkription abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Versions…</source>
-        <translation>&amp;Versionen…</translation>
     </message>
     <message>
         <source>Open the log folder</source>
@@ -1779,6 +1779,69 @@ Details stehen in der Protokolldatei: %1</translation>
     </message>
 </context>
 <context>
+    <name>formats</name>
+    <message>
+        <source>SubRip subtitles with speakers and tags</source>
+        <translation>SubRip-Untertitel mit Sprechern und Codes</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles: speakers as voices, tags as notes</source>
+        <translation>WebVTT-Untertitel: Sprecher als Stimmen, Codes als Notizen</translation>
+    </message>
+    <message>
+        <source>CSV tables of segments and annotations (Excel, pandas)</source>
+        <translation>CSV-Tabellen der Segmente und Annotationen (Excel, pandas)</translation>
+    </message>
+    <message>
+        <source>Desk JSON: the whole project (documented by a JSON Schema)</source>
+        <translation>Desk-JSON: das ganze Projekt (durch ein JSON-Schema dokumentiert)</translation>
+    </message>
+    <message>
+        <source>ELAN annotation file: tiers per speaker and per tag</source>
+        <translation>ELAN-Annotationsdatei: Spuren je Sprecher und je Code</translation>
+    </message>
+    <message>
+        <source>Praat TextGrid: speaker, word and tag tiers</source>
+        <translation>Praat-TextGrid: Spuren für Sprecher, Wörter und Codes</translation>
+    </message>
+    <message>
+        <source>Annotated transcript report as a web page</source>
+        <translation>Annotiertes Transkript als Bericht (Webseite)</translation>
+    </message>
+    <message>
+        <source>Annotated transcript report in Markdown</source>
+        <translation>Annotiertes Transkript als Bericht in Markdown</translation>
+    </message>
+    <message>
+        <source>Annotated transcript report for Microsoft Word</source>
+        <translation>Annotiertes Transkript als Bericht für Microsoft Word</translation>
+    </message>
+    <message>
+        <source>Media clips of annotations (one file each, for evidence)</source>
+        <translation>Medienausschnitte der Annotationen (je eine Datei, als Beleg)</translation>
+    </message>
+    <message>
+        <source>ELAN file: tiers to transcript or annotations, vocabularies to codebook</source>
+        <translation>ELAN-Datei: Spuren als Transkript oder Annotationen, Vokabulare ins Codebuch</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles as a new transcript</source>
+        <translation>SubRip-Untertitel als neues Transkript</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles as a new transcript</source>
+        <translation>WebVTT-Untertitel als neues Transkript</translation>
+    </message>
+    <message>
+        <source>Desk JSON export: transcript, codebook and annotations</source>
+        <translation>Desk-JSON-Export: Transkript, Codebuch und Annotationen</translation>
+    </message>
+    <message>
+        <source>Codebook JSON: adds and updates tags</source>
+        <translation>Codebuch-JSON: fügt Codes hinzu und aktualisiert sie</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>Import into the project</source>
@@ -1986,6 +2049,18 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Projekt öffnen…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Merge coding from…</source>
+        <translation>Kodierung zusammenführen aus…</translation>
+    </message>
+    <message>
         <source>Close project</source>
         <translation>Projekt schließen</translation>
     </message>
@@ -2064,6 +2139,10 @@ Details stehen in der Protokolldatei: %1</translation>
     <message>
         <source>Transcribe…</source>
         <translation>Transkribieren…</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versionen…</translation>
     </message>
     <message>
         <source>Help</source>

@@ -68,3 +68,45 @@ def test_f1_lists_every_shortcut_and_scrolls(qtbot: QtBot,
     assert browser.verticalScrollBar().maximum() > 0  # longer than the dialog: it scrolls
     screen = sheet.screen().availableGeometry()
     assert sheet.frameGeometry().height() <= screen.height()
+
+
+def test_every_shortcut_is_a_window_action_with_its_default_key(
+        transcript_window: MainWindow) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from desk.ui import shortcuts
+
+    for spec in shortcuts.SHORTCUTS:
+        action = transcript_window.findChild(QAction, f"action_{spec.action}")
+        assert action is not None, spec.action
+        assert action.shortcut() == QKeySequence(spec.default), spec.action
+        if spec.action not in ("undo", "redo"):  # those say what they undo
+            assert action.text() == spec.label, spec.action
+
+
+@pytest.mark.parametrize(("name", "key", "modifiers"), [
+    ("import_file", Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier),
+    ("export", Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
+    ("merge_coding", Qt.Key.Key_O,
+     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ("versions", Qt.Key.Key_V,
+     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+])
+def test_file_and_version_keys_reach_their_actions(qtbot: QtBot, transcript_window: MainWindow,
+                                                   name: str, key: Qt.Key,
+                                                   modifiers: Qt.KeyboardModifier) -> None:
+    """The key triggers the menu's action (its dialog is tested on its own; here the
+    action's handlers are swapped for a recorder so no dialog opens)."""
+    window = transcript_window
+    action = window.window_actions.get(name)
+    assert action.isEnabled()
+    action.triggered.disconnect()
+    pressed: list[bool] = []
+    action.triggered.connect(lambda _c=False: pressed.append(True))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.transcript_view.setFocus()
+    qtbot.keyClick(window.transcript_view, key, modifiers)
+    # Qt keeps the last event's modifiers as the keyboard's state: let go of them.
+    qtbot.keyRelease(window.transcript_view, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+    assert pressed == [True]

@@ -27,6 +27,24 @@ def test_german_catalogue(qapp: QApplication) -> None:
     assert QCoreApplication.translate("FindBar", "no match") == "no match"
 
 
+def test_the_german_catalogue_is_finished_and_compiled(tmp_path: Path) -> None:
+    """Every message of desk_de.ts has a translation, and desk_de.qm is what lrelease makes
+    of it (run resources/i18n/update.sh after changing UI strings)."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    i18n = Path(theme.__file__).resolve().parents[2] / "resources" / "i18n"
+    untranslated = [m.findtext("source") for m in ET.parse(i18n / "desk_de.ts").iter("message")
+                    if m.find("translation").get("type") == "unfinished"
+                    or not (m.findtext("translation") or "").strip()]
+    assert untranslated == []
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(i18n / "desk_de.ts"), "-qm", str(tmp_path / "de.qm")],
+                   check=True, capture_output=True)
+    assert (tmp_path / "de.qm").read_bytes() == (i18n / "desk_de.qm").read_bytes()
+
+
 def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
                           monkeypatch: pytest.MonkeyPatch) -> None:
     settings = isolated_settings(tmp_path, monkeypatch)
@@ -36,6 +54,8 @@ def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
         window = make_window(qtbot, settings)
         assert window.menu("file").title() == "&Datei"
         assert window.action("play_pause").text() == "Abspielen / Pause"
+        assert window.action("export").text() == "Exportieren…"
+        assert window.action("merge_coding").text() == "Kodierung zusammenführen aus…"
         assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
     finally:
         theme.install_language(qapp, "en")

@@ -116,31 +116,52 @@ class ImportFormat:
         return apply_bundle(project, self.read(project, path, as_), annotator)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a format's description for Qt's lupdate (context "formats"): the window shows it
+    translated, the CLI as written."""
+    return text
+
+
 EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("srt", ".srt", "SubRip subtitles with speakers and tags",
+    ExportFormat("srt", ".srt",
+                 QT_TRANSLATE_NOOP("formats", "SubRip subtitles with speakers and tags"),
                  "subtitles:export_srt", needs_words=False,
                  side_provenance=True, labels_lines=True),
-    ExportFormat("vtt", ".vtt", "WebVTT subtitles: speakers as voices, tags as notes",
+    ExportFormat("vtt", ".vtt",
+                 QT_TRANSLATE_NOOP(
+                     "formats", "WebVTT subtitles: speakers as voices, tags as notes"),
                  "subtitles:export_vtt", needs_words=False,
                  labels_lines=True),
-    ExportFormat("csv", ".csv", "CSV tables of segments and annotations (Excel, pandas)",
+    ExportFormat("csv", ".csv",
+                 QT_TRANSLATE_NOOP(
+                     "formats", "CSV tables of segments and annotations (Excel, pandas)"),
                  "csv_tables:export_csv",
                  {"table": "both (NAME.segments.csv + NAME.annotations.csv), segments or "
                            "annotations"}, needs_words=False, side_provenance=True,
                  labels_lines=True),
-    ExportFormat("json", ".json", "Desk JSON: the whole project (documented by a JSON Schema)",
+    ExportFormat("json", ".json",
+                 QT_TRANSLATE_NOOP(
+                     "formats", "Desk JSON: the whole project (documented by a JSON Schema)"),
                  "desk_json:export_json", whole_project=True),
-    ExportFormat("eaf", ".eaf", "ELAN annotation file: tiers per speaker and per tag",
+    ExportFormat("eaf", ".eaf",
+                 QT_TRANSLATE_NOOP(
+                     "formats", "ELAN annotation file: tiers per speaker and per tag"),
                  "eaf:export_eaf", needs_words=False),
-    ExportFormat("textgrid", ".TextGrid", "Praat TextGrid: speaker, word and tag tiers",
+    ExportFormat("textgrid", ".TextGrid",
+                 QT_TRANSLATE_NOOP("formats", "Praat TextGrid: speaker, word and tag tiers"),
                  "textgrid:export_textgrid", {"words": "include a words tier (default on)"}),
-    ExportFormat("html", ".html", "Annotated transcript report as a web page",
+    ExportFormat("html", ".html",
+                 QT_TRANSLATE_NOOP("formats", "Annotated transcript report as a web page"),
                  "html_report:export_html", labels_lines=True),
-    ExportFormat("md", ".md", "Annotated transcript report in Markdown",
+    ExportFormat("md", ".md",
+                 QT_TRANSLATE_NOOP("formats", "Annotated transcript report in Markdown"),
                  "markdown_report:export_markdown", labels_lines=True),
-    ExportFormat("docx", ".docx", "Annotated transcript report for Microsoft Word",
+    ExportFormat("docx", ".docx",
+                 QT_TRANSLATE_NOOP("formats", "Annotated transcript report for Microsoft Word"),
                  "docx_report:export_docx", labels_lines=True),
-    ExportFormat("clips", "", "Media clips of annotations (one file each, for evidence)",
+    ExportFormat("clips", "",
+                 QT_TRANSLATE_NOOP(
+                     "formats", "Media clips of annotations (one file each, for evidence)"),
                  "clips:export_clips",
                  {"precise": "re-encode for frame-exact cuts instead of stream copy",
                   "normalise": "audio-only listening copies, loudness-normalised"},
@@ -149,15 +170,24 @@ EXPORTERS: dict[str, ExportFormat] = {f.name: f for f in (
 )}
 
 IMPORTERS: dict[str, ImportFormat] = {f.name: f for f in (
-    ImportFormat("eaf", ".eaf", "ELAN file: tiers to transcript or annotations, "
-                 "vocabularies to codebook", "eaf_import:read_eaf", wants_known_tags=True),
-    ImportFormat("srt", ".srt", "SubRip subtitles as a new transcript", "subtitles:read_srt",
+    ImportFormat("eaf", ".eaf",
+                 QT_TRANSLATE_NOOP("formats", "ELAN file: tiers to transcript or annotations, "
+                                              "vocabularies to codebook"),
+                 "eaf_import:read_eaf", wants_known_tags=True),
+    ImportFormat("srt", ".srt",
+                 QT_TRANSLATE_NOOP("formats", "SubRip subtitles as a new transcript"),
+                 "subtitles:read_srt",
                  ("transcript",)),
-    ImportFormat("vtt", ".vtt", "WebVTT subtitles as a new transcript", "subtitles:read_vtt",
+    ImportFormat("vtt", ".vtt",
+                 QT_TRANSLATE_NOOP("formats", "WebVTT subtitles as a new transcript"),
+                 "subtitles:read_vtt",
                  ("transcript",)),
-    ImportFormat("json", ".json", "Desk JSON export: transcript, codebook and annotations",
+    ImportFormat("json", ".json",
+                 QT_TRANSLATE_NOOP(
+                     "formats", "Desk JSON export: transcript, codebook and annotations"),
                  "desk_json:read_project_json"),
-    ImportFormat("codebook", ".json", "Codebook JSON: adds and updates tags",
+    ImportFormat("codebook", ".json",
+                 QT_TRANSLATE_NOOP("formats", "Codebook JSON: adds and updates tags"),
                  "desk_json:read_codebook_json", ("annotations",)),
 )}
 
@@ -187,11 +217,12 @@ def import_format_for(path: Path, name: str | None = None) -> ImportFormat:
                      "files")
 
 
-def file_filter(importers: bool = True) -> str:
-    """A Qt-style file dialog filter string ("ELAN file (*.eaf);;..."), plain text."""
+def file_filter(importers: bool = True, describe: Callable[[str], str] = str) -> str:
+    """A Qt-style file dialog filter string ("ELAN file (*.eaf);;..."); `describe` may
+    translate each format's description."""
     formats = IMPORTERS.values() if importers else EXPORTERS.values()
     seen: dict[str, str] = {}
     for f in formats:
         if f.suffix and f.suffix not in seen:
-            seen[f.suffix] = f.description.split(":")[0]
+            seen[f.suffix] = describe(f.description).split(":")[0]
     return ";;".join(f"{desc} (*{suffix})" for suffix, desc in seen.items())

@@ -46,7 +46,7 @@ class AnalystsUi(QObject):
         self.controller, self.annotator = controller, annotator
         self.dialog_parent = parent
         self.merge_dialog: MergeDialog | None = None
-        self.merge_action = QAction(self.tr("Merge coding from…"), self)
+        self.merge_action = QAction(self)  # text and key: the window's shortcut table
         self.merge_action.setObjectName("action_merge_coding")
         self.merge_action.setToolTip(self.tr("Bring a colleague's coding of the same recording "
                                              "in as their own layer"))
