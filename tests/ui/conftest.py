@@ -8,12 +8,16 @@ those plugin-limitation messages are ignored here; everything else still fails.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core.store import Project
+from desk.ui import theme
 from desk.ui.main_window import MainWindow
 from tests.ui.ui_helpers import TRANSCRIPT_TEXTS, add_transcript, isolated_settings, make_window
 
@@ -72,3 +76,13 @@ def empty_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                  errors: list[str]) -> MainWindow:
     """A shown window with no project; its error dialogs go to `errors`."""
     return make_window(qtbot, isolated_settings(tmp_path, monkeypatch), errors)
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The app in German for one test; English and the locale it had come back after it."""
+    locale = QLocale()
+    theme.install_language(qapp, "de")
+    yield
+    theme.install_language(qapp, "en")
+    QLocale.setDefault(locale)

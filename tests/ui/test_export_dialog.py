@@ -72,26 +72,12 @@ def test_replacing_files_is_asked_first(qtbot: QtBot, coded: Project, tmp_path: 
     assert dialog.result() == 1
 
 
-def test_formats_are_described_in_the_analysts_language(qtbot: QtBot, coded: Project) -> None:
-    """The registry's descriptions (core, plain text) reach the dialog translated."""
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication
-
-    from desk.ui import theme
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    locale = QLocale()
-    theme.install_language(app, "de")
-    try:
-        dialog = ExportDialog(coded)
-        qtbot.addWidget(dialog)
-        texts = [dialog.formats.item(i).text() for i in range(dialog.formats.count())]
-        assert "SRT — SubRip-Untertitel mit Sprechern und Codes" in texts
-        assert "EAF — ELAN-Annotationsdatei: Spuren je Sprecher und je Code" in texts
-    finally:
-        theme.install_language(app, "en")
-        QLocale.setDefault(locale)
-    english = ExportDialog(coded)
-    qtbot.addWidget(english)
-    assert english.formats.item(0).text() == f"SRT — {EXPORTERS['srt'].description}"
+def test_formats_are_described_in_the_analysts_language(qtbot: QtBot, coded: Project,
+                                                         german: None) -> None:
+    """The registry's descriptions (core, plain text, the CLI's) reach the dialog translated."""
+    dialog = ExportDialog(coded)
+    qtbot.addWidget(dialog)
+    texts = [dialog.formats.item(i).text() for i in range(dialog.formats.count())]
+    assert "SRT — SubRip-Untertitel mit Sprechern und Codes" in texts
+    assert "EAF — ELAN-Annotationsdatei: Spuren je Sprecher und je Code" in texts
+    assert EXPORTERS["srt"].description == "SubRip subtitles with speakers and tags"

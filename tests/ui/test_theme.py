@@ -45,20 +45,14 @@ def test_the_german_catalogue_is_finished_and_compiled(tmp_path: Path) -> None:
     assert (tmp_path / "de.qm").read_bytes() == (i18n / "desk_de.qm").read_bytes()
 
 
-def test_window_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
+def test_window_in_german(qtbot: QtBot, tmp_path: Path, german: None,
                           monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.ui_language = "de"
-    theme.install_language(qapp, settings.ui_language)
-    try:
-        window = make_window(qtbot, settings)
-        assert window.menu("file").title() == "&Datei"
-        assert window.action("play_pause").text() == "Abspielen / Pause"
-        assert window.action("export").text() == "Exportieren…"
-        assert window.action("merge_coding").text() == "Kodierung zusammenführen aus…"
-        assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
-    finally:
-        theme.install_language(qapp, "en")
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    assert window.menu("file").title() == "&Datei"
+    assert window.action("play_pause").text() == "Abspielen / Pause"
+    assert window.action("export").text() == "Exportieren…"
+    assert window.action("merge_coding").text() == "Kodierung zusammenführen aus…"
+    assert window.transcript_model.headerData(0, Qt.Orientation.Horizontal) == "Zeit"
 
 
 def test_dark_palette_and_back(qapp: QApplication) -> None:

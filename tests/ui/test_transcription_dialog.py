@@ -79,24 +79,11 @@ def test_english_only_models_grey_out_other_languages_and_refuse_german(
     assert finished == [1]
 
 
-def test_the_refusal_is_translated(qtbot: QtBot, tmp_path: Path,
+def test_the_refusal_is_translated(qtbot: QtBot, tmp_path: Path, german: None,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication
-
-    from desk.ui import theme
-
     settings = isolated_settings(tmp_path, monkeypatch)
     settings.model, settings.language = "tiny.en", "de"
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    locale = QLocale()
-    theme.install_language(app, "de")
-    try:
-        dialog = TranscriptionDialog(settings)
-        qtbot.addWidget(dialog)
-        assert "nur Englisch" in dialog.language_hint.text()
-        assert dialog.windowTitle() == "Transkribieren"
-    finally:
-        theme.install_language(app, "en")
-        QLocale.setDefault(locale)
+    dialog = TranscriptionDialog(settings)
+    qtbot.addWidget(dialog)
+    assert "nur Englisch" in dialog.language_hint.text()
+    assert dialog.windowTitle() == "Transkribieren"

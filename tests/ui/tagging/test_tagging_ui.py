@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
-from desk.ui import theme
 from desk.ui.main_window import MainWindow
 from desk.ui.workers import wait_for_tasks
 from tests.ui.tagging.conftest import tagging
@@ -38,17 +37,13 @@ def test_keys_follow_the_codebook(opened: MainWindow, qtbot: QtBot) -> None:
     assert annotation.annotator == "tester"
 
 
-def test_docks_and_menu_in_german(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
+def test_docks_and_menu_in_german(qtbot: QtBot, tmp_path: Path, german: None,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The dock titles are looked up in TaggingUi's context, like its other strings."""
-    theme.install_language(qapp, "de")
-    try:
-        window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
-        ui = tagging(window)
-        titles = {d.objectName(): d.windowTitle() for d in window.findChildren(QDockWidget)}
-        assert (titles["codebookDock"], titles["annotationsDock"], titles["statsDock"]) \
-            == ("Codebuch", "Annotationen", "Statistik")
-        assert ui.snap_action.text() != "Snap to word boundaries"
-        assert wait_for_tasks(10_000)
-    finally:
-        theme.install_language(qapp, "en")
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    ui = tagging(window)
+    titles = {d.objectName(): d.windowTitle() for d in window.findChildren(QDockWidget)}
+    assert (titles["codebookDock"], titles["annotationsDock"], titles["statsDock"]) \
+        == ("Codebuch", "Annotationen", "Statistik")
+    assert ui.snap_action.text() != "Snap to word boundaries"
+    assert wait_for_tasks(10_000)
