@@ -171,7 +171,7 @@ def _transcribe(plan: _Plan, options: JobOptions, transcribe_options: Transcribe
     with WindowAudio(plan.media_path, todo) as reader:
         engine = load_engine(plan.engine_name, plan.model, options.threads)
         meter = JobProgress(emit, functools.partial(JobEvent, transcript_id=tid), total,
-                            sum(w.duration for w in todo), transcript.progress)
+                            todo, transcript.progress, dead_air)
         with meter.heartbeat():
             for window, audio in reader:
                 meter.begin(window)

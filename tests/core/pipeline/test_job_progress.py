@@ -20,7 +20,7 @@ def meter_with(events: list[JobEvent], heartbeat: float = 60.0,
             enough.set()
 
     return JobProgress(emit, functools.partial(JobEvent, transcript_id=7), total=3600.0,
-                       work_total=1200.0, heartbeat_seconds=heartbeat)
+                       windows=[Window(0.0, 1200.0)], heartbeat_seconds=heartbeat)
 
 
 def test_engine_progress_moves_the_bar_in_recording_time_and_never_back() -> None:
@@ -64,3 +64,28 @@ def test_the_eta_waits_for_evidence_then_follows_the_rate(
     clock[0] += 10.0
     meter.engine_progress(120.0)  # 10 % in 20 s: 90 % left takes 180 s
     assert events[-1].eta == 180.0
+
+
+def test_dead_air_counts_little_so_a_late_start_does_not_shorten_the_eta(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """40 minutes of waiting, then 20 of speech: after the dead air is through (fast), the
+    ETA is the speech still to come, not 1/3 of the recording at the dead air's speed."""
+    from desk.core.pipeline import job_progress
+    from desk.core.records import Silence
+
+    clock = [0.0]
+    monkeypatch.setattr(job_progress.time, "monotonic", lambda: clock[0])
+    events: list[JobEvent] = []
+    dead, speech = Window(0.0, 2400.0), Window(2400.0, 3600.0)
+    meter = JobProgress(events.append, functools.partial(JobEvent, transcript_id=7), 3600.0,
+                        [dead, speech], dead_air=[Silence(0.0, 2400.0)])
+    dead_work = 2400.0 * job_progress.DEAD_AIR_WORK
+    assert job_progress.window_work(dead, [Silence(0.0, 2400.0)]) == pytest.approx(dead_work)
+    meter.begin(dead)
+    clock[0] += dead_work  # the engine does one second of work per second
+    meter.end(dead)
+    meter.begin(speech)
+    clock[0] += 120.0
+    meter.engine_progress(120.0)
+    assert events[-1].done == 2520.0
+    assert events[-1].eta == pytest.approx(1080.0)  # the 1080 s of speech left, at that rate
