@@ -6,10 +6,13 @@ For each recording: transcribe it with Desk's faster engine (tiny.en, a fresh pr
 `desk transcribe`), then diarize the transcript's words in this process (speaker count
 found automatically). DER comes from pyannote.metrics (collar 0.25 s, overlap scored)
 against the truth: the sample's `transcripts/sample.truth.json`, and the RTTM of the
-pyannote-audio wheel's phone call (`.venv/wheels`, see .ci/setup). The same DER is also
-printed on the true words (oracle speech regions), which isolates the speaker part from
-Whisper's word timings. The cost is diarization time / transcription time (the share a
-run with speakers adds; target: ≤ 0.3, i.e. ≤ 1.3× the time without).
+pyannote-audio wheel's phone call (`.venv/wheels`, see .ci/setup). It is scored for Desk's
+speaker turns (desk.core.coding.stats.turns: one speaker's consecutive segments, pauses
+inside a turn included, as its statistics and the truth's utterances count them) and, for
+comparison, for the bare runs of one speaker's words. The same DER is also printed on the
+true words (oracle speech regions), which isolates the speaker part from Whisper's word
+timings. The cost is diarization time / transcription time (the share a run with speakers
+adds; target: ≤ 0.3, i.e. ≤ 1.3× the time without).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from desk.core.coding.stats import turns as speaker_turns  # noqa: E402
 from desk.core.records import Segment, Word  # noqa: E402
 from desk.core.speakers.diarize import Diarization, diarize  # noqa: E402
 from desk.core.speakers.model import SpeakerEmbedder  # noqa: E402
@@ -63,7 +67,10 @@ def phone_call(folder: Path) -> tuple[Path, Turns, list[Segment]] | None:
     return folder / "sample.wav", turns, words
 
 
-def der(turns: Turns, result: Diarization) -> float:
+def der(turns: Turns, result: Diarization, as_turns: bool = True) -> float:
+    """DER of Desk's speaker turns (`as_turns`: the runs of one speaker's segments that its
+    statistics count, pauses inside a turn included, as the truth's utterances include
+    them), or of the bare word runs (every pause between sentences then counts as missed)."""
     from pyannote.core import Annotation, Timeline
     from pyannote.core import Segment as Span
     from pyannote.metrics.diarization import DiarizationErrorRate
@@ -71,10 +78,12 @@ def der(turns: Turns, result: Diarization) -> float:
     reference, hypothesis = Annotation(), Annotation()
     for start, end, who in turns:
         reference[Span(start, end)] = who
-    for s in result.segments:
-        for p in s.parts:
-            words = s.segment.words
-            hypothesis[Span(words[p.first].start, words[p.last].end)] = f"S{p.label}"
+    runs = [Segment(s.segment.words[p.first].start, s.segment.words[p.last].end, "",
+                    speaker=f"S{p.label}") for s in result.segments for p in s.parts]
+    spans = ([(t.start, t.end, t.speaker) for t in speaker_turns(runs)] if as_turns
+             else [(r.start, r.end, r.speaker) for r in runs])
+    for start, end, who in spans:
+        hypothesis[Span(start, end)] = who
     extent = reference.get_timeline().extent() | hypothesis.get_timeline().extent()
     metric = DiarizationErrorRate(collar=0.25, skip_overlap=False)
     return float(metric(reference, hypothesis, uem=Timeline([extent])))
@@ -109,9 +118,11 @@ def main() -> int:
             began = time.perf_counter()
             result = diarize(media, words, embedder=embedder)
             diarization = time.perf_counter() - began
-            print(f"{name}: {result.speaker_count} speakers found; DER {der(turns, result):.1%}"
-                  f" on Whisper's words, {der(turns, oracle):.1%} on the true words "
-                  f"(target ≤ {target:.0%}); transcription {transcription:.1f} s, "
+            print(f"{name}: {result.speaker_count} speakers found; DER of the speaker turns "
+                  f"{der(turns, result):.1%} on Whisper's words (target ≤ {target:.0%}), "
+                  f"{der(turns, oracle):.1%} on the true words; of the word runs "
+                  f"{der(turns, result, False):.1%} / {der(turns, oracle, False):.1%}; "
+                  f"transcription {transcription:.1f} s, "
                   f"speakers {diarization:.1f} s: with speakers "
                   f"{(transcription + diarization) / transcription:.2f}× the time without "
                   f"(target ≤ 1.3×)")
