@@ -1,4 +1,8 @@
-"""Find in the transcript (Ctrl+F): the project's full-text search, next/previous, highlighted."""
+"""Find in the transcript (Ctrl+F): the project's full-text search, next/previous, highlighted.
+
+The speaker filter ("what did Musk say about Harris") hands the speaker to the
+same core search as `desk search --speaker`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import re
 
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from desk.core.errors import DeskError
+from desk.core.records import Speaker
 from desk.core.store.transcripts import SearchHit
 from desk.ui.transcript_model import COL_TEXT
 from desk.ui.transcript_view import TranscriptView
@@ -26,6 +32,11 @@ class FindBar(QWidget):
         self.field.setObjectName("findField")
         self.field.setPlaceholderText(self.tr("Find in transcript"))
         self.field.setClearButtonEnabled(True)
+        self.speaker_filter = QComboBox()
+        self.speaker_filter.setObjectName("findSpeaker")
+        self.speaker_filter.setToolTip(self.tr("Only what this speaker said"))
+        self.speaker_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.set_speakers([])
         self.count_label = QLabel()
         self.count_label.setObjectName("findCount")
         self.previous_button = QToolButton()
@@ -40,6 +51,7 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.field, 1)
+        layout.addWidget(self.speaker_filter)
         layout.addWidget(self.count_label)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
@@ -50,10 +62,31 @@ class FindBar(QWidget):
         self._debounce.timeout.connect(self.search)
         self.field.textChanged.connect(lambda _text: self._debounce.start())
         self.field.returnPressed.connect(self._return_pressed)
+        self.speaker_filter.currentIndexChanged.connect(lambda _i: self._debounce.start())
         self.next_button.clicked.connect(self.next)
         self.previous_button.clicked.connect(self.previous)
         self.close_button.clicked.connect(self.close_bar)
         view.transcript_model.modelReset.connect(self._model_changed)
+
+    def set_speakers(self, speakers: list[Speaker]) -> None:
+        """The filter's choices; the chosen speaker stays chosen through a rename."""
+        chosen = self.speaker_filter.currentData()
+        self.speaker_filter.blockSignals(True)
+        self.speaker_filter.clear()
+        self.speaker_filter.addItem(self.tr("Any speaker"), None)
+        for speaker in speakers:
+            self.speaker_filter.addItem(speaker.name, speaker.id)
+        index = self.speaker_filter.findData(chosen) if chosen is not None else 0
+        self.speaker_filter.setCurrentIndex(max(0, index))
+        self.speaker_filter.blockSignals(False)
+        self.speaker_filter.setVisible(bool(speakers))
+        if chosen is not None and index < 0:
+            self._debounce.start()  # that speaker is gone (merged): search them all
+
+    def speaker(self) -> str | None:
+        """The speaker the search is limited to (None: any)."""
+        return None if self.speaker_filter.currentData() is None \
+            else self.speaker_filter.currentText()
 
     def open_bar(self) -> None:
         self.show()
@@ -87,7 +120,11 @@ class FindBar(QWidget):
         self._debounce.stop()
         model = self.view.transcript_model
         text = self.field.text().strip()
-        self.hits = model.project.transcripts.search(text) if (model.project and text) else []
+        try:
+            self.hits = model.project.transcripts.search(text, speaker=self.speaker()) \
+                if (model.project and text) else []
+        except DeskError:  # the speaker went away meanwhile: nothing said by them
+            self.hits = []
         self.view.set_find_terms(_TOKEN.findall(text))
         self.position = -1
         if self.hits:

@@ -14,14 +14,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QShowEvent,
-    QUndoStack,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -48,6 +41,7 @@ from desk.ui.project_files import ProjectFiles
 from desk.ui.project_handle import ProjectHandle
 from desk.ui.screen_fit import fit_to_screen
 from desk.ui.settings import Settings
+from desk.ui.speakers.speakers_ui import SpeakersUi
 from desk.ui.status_reporter import StatusReporter
 from desk.ui.tagging.tagging_ui import TaggingUi
 from desk.ui.transcript_model import TranscriptModel
@@ -115,6 +109,10 @@ class MainWindow(QMainWindow):
         self.analysts = AnalystsUi(self.projects, self.undo, self.report,
                                    self.tagging.controller, self.player, self.annotator, self)
         self._place_tagging()
+        self.speakers = SpeakersUi(self.projects, self.undo, self.annotator, self.find_bar,
+                                   self.tagging.timeline.canvas, self.transcript_view,
+                                   [self.transcription.transcript_changed], self)
+        self.speakers.place(self)  # the Speakers dock beside Statistics
         self.context_menus = ContextMenus(
             self.projects, self.transcript_view, self.editing, self.playback, self.player,
             self.tagging, lambda name: self.action(name).shortcut(), self.report,

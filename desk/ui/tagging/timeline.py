@@ -1,4 +1,4 @@
-"""The timeline canvas: ruler, waveform, dead air, one lane per tag, playhead.
+"""The timeline canvas: ruler, waveform, dead air, who speaks, one lane per tag, playhead.
 
 Click seeks; dragging across makes a range and then asks for its tag (popup
 menu, the lane's own tag preselected); dragging an annotation's edge retimes
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.core.records import Annotation, Silence
 from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.tagging.speaker_lane import SpeakerTrack, speaker_at
 from desk.ui.tagging.tag_dialog import colour_icon
 from desk.ui.tagging.time_window import TimeWindow
 from desk.ui.tagging.timeline_background import (
@@ -65,6 +66,7 @@ class TimelineCanvas(QWidget):
         self.controller = controller
         self.window_ = TimeWindow()
         self.lanes: list[Lane] = []
+        self.speaker_tracks: list[SpeakerTrack] = []  # the speaker lane (none: no lane)
         self.playhead = 0.0
         self.follow_playhead = True
         self.peaks: np.ndarray | None = None
@@ -104,6 +106,15 @@ class TimelineCanvas(QWidget):
                          if peaks is not None and buckets_per_second else None)
         self.invalidate()
 
+    def set_speakers(self, tracks: list[SpeakerTrack]) -> None:
+        """Who speaks when (desk.ui.speakers rereads it after each change)."""
+        had = bool(self.speaker_tracks)
+        self.speaker_tracks = tracks
+        if had != bool(tracks):
+            self.setMinimumHeight(self.sizeHint().height())
+            self.updateGeometry()
+        self.invalidate()
+
     def set_playhead(self, seconds: float) -> None:
         old = self.playhead
         self.playhead = seconds
@@ -132,7 +143,11 @@ class TimelineCanvas(QWidget):
 
     # -- geometry ---------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        return QSize(800, RULER_H + WAVE_H + max(1, len(self.lanes)) * LANE_H + 4)
+        return QSize(800, self.lanes_top() + max(1, len(self.lanes)) * LANE_H + 4)
+
+    def lanes_top(self) -> int:
+        """Where the tag lanes begin: under the waveform and the speaker lane, if any."""
+        return RULER_H + WAVE_H + (LANE_H if self.speaker_tracks else 0)
 
     def x_of(self, seconds: float) -> float:
         return GUTTER + self.window_.x_of(seconds)
@@ -142,8 +157,8 @@ class TimelineCanvas(QWidget):
         return min(max(0.0, t), self.window_.duration) if self.window_.duration else max(0.0, t)
 
     def lane_at(self, y: float) -> Lane | None:
-        index = int((y - RULER_H - WAVE_H) // LANE_H)
-        return self.lanes[index] if y >= RULER_H + WAVE_H and index < len(self.lanes) else None
+        index = int((y - self.lanes_top()) // LANE_H)
+        return self.lanes[index] if y >= self.lanes_top() and index < len(self.lanes) else None
 
     def lane_index(self, tag_id: int | None, annotator: str) -> int | None:
         """The lane of a tag's annotator (their own lane when layers sit side by side)."""
@@ -156,7 +171,7 @@ class TimelineCanvas(QWidget):
         return first
 
     def lane_top(self, lane_index: int) -> int:
-        return RULER_H + WAVE_H + lane_index * LANE_H
+        return self.lanes_top() + lane_index * LANE_H
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.window_.resize(max(1, self.width() - GUTTER))
@@ -248,6 +263,13 @@ class TimelineCanvas(QWidget):
                     best = (distance, EdgeDrag(a, edge, t))
         return best[1] if best else None
 
+    def speakers_at(self, pos: QPointF) -> str:
+        """Who speaks under the mouse, when it is over the speaker lane."""
+        top = RULER_H + WAVE_H
+        if not self.speaker_tracks or not top <= pos.y() < top + LANE_H or pos.x() < GUTTER:
+            return ""
+        return ", ".join(speaker_at(self.speaker_tracks, self.time_at(pos.x())))
+
     def _dragged_bounds(self, drag: EdgeDrag) -> tuple[float, float]:
         a = drag.annotation
         return (drag.time, a.end) if drag.edge == "start" else (a.start, drag.time)
@@ -271,6 +293,7 @@ class TimelineCanvas(QWidget):
             shape = (Qt.CursorShape.SizeHorCursor if self._edge_at(pos)
                      else Qt.CursorShape.ArrowCursor)
             self.setCursor(QCursor(shape))
+            self.setToolTip(self.speakers_at(pos))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

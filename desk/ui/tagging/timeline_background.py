@@ -1,4 +1,4 @@
-"""The timeline's background: ruler, waveform, dead air, the tag lanes and their names.
+"""The timeline's background: ruler, waveform, dead air, speakers, the tag lanes, the names.
 
 Everything that does not move while the recording plays is drawn here into a
 pixmap that the canvas caches until the data, the view or the size change.
@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QImage, QPainter, QPalet
 from desk.core.records import Silence
 from desk.core.time_axis import tick_label, tick_step, ticks
 from desk.ui.tagging.coding_controller import CodingController
+from desk.ui.tagging.speaker_lane import SpeakerTrack
 from desk.ui.tagging.time_window import TimeWindow
 from desk.ui.tagging.timeline_layers import (
     Lane,
@@ -34,6 +35,7 @@ class TimelineCanvas(Protocol):
     controller: CodingController
     window_: TimeWindow
     lanes: list[Lane]
+    speaker_tracks: list[SpeakerTrack]
     pyramid: PeakPyramid | None
     waveform_note: str
 
@@ -82,6 +84,7 @@ def render_background(canvas: TimelineCanvas) -> QPixmap:
     _paint_silences(canvas, painter, right)
     _paint_ruler(canvas, painter)
     _paint_waveform(canvas, painter)
+    _paint_speakers(canvas, painter, right)
     _paint_lanes(canvas, painter, right)
     _paint_gutter(canvas, painter)
     painter.end()
@@ -134,6 +137,27 @@ def _paint_waveform(canvas: TimelineCanvas, painter: QPainter) -> None:
                       mask_image(mask, canvas.palette().highlight().color()))
 
 
+def _paint_speakers(canvas: TimelineCanvas, painter: QPainter, right: float) -> None:
+    """Who speaks when, in each speaker's colour; the name inside a turn wide enough."""
+    if not canvas.speaker_tracks:
+        return
+    top, width = RULER_H + WAVE_H, int(right - GUTTER)
+    start, spp = canvas.window_.start, canvas.window_.seconds_per_pixel
+    metrics = canvas.fontMetrics()
+    for track in canvas.speaker_tracks:
+        mask = track.columns(start, spp, width)
+        if not mask.any():
+            continue
+        colour = QColor(track.colour)
+        painter.drawImage(QRectF(GUTTER, top + 2, width, LANE_H - 4), mask_image(mask, colour))
+        painter.setPen(QColor("#000000") if colour.lightnessF() > 0.55 else QColor("#ffffff"))
+        room = metrics.horizontalAdvance(track.name) + 8
+        for x0, x1 in runs(mask):
+            if x1 - x0 >= room:
+                painter.drawText(QRectF(GUTTER + x0 + 4, top, x1 - x0 - 4, LANE_H),
+                                 int(Qt.AlignmentFlag.AlignVCenter), track.name)
+
+
 def _paint_lanes(canvas: TimelineCanvas, painter: QPainter, right: float) -> None:
     alternate = canvas.palette().alternateBase().color()
     start, spp = canvas.window_.start, canvas.window_.seconds_per_pixel
@@ -177,6 +201,9 @@ def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
     painter.setPen(text)
     painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
                      int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Waveform"))
+    if canvas.speaker_tracks:
+        painter.drawText(QRectF(16, RULER_H + WAVE_H, GUTTER - 20, LANE_H),
+                         int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Speakers"))
     for i, lane in enumerate(canvas.lanes):
         top = canvas.lane_top(i)
         painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))

@@ -1,0 +1,1 @@
+"""Speakers in the window: the Speakers pane and what feeds the lane and the find filter."""

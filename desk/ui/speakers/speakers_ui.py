@@ -1,0 +1,84 @@
+"""Speakers in the window: the Speakers pane, the timeline's speaker lane, the find filter.
+
+Made with what it works with (the project handle, the undo bridge, the
+coder's name, the timeline canvas, the find bar, the transcript selection);
+`place(window)` docks the pane beside Statistics. After any change (an edit
+here or elsewhere, undo, redo, a version switch, a finished transcription)
+it rereads the speakers and their figures once, in one pass over the
+segments, and hands them to the pane, the lane and the filter; nothing is
+read while painting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from desk.core.coding.stats import speaker_figures
+from desk.ui.find_bar import FindBar
+from desk.ui.project_handle import ProjectHandle
+from desk.ui.speakers.speakers_panel import SpeakersPanel
+from desk.ui.tagging.speaker_lane import build_tracks
+from desk.ui.tagging.timeline import TimelineCanvas
+from desk.ui.transcript_view import TranscriptView
+from desk.ui.undo import UndoBridge
+
+
+class WindowSlots(Protocol):
+    """Where the pane goes: the main window's docks."""
+
+    docks: dict[str, QDockWidget]
+
+    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+                 object_name: str) -> QDockWidget: ...
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+
+
+class SpeakersUi(QObject):
+    def __init__(self, projects: ProjectHandle, undo: UndoBridge, annotator: Callable[[], str],
+                 find_bar: FindBar, timeline: TimelineCanvas, transcript: TranscriptView,
+                 changed_elsewhere: list[SignalInstance], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.projects, self.timeline, self.find_bar = projects, timeline, find_bar
+        self.panel = SpeakersPanel(projects, undo, annotator)
+        self.panel.selection = transcript.selected_time_range
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)  # a burst of changes costs one reread
+        self._timer.timeout.connect(self.refresh)
+        undo.stack.indexChanged.connect(self.schedule_refresh)
+        projects.opened.connect(lambda _p: self.refresh())
+        projects.closed.connect(self.refresh)
+        for signal in changed_elsewhere:
+            signal.connect(self.schedule_refresh)
+        self.refresh()
+
+    def place(self, window: WindowSlots) -> None:
+        """The Speakers dock, tabbed with Statistics (Codebook stays in front)."""
+        window.docks["speakersDock"] = window.add_dock(
+            self.tr("Speakers"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea,
+            "speakersDock")
+        window.tabifyDockWidget(window.docks["statsDock"], window.docks["speakersDock"])
+        window.docks["codebookDock"].raise_()
+
+    def schedule_refresh(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Reread the speakers, their figures and who speaks when; the views follow."""
+        self._timer.stop()
+        project = self.projects.project
+        if project is None:
+            speakers, segments, duration = [], [], 0.0
+        else:
+            speakers = project.speakers.list()
+            segments = project.transcripts.segments(with_words=False)
+            duration = project.media.duration()
+        figures = speaker_figures(segments, duration, speakers)
+        self.panel.model.set_speakers(speakers, figures, self.projects.writable)
+        self.panel.follow()
+        self.timeline.set_speakers(build_tracks(speakers, segments))
+        self.find_bar.set_speakers(speakers)
