@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from desk.core.coding.stats import SpeakerStats
 from desk.core.records import Speaker
@@ -87,7 +87,7 @@ class SpeakersModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(speaker, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_COLOUR and speaker.colour:
-            return QColor(speaker.colour)
+            return swatch(speaker.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(speaker, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NUMBER, COL_TALK,
@@ -149,3 +149,13 @@ class SpeakersModel(QAbstractTableModel):
             return self.tr("The voice profile “%1” matched this speaker: confirm or reject it") \
                 .replace("%1", speaker.matched_profile)
         return None
+
+
+def swatch(colour: str, size: int = 14) -> QIcon:
+    """The speaker's colour as it is, also in a selected row (Qt would tint a plain one)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
+        icon.addPixmap(pixmap, mode)
+    return icon

@@ -202,7 +202,7 @@ def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
     painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
                      int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Waveform"))
     if canvas.speaker_tracks:
-        painter.drawText(QRectF(16, RULER_H + WAVE_H, GUTTER - 20, LANE_H),
+        painter.drawText(QRectF(4, RULER_H + WAVE_H, GUTTER - 8, LANE_H),
                          int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Speakers"))
     for i, lane in enumerate(canvas.lanes):
         top = canvas.lane_top(i)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from desk.core.coding.stats import speaker_stats
@@ -24,7 +25,7 @@ def _row(model: SpeakersModel, row: int) -> list[str]:
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
-def test_rows_cells_and_the_model_tester(qtmodeltester: ModelTester,
+def test_rows_cells_and_the_model_tester(qapp: QApplication, qtmodeltester: ModelTester,
                                          tmp_project: Project) -> None:
     model = SpeakersModel()
     qtmodeltester.check(model)
@@ -36,8 +37,10 @@ def test_rows_cells_and_the_model_tester(qtmodeltester: ModelTester,
     assert _row(model, 0) == ["1", "Speaker 1", speakers[0].colour, "00:00:07", "2", ""]
     assert _row(model, 1) == ["2", "Elon Musk", speakers[1].colour, "00:00:07", "2",
                               "matched by voice (0.83)"]
-    assert model.index(1, COL_COLOUR).data(Qt.ItemDataRole.DecorationRole) == \
-        QColor(speakers[1].colour)
+    icon = model.index(1, COL_COLOUR).data(Qt.ItemDataRole.DecorationRole)
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):  # untinted in a selected row
+        assert icon.pixmap(14, 14, mode).toImage().pixelColor(7, 7) == QColor(
+            speakers[1].colour)
     assert model.index(1, 0).data(ID_ROLE) == speakers[1].id
     assert "23.3 %" in model.index(0, COL_TALK).data(Qt.ItemDataRole.ToolTipRole)
     assert "Longest turn 00:00:03" in model.index(0, COL_TURNS).data(Qt.ItemDataRole.ToolTipRole)
@@ -47,7 +50,7 @@ def test_rows_cells_and_the_model_tester(qtmodeltester: ModelTester,
 
 
 def test_a_typed_name_goes_to_rename_and_a_change_keeps_the_rows(
-        qtmodeltester: ModelTester, tmp_project: Project) -> None:
+        qapp: QApplication, qtmodeltester: ModelTester, tmp_project: Project) -> None:
     diarized(tmp_project)
     model = SpeakersModel()
     model.set_speakers(tmp_project.speakers.list(), speaker_stats(tmp_project), writable=True)
@@ -75,7 +78,8 @@ def test_a_typed_name_goes_to_rename_and_a_change_keeps_the_rows(
     qtmodeltester.check(model)
 
 
-def test_a_rejected_match_says_whom_it_was_not(tmp_project: Project) -> None:
+def test_a_rejected_match_says_whom_it_was_not(qapp: QApplication,
+                                               tmp_project: Project) -> None:
     diarized(tmp_project)
     tmp_project.speaker_edits.reject_match("Elon Musk")
     model = SpeakersModel()
