@@ -642,6 +642,10 @@
         <translation>Im Transkript suchen</translation>
     </message>
     <message>
+        <source>Only what this speaker said</source>
+        <translation>Nur, was dieser Sprecher sagte</translation>
+    </message>
+    <message>
         <source>Previous match (Shift+F3)</source>
         <translation>Vorheriger Treffer (Umschalt+F3)</translation>
     </message>
@@ -652,6 +656,10 @@
     <message>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Any speaker</source>
+        <translation>Alle Sprecher</translation>
     </message>
     <message>
         <source>no match</source>
@@ -974,6 +982,163 @@
     </message>
 </context>
 <context>
+    <name>SpeakersModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Redezeit</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>Redebeiträge</translation>
+    </message>
+    <message>
+        <source>Voice match</source>
+        <translation>Stimmabgleich</translation>
+    </message>
+    <message>
+        <source>confirmed (%1)</source>
+        <translation>bestätigt (%1)</translation>
+    </message>
+    <message>
+        <source>rejected: not %1</source>
+        <translation>abgelehnt: nicht %1</translation>
+    </message>
+    <message>
+        <source>matched by voice (%1)</source>
+        <translation>an der Stimme erkannt (%1)</translation>
+    </message>
+    <message>
+        <source>Double-click to rename; the name flows into the transcript, the statistics and every export</source>
+        <translation>Doppelklick zum Umbenennen; der Name erscheint im Transkript, in der Statistik und in jedem Export</translation>
+    </message>
+    <message>
+        <source>Double-click to change the colour</source>
+        <translation>Doppelklick, um die Farbe zu ändern</translation>
+    </message>
+    <message>
+        <source>%1 % of the recording, %2 segments</source>
+        <translation>%1 % der Aufnahme, %2 Segmente</translation>
+    </message>
+    <message>
+        <source>Longest turn %1; broke in %2 times, was broken in on %3 times</source>
+        <translation>Längster Redebeitrag %1; fiel %2-mal ins Wort, wurde %3-mal unterbrochen</translation>
+    </message>
+    <message>
+        <source>The voice profile “%1” matched this speaker: confirm or reject it</source>
+        <translation>Das Stimmprofil „%1“ passt zu diesem Sprecher: bestätigen oder ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPanel</name>
+    <message>
+        <source>No speakers yet: give segments a speaker in the transcript (Ctrl+Shift+K).</source>
+        <translation>Noch keine Sprecher: Segmenten im Transkript einen Sprecher geben (Strg+Umschalt+K).</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>One voice heard as two: give the segments of the selected speakers to one of them</source>
+        <translation>Eine Stimme, als zwei erkannt: die Segmente der ausgewählten Sprecher einem von ihnen geben</translation>
+    </message>
+    <message>
+        <source>Give selection to…</source>
+        <translation>Auswahl geben an…</translation>
+    </message>
+    <message>
+        <source>Split: the words selected in the transcript go to another speaker</source>
+        <translation>Aufteilen: die im Transkript ausgewählten Wörter gehen an einen anderen Sprecher</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Change the speaker&apos;s colour</source>
+        <translation>Die Farbe des Sprechers ändern</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Agree with the voice-profile match</source>
+        <translation>Dem Stimmprofil-Treffer zustimmen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Not that person: the speaker is called Speaker N again</source>
+        <translation>Nicht diese Person: der Sprecher heißt wieder Speaker N</translation>
+    </message>
+    <message>
+        <source>Rename speaker</source>
+        <translation>Sprecher umbenennen</translation>
+    </message>
+    <message>
+        <source>Merge speakers</source>
+        <translation>Sprecher zusammenführen</translation>
+    </message>
+    <message>
+        <source>Speaker colour</source>
+        <translation>Sprecherfarbe</translation>
+    </message>
+    <message>
+        <source>Select the words in the transcript first.</source>
+        <translation>Zuerst die Wörter im Transkript auswählen.</translation>
+    </message>
+    <message>
+        <source>Give selection to %1</source>
+        <translation>Auswahl an %1 geben</translation>
+    </message>
+    <message>
+        <source>Confirm voice match</source>
+        <translation>Stimmabgleich bestätigen</translation>
+    </message>
+    <message>
+        <source>Reject voice match</source>
+        <translation>Stimmabgleich ablehnen</translation>
+    </message>
+    <message>
+        <source>Merge %1 into “%2”</source>
+        <translation>%1 mit „%2“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>To “%1”</source>
+        <translation>An „%1“</translation>
+    </message>
+    <message>
+        <source>To a new speaker</source>
+        <translation>An einen neuen Sprecher</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Farbe von %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersUi</name>
+    <message>
+        <source>Speakers</source>
+        <translation>Sprecher</translation>
+    </message>
+</context>
+<context>
     <name>StatsPanel</name>
     <message>
         <source>Tag</source>
@@ -1177,6 +1342,14 @@
     <message>
         <source>Code range as %1</source>
         <translation>Bereich als %1 codieren</translation>
+    </message>
+    <message>
+        <source>Waveform</source>
+        <translation>Wellenform</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Sprecher</translation>
     </message>
 </context>
 <context>
@@ -1552,13 +1725,6 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
-    </message>
-</context>
-<context>
-    <name>canvas</name>
-    <message>
-        <source>Waveform</source>
-        <translation>Wellenform</translation>
     </message>
 </context>
 <context>

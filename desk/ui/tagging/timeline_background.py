@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
 
 from desk.core.records import Silence
@@ -45,7 +45,6 @@ class TimelineCanvas(Protocol):
     def height(self) -> int: ...
     def palette(self) -> QPalette: ...
     def fontMetrics(self) -> QFontMetrics: ...
-    def tr(self, text: str) -> str: ...
     def x_of(self, seconds: float) -> float: ...
     def lane_top(self, lane_index: int) -> float: ...
     def visible_silences(self) -> list[Silence]: ...
@@ -54,6 +53,9 @@ class TimelineCanvas(Protocol):
 GUTTER = 150  # px for the lane names
 RULER_H, WAVE_H, LANE_H = 18, 44, 16
 SHADE = 0.2  # how much grey dead air mixes into the background
+# The gutter's names live in the canvas's context, TimelineCanvas: lupdate filed
+# canvas.tr() under "canvas", a context nothing looks up, so "Waveform" stayed English.
+translate = QCoreApplication.translate
 
 
 def _argb(colour: QColor | None) -> np.uint32:
@@ -200,10 +202,11 @@ def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:
     metrics = canvas.fontMetrics()
     painter.setPen(text)
     painter.drawText(QRectF(4, RULER_H, GUTTER - 8, WAVE_H),
-                     int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Waveform"))
+                     int(Qt.AlignmentFlag.AlignVCenter), translate("TimelineCanvas", "Waveform"))
     if canvas.speaker_tracks:
         painter.drawText(QRectF(4, RULER_H + WAVE_H, GUTTER - 8, LANE_H),
-                         int(Qt.AlignmentFlag.AlignVCenter), canvas.tr("Speakers"))
+                         int(Qt.AlignmentFlag.AlignVCenter),
+                         translate("TimelineCanvas", "Speakers"))
     for i, lane in enumerate(canvas.lanes):
         top = canvas.lane_top(i)
         painter.fillRect(QRectF(4, top + 4, 8, LANE_H - 8), QColor(lane.tag.colour))

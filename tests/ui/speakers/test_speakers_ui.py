@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from desk.ui.main_window import MainWindow
+from tests.ui.ui_helpers import isolated_settings, make_window
 
 
 def _settled(qtbot: QtBot, window: MainWindow) -> None:
@@ -52,3 +57,15 @@ def test_closing_the_project_empties_everything(window: MainWindow) -> None:
     assert window.speakers.panel.model.rowCount() == 0
     assert window.tagging.timeline.canvas.speaker_tracks == []
     assert not window.find_bar.speaker_filter.isVisibleTo(window.find_bar)
+
+
+def test_the_pane_and_the_filter_in_german(qtbot: QtBot, tmp_path: Path, project_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch, german: None) -> None:
+    window = make_window(qtbot, isolated_settings(tmp_path, monkeypatch))
+    assert window.window_actions.files.open_project(project_path) is not None
+    model = window.speakers.panel.model
+    assert window.docks["speakersDock"].windowTitle() == "Sprecher"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Redezeit"
+    assert model.index(1, 5).data() == "an der Stimme erkannt (0.83)"
+    assert window.find_bar.speaker_filter.itemText(0) == "Alle Sprecher"
+    assert QCoreApplication.translate("TimelineCanvas", "Waveform") == "Wellenform"
