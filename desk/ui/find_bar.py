@@ -125,7 +125,9 @@ class FindBar(QWidget):
                 if (model.project and text) else []
         except DeskError:  # the speaker went away meanwhile: nothing said by them
             self.hits = []
-        self.view.set_find_terms(_TOKEN.findall(text))
+        # Filtered by speaker, the words are marked only where that speaker said them.
+        self.view.set_find_terms(_TOKEN.findall(text), None if self.speaker() is None
+                                 else {h.segment_id for h in self.hits})
         self.position = -1
         if self.hits:
             current = max(0, self.view.currentIndex().row())

@@ -75,6 +75,7 @@ class TranscriptDelegate(QStyledItemDelegate):
         self._view = view
         self._layouts: dict[tuple[int, str, int], QTextLayout] = {}
         self.find_terms: list[str] = []
+        self.find_only: set[int] | None = None  # the segments to mark them in (None: all)
         self.word_selection: tuple[int, int, int, int] | None = None  # row0, word0, row1, word1
         self.current_row = -1
         self.current_word = -1
@@ -194,7 +195,7 @@ class TranscriptDelegate(QStyledItemDelegate):
                        is_current: bool) -> list[QTextLayout.FormatRange]:
         ranges: list[QTextLayout.FormatRange] = []
         spans = row.word_spans() if (is_current or self.word_selection) else []
-        if self.find_terms:
+        if self.find_terms and (self.find_only is None or row.id in self.find_only):
             lowered = row.text.casefold()
             for term in self.find_terms:
                 start = lowered.find(term)

@@ -207,8 +207,10 @@ class TranscriptView(QTableView):
         super().resizeEvent(event)
         self._relayout.start()
 
-    def set_find_terms(self, terms: list[str]) -> None:
+    def set_find_terms(self, terms: list[str], only: set[int] | None = None) -> None:
+        """Mark the searched words (in the segments `only`, e.g. one speaker's hits)."""
         self.delegate.find_terms = [t.casefold() for t in terms if t]
+        self.delegate.find_only = only
         self.viewport().update()
 
     # -- mouse: seek and word selection ------------------------------------------------------

@@ -44,6 +44,7 @@ def test_the_speaker_filter_is_the_core_search_by_speaker(qtbot: QtBot,
     assert [h.segment_id for h in hits] == ids == [
         h.segment_id for h in project.transcripts.search("the", speaker="Elon Musk")]
     assert bar.count_label.text() == "1 of 2"
+    assert window.transcript_view.delegate.find_only == set(ids)  # only his lines marked
     window.undo.run("Rename", lambda: project.speaker_edits.rename("Elon Musk", "Musk"))
     qtbot.waitUntil(lambda: bar.speaker_filter.currentText() == "Musk", timeout=2000)
     assert len(bar.search()) == 2  # still only his, under his new name
