@@ -1,11 +1,15 @@
 """The cheapest exact partition of items into given groups (HiGHS, via highspy).
 
-γ's best alignment is such a set-partitioning problem. Its linear relaxation
-is solved first; every connected part of the problem whose relaxed solution
-is integral is solved exactly by it (the parts do not interact), and only
-the parts with fractional values are solved again as integer programs with
-no optimality gap. HiGHS is the solver SciPy also uses; highspy is its own
-small binding, without SciPy's 40 MB.
+γ's best alignment is such a set-partitioning problem. It is solved as the
+equivalent packing problem: choose disjoint groups of two or more items that
+save the most over leaving their items alone (a lone item is always a group).
+That drops the lone items' columns (a third of them) and the all-alone start
+is feasible, so HiGHS's dual simplex needs no presolve; both cut the solve
+time in half. Its linear relaxation is solved first; every connected part of
+the problem whose relaxed solution is integral is solved exactly by it (the
+parts do not interact), and only the parts with fractional values are solved
+again as integer programs with no optimality gap. HiGHS is the solver SciPy
+also uses; highspy is its own small binding, without SciPy's 40 MB.
 """
 
 from __future__ import annotations
@@ -30,7 +34,24 @@ def cheapest_partition(members: np.ndarray, costs: np.ndarray, total: int) -> np
     `members` is (groups, width) with -1 padding; the single-item groups must
     be among them (so a partition always exists).
     """
-    x = _solve(members, costs, total, integer=False)
+    present = members >= 0
+    sizes = present.sum(axis=1)
+    lone = np.flatnonzero(sizes == 1)
+    alone = np.full(total, -1, dtype=np.int64)  # item → its single-item group
+    alone[members[lone].max(axis=1)] = lone
+    savings = sizes - costs
+    joint = np.flatnonzero((sizes > 1) & (savings > 0))  # the others never help
+    chosen = joint[_cheapest_packing(members[joint], savings[joint], total)]
+    covered = np.zeros(total, dtype=bool)
+    covered[members[chosen][present[chosen]]] = True
+    return np.sort(np.concatenate([chosen, alone[~covered]]))
+
+
+def _cheapest_packing(members: np.ndarray, savings: np.ndarray, total: int) -> np.ndarray:
+    """Indices of disjoint groups of most total savings."""
+    if len(savings) == 0:
+        return np.zeros(0, dtype=np.int64)
+    x = _solve(members, savings, total, integer=False)
     fractional = (x > INTEGRAL) & (x < 1 - INTEGRAL)
     if not fractional.any():
         return np.asarray(np.flatnonzero(x > 0.5))
@@ -43,7 +64,7 @@ def cheapest_partition(members: np.ndarray, costs: np.ndarray, total: int) -> np
     renumber[items] = np.arange(len(items))
     sub = members[redo]
     sub = np.where(sub >= 0, renumber[np.where(sub >= 0, sub, 0)], -1)
-    exact = _solve(sub, costs[redo], len(items), integer=True)
+    exact = _solve(sub, savings[redo], len(items), integer=True)
     kept = np.flatnonzero(~redo & (x > 0.5))
     return np.sort(np.concatenate([kept, np.flatnonzero(redo)[exact > 0.5]]))
 
@@ -70,28 +91,24 @@ def _parts(members: np.ndarray, anchor: np.ndarray, total: int) -> np.ndarray:
         labels = new
 
 
-def _solve(members: np.ndarray, costs: np.ndarray, total: int, integer: bool) -> np.ndarray:
+def _solve(members: np.ndarray, savings: np.ndarray, total: int, integer: bool) -> np.ndarray:
+    """x of: maximise Σ savings·x, each item in at most one group, 0 ≤ x ≤ 1 (or integer)."""
     present = members >= 0
     sizes = present.sum(axis=1)
-    count = len(costs)
-    model = highspy.HighsLp()
-    model.num_col_, model.num_row_ = count, total
-    model.col_cost_ = costs
-    model.col_lower_, model.col_upper_ = np.zeros(count), np.ones(count)
-    model.row_lower_ = model.row_upper_ = np.ones(total)
-    matrix = model.a_matrix_
-    matrix.format_ = highspy.MatrixFormat.kColwise
-    matrix.num_col_, matrix.num_row_ = count, total
-    matrix.start_ = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int32)
-    matrix.index_ = members[present].astype(np.int32)
-    matrix.value_ = np.ones(int(sizes.sum()))
-    if integer:
-        model.integrality_ = [highspy.HighsVarType.kInteger] * count
+    count = len(savings)
     solver = _new_solver()
-    solver.passModel(model)
+    if not integer:
+        solver.setOptionValue("presolve", "off")  # x = 0 is feasible: nothing to simplify
+    solver.passModel(
+        count, total, int(sizes.sum()), int(highspy.MatrixFormat.kColwise),
+        int(highspy.ObjSense.kMaximize), 0.0, np.asarray(savings, dtype=np.float64),
+        np.zeros(count), np.ones(count), np.full(total, -highspy.kHighsInf), np.ones(total),
+        np.concatenate([[0], np.cumsum(sizes)]).astype(np.int32),
+        members[present].astype(np.int32), np.ones(int(sizes.sum())),
+        np.full(count, int(highspy.HighsVarType.kInteger) if integer else 0, dtype=np.int32))
     solver.run()
     status = solver.getModelStatus()
-    if status != highspy.HighsModelStatus.kOptimal:  # the single-item groups always fit
+    if status != highspy.HighsModelStatus.kOptimal:  # choosing nothing always fits
         raise RuntimeError(f"set partition: HiGHS says {solver.modelStatusToString(status)}")
     return np.array(solver.getSolution().col_value)
 
