@@ -119,8 +119,8 @@ def bootstrap_gamma(parts: list[GammaParts], rng: np.random.Generator,
         alignment = part.observed
         draws = bootstrap.draw_counts(rng, len(alignment.costs), replicates)
         sample_draws = bootstrap.draw_counts(rng, len(part.expected), replicates)
-        observed += draws @ alignment.costs
-        mean_units = (draws @ alignment.sizes) / alignment.annotators
-        expected += mean_units * (sample_draws @ part.expected) / len(part.expected)
+        observed += bootstrap.resum(draws, alignment.costs)
+        mean_units = bootstrap.resum(draws, alignment.sizes) / alignment.annotators
+        expected += mean_units * bootstrap.resum(sample_draws, part.expected) / len(part.expected)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(observed == 0, 1.0, 1 - observed / expected)

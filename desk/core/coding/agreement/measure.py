@@ -90,7 +90,7 @@ def _slice_figures(hist: np.ndarray, weights: np.ndarray, m: int) -> dict[str, E
     figures = {}
     for suffix, counts in (("", hist), ("_coded", slice_coefficients.without_neither(hist))):
         total = counts.sum(axis=0)
-        resampled = weights @ counts
+        resampled = bootstrap.resum(weights, counts.astype(np.int64))
         for key, function in (("percent", slice_coefficients.percent_agreement),
                               ("kappa", slice_coefficients.kappa),
                               ("alpha", slice_coefficients.krippendorff_alpha)):

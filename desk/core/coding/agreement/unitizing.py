@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desk.core.coding.agreement import bootstrap
 from desk.core.coding.agreement.slices import SliceGrid
 from desk.core.coding.agreement.study import Study
 
@@ -97,7 +98,7 @@ def observed_expected(blocks: UnitizingBlocks,
                       weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(o_01, e_01) summed over blocks; `weights` (replicates × blocks) resample them."""
     def total(values: np.ndarray) -> np.ndarray:
-        return np.asarray(values.sum() if weights is None else weights @ values)
+        return np.asarray(values.sum() if weights is None else bootstrap.resum(weights, values))
 
     observed = total(blocks.disagreement)
     coded, gaps, self_pairs = total(blocks.coded), total(blocks.gaps), total(blocks.self_pairs)

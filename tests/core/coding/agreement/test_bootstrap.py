@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from desk.core.coding.agreement.bootstrap import draw_counts, interval
+from desk.core.coding.agreement.bootstrap import draw_counts, interval, resum
 
 
 def test_each_replicate_draws_as_many_items_as_there_are() -> None:
@@ -15,6 +15,19 @@ def test_each_replicate_draws_as_many_items_as_there_are() -> None:
     again = draw_counts(np.random.default_rng(1), 7, 500)
     assert np.array_equal(counts, again)
     assert draw_counts(np.random.default_rng(1), 0, 3).shape == (3, 0)
+
+
+def test_resummed_replicates_are_the_matrix_product() -> None:
+    # Row blocks (to keep OpenBLAS on one thread) must not change a sum beyond rounding.
+    rng = np.random.default_rng(3)
+    counts = draw_counts(rng, 517, 1000)
+    for values in (rng.random(517), rng.random(517)[::-1]):
+        np.testing.assert_allclose(resum(counts, values), counts.astype(np.float64) @ values,
+                                   rtol=1e-14)
+    histogram = rng.integers(0, 300, (517, 8))
+    summed = resum(counts, histogram)
+    assert summed.dtype == np.float64
+    assert np.array_equal(summed, counts.astype(np.float64) @ histogram.astype(np.float64))
 
 
 def test_percentile_interval() -> None:
