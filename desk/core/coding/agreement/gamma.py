@@ -19,6 +19,7 @@ same γ. Bootstrap: aligned units resampled, and the samples' disorders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,17 +73,20 @@ def shuffled_continuum(units: list[np.ndarray], length: int,
 
 def gamma_parts(units: list[np.ndarray], length: int, rng: np.random.Generator,
                 min_samples: int = MIN_SAMPLES, max_samples: int = MAX_SAMPLES,
-                precision: float = PRECISION) -> GammaParts:
+                precision: float = PRECISION,
+                check: Callable[[], None] = lambda: None) -> GammaParts:
     """The observed alignment and enough random continua for the wanted precision.
 
     As in the paper (section 5.3): after `min_samples`, sampling stops once
     (1.96 · coefficient of variation / precision)² samples are drawn.
+    `check()` runs before each continuum (it raises to stop the work).
     """
     observed = best_alignment(units)
     expected: list[float] = []
     attempts = 0
     while observed.units and len(expected) < max_samples and attempts < 10 * max_samples:
         attempts += 1  # a sample drawn only from coders without units is drawn again
+        check()
         disorder = best_alignment(shuffled_continuum(units, length, rng)).disorder
         if np.isfinite(disorder):
             expected.append(disorder)

@@ -5,10 +5,15 @@ are independent codes that may overlap: its slices are (tag, slice) pairs,
 its α_u adds up the tags' disagreements, its γ never aligns units of
 different tags. The same resampled blocks serve every tag, so the pooled
 interval is that of one resampling of the recording.
+
+`progress(done, total)` hears of each tag measured (γ is most of the work);
+`cancelled()` is asked between tags and between γ's random continua, and a
+yes raises JobCancelled: what a window runs off its GUI thread can be stopped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +22,9 @@ from desk.core.coding.agreement import bootstrap, gamma, slice_coefficients, uni
 from desk.core.coding.agreement.results import AgreementResult, Estimate, TagAgreement
 from desk.core.coding.agreement.slices import block_histograms, make_grid, patterns
 from desk.core.coding.agreement.study import Study
+from desk.core.errors import JobCancelled
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 ALL_TAGS = "(all tags)"
 MIN_BLOCK_SECONDS = 10.0
@@ -43,7 +51,23 @@ def block_length(study: Study, settings: Settings) -> float:
     return max(MIN_BLOCK_SECONDS, 2 * mean_ms / 1000)
 
 
-def measure(study: Study, settings: Settings = Settings()) -> AgreementResult:
+def never() -> bool:
+    return False
+
+
+def measure(study: Study, settings: Settings = Settings(), progress: Progress | None = None,
+            cancelled: Callable[[], bool] = never) -> AgreementResult:
+    """Every figure per tag and pooled; `progress` gets one step per tag and one for the pool."""
+
+    def check() -> None:
+        if cancelled():
+            raise JobCancelled("agreement cancelled")
+
+    def step(done: int) -> None:
+        check()
+        if progress is not None:
+            progress(done, len(study.tags) + 1)
+
     m = len(study.annotators)
     block_seconds = block_length(study, settings)
     grid = make_grid(study.duration_ms, settings.slice_seconds, block_seconds)
@@ -54,7 +78,8 @@ def measure(study: Study, settings: Settings = Settings()) -> AgreementResult:
     pooled_u = np.zeros((2, settings.replicates + 1))
     all_gamma: list[gamma.GammaParts] = []
     rows = []
-    for tag in study.tags:
+    step(0)
+    for done, tag in enumerate(study.tags, start=1):
         hist = block_histograms(patterns(study, tag, grid), grid, m)
         pooled_hist += hist
         figures = _slice_figures(hist, weights, m)
@@ -64,17 +89,19 @@ def measure(study: Study, settings: Settings = Settings()) -> AgreementResult:
         figures["alpha_u"] = _estimate(unitizing.alpha_u(observed, expected))
         units = [study.units(tag, a) for a in study.annotators]
         parts = gamma.gamma_parts(units, study.duration_ms, gamma_rng, settings.gamma_min_samples,
-                                  settings.gamma_max_samples, settings.gamma_precision)
+                                  settings.gamma_max_samples, settings.gamma_precision, check)
         all_gamma.append(parts)
         figures["gamma"] = Estimate.of(parts.gamma, bootstrap.interval(
             gamma.bootstrap_gamma([parts], boot_rng, settings.replicates)))
         rows.append(TagAgreement(
             tag, {a: study.unit_count(tag, a) for a in study.annotators},
             {a: study.coded_ms(tag, a) / 1000 for a in study.annotators}, figures))
+        step(done)
     overall = _slice_figures(pooled_hist, weights, m)
     overall["alpha_u"] = _estimate(unitizing.alpha_u(*pooled_u))
     overall["gamma"] = Estimate.of(gamma.pooled_gamma(all_gamma), bootstrap.interval(
         gamma.bootstrap_gamma(all_gamma, boot_rng, settings.replicates)))
+    step(len(study.tags) + 1)
     total = TagAgreement(
         ALL_TAGS, {a: sum(r.units[a] for r in rows) for a in study.annotators},
         {a: sum(r.coded_seconds[a] for r in rows) for a in study.annotators}, overall)
