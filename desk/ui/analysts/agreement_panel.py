@@ -4,14 +4,18 @@ The figures are computed by the core (`compare_file`, on its own read-only
 connection) off the GUI thread: when the pane is shown, when Compute is
 pressed, and again a moment after the compared coding changed while the
 pane is open; a decision only changes the consensus, so it merely marks its
-disagreement settled. Each figure carries its reading (α ≥ 0.800 reliable,
-≥ 0.667 tentative); Export writes the core's HTML or CSV report. One click
-on a disagreement plays its place and outlines its annotations on the
-timeline; the bar below settles it into the consensus layer.
+disagreement settled. While it runs, a bar counts the tags done and Cancel
+stops it (the core asks between γ's random continua); a newer run cancels
+the older one, and a cancelled run leaves the last complete figures shown.
+Each figure carries its reading (α ≥ 0.800 reliable, ≥ 0.667 tentative);
+Export writes the core's HTML or CSV report. One click on a disagreement
+plays its place and outlines its annotations on the timeline; the bar below
+settles it into the consensus layer.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,7 +43,7 @@ from desk.core.coding.agreement.reading import threshold_note
 from desk.core.coding.agreement.run import Comparison, compare_file
 from desk.core.coding.agreement.study import annotators_of
 from desk.core.coding.disagreements import DEFAULT_TOLERANCE, Disagreement
-from desk.core.errors import DeskError
+from desk.core.errors import DeskError, JobCancelled
 from desk.core.formats import agreement_report
 from desk.core.store.adjudications import CONSENSUS
 from desk.ui.analysts.adjudication_bar import AdjudicationBar
@@ -52,6 +56,8 @@ RECOMPUTE_DELAY_MS = 600  # a burst of edits costs one computation
 
 class AgreementPanel(QWidget):
     computed = Signal()  # new figures (or the reason there are none) are shown
+    stopped = Signal()  # a run was cancelled; the figures from before stay
+    step = Signal(int, int, int)  # (run, done, total), emitted on the worker thread
 
     def __init__(self, controller: CodingController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +68,7 @@ class AgreementPanel(QWidget):
         self.comparison: Comparison | None = None
         self.task: Task | None = None
         self._serial = 0
+        self._cancel = threading.Event()  # the current run's
         self._computed_signature: object = None
         self._boxes: dict[str, QCheckBox] = {}
         self.figures = FiguresModel(self)
@@ -88,9 +95,18 @@ class AgreementPanel(QWidget):
                                               "or CSV, for a methods section"))
         self.export_button.clicked.connect(lambda _c=False: self.export_dialog())
         self.busy = QProgressBar(self)
+        self.busy.setObjectName("agreementProgress")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(90)
+        self.busy.setFormat(self.tr("%v of %m"))
+        self.busy.setToolTip(self.tr("Tags measured so far"))
         self.busy.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelAgreement")
+        self.cancel_button.setToolTip(self.tr("Stop computing; the figures shown stay"))
+        self.cancel_button.clicked.connect(lambda _c=False: self.cancel())
+        self.cancel_button.hide()
+        self.step.connect(self._show_step)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Compare:")))
         top.addLayout(self._coders)
@@ -99,7 +115,7 @@ class AgreementPanel(QWidget):
                            (self.tr("Tolerance (s):"), self.tolerance_box)):
             top.addWidget(QLabel(label))
             top.addWidget(box)
-        for widget in (self.busy, self.compute_button, self.export_button):
+        for widget in (self.busy, self.cancel_button, self.compute_button, self.export_button):
             top.addWidget(widget)
 
         self.figures_view = self._table(self.figures, "agreementFigures")
@@ -193,6 +209,7 @@ class AgreementPanel(QWidget):
             self._timer.start(0)
 
     def _project_changed(self) -> None:
+        self.cancel(quietly=True)
         self._computed_signature = None
         self.comparison = None
         self.figures.set_result(None)
@@ -214,29 +231,61 @@ class AgreementPanel(QWidget):
         self.bar.follow()
 
     def compute(self) -> None:
-        """Every coefficient and the disagreements, off the GUI thread; older runs are dropped."""
+        """Every coefficient and the disagreements, off the GUI thread; cancels an older run."""
         self._timer.stop()
         project = self.controller.project
         if project is None:
             return
+        self._cancel.set()
+        self._cancel = cancel = threading.Event()
         self._serial += 1
         serial, signature = self._serial, self._signature()
         path, names = Path(project.path), self.compared()
         settings = Settings(slice_seconds=self.slice_box.value(), replicates=self.replicates)
         tolerance = self.tolerance_box.value()
+        self.busy.setRange(0, 0)  # until the core says how many steps
         self.busy.show()
+        self.cancel_button.show()
         self._say(self.tr("Computing agreement…"))
-        self.task = run_task(lambda: compare_file(path, names or None, None, settings, tolerance),
-                             lambda c: self._computed(serial, signature, c, ""),
-                             lambda exc: self._computed(serial, signature, None,
-                                                        error_message(exc)),
-                             owner=self)
+
+        def work() -> Comparison:
+            return compare_file(path, names or None, None, settings, tolerance,
+                                lambda done, total: self.step.emit(serial, done, total),
+                                cancel.is_set)
+
+        self.task = run_task(work, lambda c: self._computed(serial, signature, c, ""),
+                             lambda exc: self._failed(serial, signature, exc), owner=self)
+
+    def cancel(self, quietly: bool = False) -> None:
+        """Stop the running computation (if any); the figures from before stay."""
+        if self.task is None or not self.task.pending() or self._cancel.is_set():
+            return
+        self._cancel.set()
+        self._idle()
+        if not quietly:
+            self._say(self.tr("Cancelled. Press Compute to measure agreement.")
+                      if self.comparison is None else
+                      self.tr("Cancelled; the figures shown are from the last complete run."))
+            self.stopped.emit()
+
+    def _show_step(self, serial: int, done: int, total: int) -> None:
+        if serial == self._serial and not self._cancel.is_set():
+            self.busy.setRange(0, total)
+            self.busy.setValue(done)
+
+    def _failed(self, serial: int, signature: object, error: BaseException) -> None:
+        if not isinstance(error, JobCancelled):
+            self._computed(serial, signature, None, error_message(error))
+
+    def _idle(self) -> None:
+        self.busy.hide()
+        self.cancel_button.hide()
 
     def _computed(self, serial: int, signature: object, comparison: Comparison | None,
                   problem: str) -> None:
-        if serial != self._serial:
-            return
-        self.busy.hide()
+        if serial != self._serial or self._cancel.is_set():
+            return  # a newer run is on its way, or this one was cancelled at its very end
+        self._idle()
         self._computed_signature = signature
         self.comparison = comparison
         self.figures.set_result(comparison.result if comparison else None)

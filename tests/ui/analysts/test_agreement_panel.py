@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from desk.ui.analysts.agreement_panel import AgreementPanel
 from desk.ui.main_window import MainWindow
+from tests.ui.analysts.conftest import CROWDED_TAGS
 
 
 def shown_panel(qtbot: QtBot, window: MainWindow) -> AgreementPanel:
@@ -105,3 +108,50 @@ def test_export_writes_the_core_report(qtbot: QtBot, both: MainWindow, tmp_path:
 
 def test_no_project_says_what_it_needs(window: MainWindow) -> None:
     assert "two or more annotators" in window.analysts.panel.status.text()
+
+
+def test_computing_leaves_the_gui_responsive_and_cancel_stops_it(
+        qtbot: QtBot, window: MainWindow, crowded: Path) -> None:
+    assert window.window_actions.files.open_project(crowded) is not None
+    panel = window.analysts.panel
+    steps: list[tuple[int, float]] = []  # (tags done, when the GUI heard of it)
+    panel.step.connect(lambda _run, done, _total: steps.append((done, time.perf_counter())))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    try:
+        window.docks["agreementDock"].show()
+        window.docks["agreementDock"].raise_()
+        qtbot.waitUntil(lambda: len(steps) >= 4, timeout=60_000)  # 3 of 30 tags measured
+        # A real bar (tags measured of all steps: tags, the pooled row, the disagreements).
+        assert panel.busy.isVisible() and panel.cancel_button.isVisible()
+        assert panel.busy.maximum() == CROWDED_TAGS + 2
+        assert 3 <= panel.busy.value() < panel.busy.maximum()
+        with qtbot.waitSignal(panel.stopped, timeout=1000):
+            qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        clicked = time.perf_counter()
+        task = panel.task
+        assert task is not None
+        qtbot.waitUntil(lambda: not task.pending(), timeout=10_000)
+        ended = time.perf_counter()
+    finally:
+        timer.stop()
+    # The event loop kept running the timer while the core computed on its thread.
+    computing = [t for t in ticks if steps[0][1] <= t <= steps[3][1]]
+    assert len(computing) >= 5
+    assert max(b - a for a, b in pairwise(computing)) < 0.5
+    # Cancel stopped the run soon, well before its last tag, and the pane is idle.
+    assert ended - clicked < 5.0
+    assert max(done for done, _ in steps) < CROWDED_TAGS
+    assert not panel.busy.isVisible() and not panel.cancel_button.isVisible()
+    assert "Cancelled" in panel.status.text()
+    assert panel.comparison is None and panel.figures.rowCount() == 0
+    assert not panel.export_button.isEnabled() and panel.compute_button.isEnabled()
+    # Compute again: the figures arrive.
+    with qtbot.waitSignal(panel.computed, timeout=120_000):
+        qtbot.mouseClick(panel.compute_button, Qt.MouseButton.LeftButton)
+    assert panel.comparison is not None
+    assert panel.figures.rowCount() == CROWDED_TAGS + 1
+    assert not panel.cancel_button.isVisible() and "Cancelled" not in panel.status.text()
