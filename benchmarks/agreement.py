@@ -12,7 +12,9 @@ package (α on the same slices), scikit-learn (Cohen's κ) and, with
 minutes against Desk's (pygamma enumerates every n-tuple: minutes for more).
 The command's CPU time is what it costs on an idle machine; wall time grows
 with the load average (printed), so `desk stats` on the same project is timed
-in the same run as the yardstick.
+in the same run as the yardstick. The commands run as an installed Desk does,
+from cached bytecode (a temporary PYTHONPYCACHEPREFIX, filled by one untimed
+run first, even where PYTHONDONTWRITEBYTECODE is set).
 Run: .venv/bin/python benchmarks/agreement.py [--runs N] [--gamma-peer]
 """
 
@@ -47,14 +49,17 @@ def _child_cpu() -> float:
 
 
 def time_command(path: Path, runs: int, command: str = "agreement") -> list[tuple[float, float]]:
-    """(wall, CPU) of `desk COMMAND PROJECT` in a fresh process, `runs` times."""
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    """(wall, CPU) of `desk COMMAND PROJECT` in a fresh process, `runs` times after a warm-up."""
+    env = dict(os.environ, PYTHONPATH=str(REPO),
+               PYTHONPYCACHEPREFIX=str(path.parent / "bytecode"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     times = []
-    for _ in range(runs):
+    for run in range(runs + 1):
         cpu, start = _child_cpu(), time.perf_counter()
         subprocess.run([sys.executable, "-m", "desk", command, str(path)], check=True,
                        stdout=subprocess.DEVNULL, env=env)
-        times.append((time.perf_counter() - start, _child_cpu() - cpu))
+        if run:  # the first run only writes the bytecode
+            times.append((time.perf_counter() - start, _child_cpu() - cpu))
     return times
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk import __version__
+import desk
 from desk.core.coding.line_labels import LineLabels, WordBounds
 from desk.core.formats.selection import Selection
 from desk.core.records import (
@@ -50,7 +50,7 @@ class ProjectSnapshot:
     annotations: list[Annotation]  # ordered by start
     history: list[Action] = field(default_factory=list)
     selection: Selection = field(default_factory=Selection)  # what the export includes
-    desk_version: str = __version__
+    desk_version: str = field(default_factory=desk.version)
     exported_at: str = field(
         default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds").replace(
             "+00:00", "Z")
