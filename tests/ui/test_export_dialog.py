@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desk.core.formats.registry import EXPORTERS
+from desk.core.services.export_plan import run_plan
 from desk.core.store import Project
 from desk.ui.export_dialog import ExportDialog
 from tests.core.formats.annotated import build_annotated_project
@@ -81,3 +83,30 @@ def test_formats_are_described_in_the_analysts_language(qtbot: QtBot, coded: Pro
     assert "SRT — SubRip-Untertitel mit Sprechern und Codes" in texts
     assert "EAF — ELAN-Annotationsdatei: Spuren je Sprecher und je Code" in texts
     assert EXPORTERS["srt"].description == "SubRip subtitles with speakers and tags"
+
+
+def test_one_annotator_several_or_the_consensus(qtbot: QtBot, coded: Project,
+                                                tmp_path: Path) -> None:
+    # #16: exports take one annotator, several, or the consensus layer.
+    coded.annotations.add("delay", 26.0, 28.0, annotator="consensus")
+    dialog = ExportDialog(coded, str(tmp_path))
+    qtbot.addWidget(dialog)
+    coders = dialog.annotators
+    names = [coders.item(i).text() for i in range(coders.count())]
+    assert {"anna", "ben", "consensus"} <= set(names)
+
+    def choose(*chosen: str) -> frozenset[str] | None:
+        for i in range(coders.count()):
+            item = coders.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in chosen
+                               else Qt.CheckState.Unchecked)
+        return dialog.plan().selection.annotators
+
+    assert choose("consensus") == frozenset({"consensus"})
+    assert choose("anna", "ben") == frozenset({"anna", "ben"})
+    assert choose(*names) is None  # everyone: no filter
+    choose("consensus")
+    dialog.set_formats(["json"])
+    results = run_plan(Path(coded.path), dialog.plan())
+    written = json.loads(results[0].files[0].read_text(encoding="utf-8"))
+    assert {a["annotator"] for a in written["annotations"]} == {"consensus"}
