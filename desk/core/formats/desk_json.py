@@ -170,8 +170,10 @@ def read_project_json(path: Path, as_: str | None = None) -> ImportBundle:
                 bundle.tags = parse_codebook(codebook, source=f"{path.name}, codebook").tags
             except DeskError as exc:
                 raise FormatError(str(exc)) from exc
-        for index, item in enumerate(reader.items(data, "annotations")):
-            reader.annotation(item, index, bundle)
+        annotations = [reader.annotation(item, index)
+                       for index, item in enumerate(reader.items(data, "annotations"))]
+        bundle.annotations = [a for a, _ in annotations]
+        bundle.annotation_origins = [where for _, where in annotations]
     return bundle
 
 
@@ -198,6 +200,8 @@ class _Reader(Shape):
             language=self.optional_text(language, "transcript.language", MAX_LABEL),
             settings={**settings, "imported_from": self.source},
         )
+        segments: list[Segment] = []
+        origins: list[str] = []
         for i, item in enumerate(self.items(data, "segments")):
             where = f"transcript.segments[{i}]"
             item = self.obj(item, where)
@@ -212,7 +216,7 @@ class _Reader(Shape):
                                                        f"{wwhere}.probability")))
             speaker = self.optional_text(item.get("speaker"), f"{where}.speaker", MAX_LABEL)
             text = self.text(item.get("text"), f"{where}.text", MAX_TEXT, blank=False)
-            bundle.segments.append(Segment(
+            segments.append(Segment(
                 self.field_number(item, "start", where), self.field_number(item, "end", where),
                 text, words=words, speaker=speaker or None,
                 edited=self.flag(item.get("edited", False), f"{where}.edited"),
@@ -223,9 +227,11 @@ class _Reader(Shape):
                 compression_ratio=self.optional_number(item.get("compression_ratio"),
                                                        f"{where}.compression_ratio"),
             ))
-            bundle.segment_origins.append(where)
+            origins.append(where)
+        bundle.segments, bundle.segment_origins = segments, origins
 
-    def annotation(self, item: object, index: int, bundle: ImportBundle) -> None:
+    def annotation(self, item: object, index: int) -> tuple[Annotation, str]:
+        """The annotation at `index` and where it is in the file."""
         where = f"annotations[{index}]"
         item = self.obj(item, where)
         source = self.field_text(item, "source", where, "imported", MAX_LABEL)
@@ -233,12 +239,11 @@ class _Reader(Shape):
             raise self.fail(f"{where}.source", f"must be one of {', '.join(SOURCES)}")
         created = item.get("created_at")
         tag = self.text(item.get("tag"), f"{where}.tag", MAX_NAME, blank=False).strip()
-        bundle.annotations.append(Annotation(
+        return Annotation(
             tag=tag, start=self.field_number(item, "start", where),
             end=self.field_number(item, "end", where),
             note=self.field_text(item, "note", where, ""),
             annotator=self.field_text(item, "annotator", where, "", MAX_LABEL),
             source=source,
             created_at=created if isinstance(created, str) else None,
-        ))
-        bundle.annotation_origins.append(where)
+        ), where

@@ -11,7 +11,7 @@ half-imported project.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -62,16 +62,19 @@ class ImportSummary:
 
 @dataclass
 class ImportBundle:
-    """A parsed import file, not yet applied; `*_origins` say where each item came from."""
+    """A parsed import file, not yet applied; `*_origins` say where each item came from.
+
+    Lists, or for a large file compact columns (import_rows.py) read the same way.
+    """
 
     source: Path
     transcript: Transcript | None = None
-    segments: list[Segment] = field(default_factory=list)
-    segment_origins: list[str] = field(default_factory=list)
+    segments: Sequence[Segment] = field(default_factory=list)
+    segment_origins: Sequence[str] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
     update_tags: bool = False  # a codebook file updates existing tags; others only add
-    annotations: list[Annotation] = field(default_factory=list)
-    annotation_origins: list[str] = field(default_factory=list)
+    annotations: Sequence[Annotation] = field(default_factory=list)
+    annotation_origins: Sequence[str] = field(default_factory=list)
     media_fingerprint: str | None = None
     warnings: list[str] = field(default_factory=list)
     parts: list[ImportPart] = field(default_factory=list)  # what each part becomes (EAF tiers)
@@ -169,17 +172,22 @@ def _label(bundle: ImportBundle) -> str:
 
 def _check_times(bundle: ImportBundle, duration: float) -> None:
     name = bundle.source.name
-    pairs = [(s.start, s.end, w, "segment") for s, w in
-             zip(bundle.segments, bundle.segment_origins, strict=True)]
-    pairs += [(a.start, a.end, w, "annotation") for a, w in
-              zip(bundle.annotations, bundle.annotation_origins, strict=True)]
-    for start, end, where, what in pairs:
-        if start < 0:
-            raise FormatError(f"{name}, {where}: the {what} starts before the recording "
-                              f"({seconds_text(start)})")
-        if end <= start:
-            raise FormatError(f"{name}, {where}: the {what} {span_problem(start, end)}")
-        if duration and end > duration + END_TOLERANCE:
+    items: list[tuple[str, Sequence[Segment | Annotation], Sequence[str]]] = [
+        ("segment", bundle.segments, bundle.segment_origins),
+        ("annotation", bundle.annotations, bundle.annotation_origins)]
+    for what, records, origins in items:
+        if len(records) != len(origins):
+            raise ValueError(f"{len(records)} {what}s but {len(origins)} origins")
+        for index, record in enumerate(records):
+            start, end = record.start, record.end
+            if start >= 0 and end > start and not (duration and end > duration + END_TOLERANCE):
+                continue
+            where = origins[index]  # written only for the row that is wrong
+            if start < 0:
+                raise FormatError(f"{name}, {where}: the {what} starts before the recording "
+                                  f"({seconds_text(start)})")
+            if end <= start:
+                raise FormatError(f"{name}, {where}: the {what} {span_problem(start, end)}")
             raise FormatError(f"{name}, {where}: the {what} ends at {seconds_text(end)}, after "
                               f"the end of the recording ({seconds_text(duration)}); is it "
                               "for another file?")
@@ -241,24 +249,16 @@ def _apply_annotations(project: Project, bundle: ImportBundle,
                        annotator: str) -> tuple[int, int]:
     """All annotations as ONE history action, so a single undo removes the import.
 
-    An annotation the project already has (same tag, times, note and coder) is
-    skipped, so importing a file twice does not double the coding. Returns
-    (added, skipped).
+    An annotation the project already has (same tag, times, note and coder), or
+    that the file holds twice, is skipped, so importing a file twice does not
+    double the coding; the store compares them in SQLite, not in a set of 10⁶
+    keys. Returns (added, skipped).
     """
     tag_ids = {t.name.casefold(): t.id for t in project.tags.list(include_archived=True)}
-    seen = {(a.tag_id, a.start, a.end, a.note, a.annotator)
-            for a in project.annotations.list()}
-    fresh = []
-    for annotation in bundle.annotations:
-        key = (tag_ids[annotation.tag.casefold()], round(annotation.start, 3),
-               round(annotation.end, 3), annotation.note, annotation.annotator)
-        if key not in seen:
-            seen.add(key)
-            fresh.append(annotation)
-    if not fresh:
-        return 0, len(bundle.annotations)
-    project.annotations.add_many(
-        [replace(a, tag_id=tag_ids[a.tag.casefold()], start=round(a.start, 3),
-                 end=round(a.end, 3)) for a in fresh],
-        f"import {len(fresh)} annotations from {bundle.source.name}", annotator)
-    return len(fresh), len(bundle.annotations) - len(fresh)
+
+    def with_ids() -> Iterator[Annotation]:
+        for a in bundle.annotations:
+            yield replace(a, tag_id=tag_ids[a.tag.casefold()])
+
+    return project.annotations.add_new(
+        with_ids(), f"import annotations from {bundle.source.name}", annotator)

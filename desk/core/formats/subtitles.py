@@ -216,13 +216,11 @@ def _bundle(path: Path, cues: list[Cue], kind: str) -> ImportBundle:
     bundle = ImportBundle(source=path, transcript=Transcript(
         engine="import", model=f"{kind}:{path.name}",
         settings={"source": path.name, "format": kind}))
-    empty = 0
-    for cue in check_cues(cues, path.name):
-        if not cue.text:
-            empty += 1
-            continue
-        bundle.segments.append(Segment(cue.start, cue.end, cue.text, speaker=cue.speaker))
-        bundle.segment_origins.append(f"line {cue.line}")
+    kept = [cue for cue in check_cues(cues, path.name) if cue.text]
+    empty = len(cues) - len(kept)
+    bundle.segments = [Segment(cue.start, cue.end, cue.text, speaker=cue.speaker)
+                       for cue in kept]
+    bundle.segment_origins = [f"line {cue.line}" for cue in kept]
     if not bundle.segments:
         raise FormatError(f"{path.name}: every cue is empty")
     if empty:

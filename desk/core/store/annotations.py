@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from desk.core.errors import InputError
 from desk.core.records import Annotation
@@ -14,6 +14,10 @@ from desk.core.store.tags import TagStore
 from desk.core.timecode import seconds_text
 
 SOURCES = ("manual", "suggested", "imported")
+_COLUMNS = 'tag_id, start, "end", note, annotator, source, created_at, updated_at'
+# An incoming row `i` and a row `a` that code the same thing.
+_SAME = ('a.start = i.start AND a."end" = i."end" AND a.tag_id = i.tag_id '
+         "AND a.note = i.note AND a.annotator = i.annotator")
 _SELECT = (
     'SELECT a.*, t.name AS tag_name FROM annotations a JOIN tags t ON t.id = a.tag_id'
 )
@@ -64,18 +68,47 @@ class AnnotationStore:
         Each keeps its own annotator, source and creation time (now if unset).
         """
         now = utc_now()
-        ids = []
         with self._history.action(label, annotator) as act:
-            for a in annotations:
-                cursor = self._db.conn.execute(
-                    'INSERT INTO annotations(tag_id, start, "end", note, annotator, source, '
-                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-                    (a.tag_id, a.start, a.end, a.note, a.annotator, a.source,
-                     a.created_at or now, now),
-                )
-                ids.append(inserted_id(cursor))
-                act.record("annotation", ids[-1], None)
-        return ids
+            last = self._last_id()
+            self._db.conn.executemany(
+                f"INSERT INTO annotations({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
+                ((a.tag_id, a.start, a.end, a.note, a.annotator, a.source,
+                  a.created_at or now, now) for a in annotations))
+            act.record_added("annotation", last)
+            return [int(r[0]) for r in self._db.conn.execute(
+                "SELECT id FROM annotations WHERE id > ? ORDER BY id", (last,))]
+
+    def add_new(self, annotations: Iterable[Annotation], label: str,
+                annotator: str = "") -> tuple[int, int]:
+        """Store those of the annotations (tag_id set) the project does not hold yet, in order,
+        as ONE history action: (added, skipped).
+
+        One already stored or earlier in `annotations` with the same tag, times (to the
+        millisecond), note and coder is skipped. SQLite compares them in a temporary
+        table, so an import of 10⁶ annotations holds no set of keys in memory.
+        """
+        now = utc_now()
+        conn = self._db.conn
+        with self._history.action(label, annotator) as act:
+            # Made and dropped inside the transaction: a failure rolls it back too.
+            conn.execute("CREATE TEMP TABLE import_rows(tag_id INTEGER, start REAL, "
+                         '"end" REAL, note TEXT, annotator TEXT, source TEXT, created_at TEXT)')
+            incoming = conn.executemany(
+                "INSERT INTO temp.import_rows VALUES (?,?,?,?,?,?,?)",
+                ((a.tag_id, round(a.start, 3), round(a.end, 3), a.note, a.annotator,
+                  a.source, a.created_at) for a in annotations)).rowcount
+            conn.execute('CREATE INDEX temp.import_rows_span ON import_rows(start, "end")')
+            last = self._last_id()
+            conn.execute(
+                f"INSERT INTO annotations({_COLUMNS}) "
+                'SELECT tag_id, start, "end", note, annotator, source, '
+                "coalesce(nullif(created_at, ''), :now), :now FROM temp.import_rows i "
+                f"WHERE NOT EXISTS (SELECT 1 FROM main.annotations a WHERE {_SAME}) "
+                f"AND NOT EXISTS (SELECT 1 FROM temp.import_rows a WHERE {_SAME} "
+                "AND a.rowid < i.rowid) ORDER BY i.rowid", {"now": now})
+            conn.execute("DROP TABLE temp.import_rows")
+            added = act.record_added("annotation", last)
+        return added, incoming - added
 
     def update(self, annotation_id: int, annotator: str = "", *, tag: str | int | None = None,
                start: float | None = None, end: float | None = None, note: str | None = None,
@@ -146,6 +179,11 @@ class AnnotationStore:
             "JOIN tags t ON t.id = d.tag_id ORDER BY d.start"
         )
         return [(r["tag"], r["start"], r["end"]) for r in rows]
+
+    def _last_id(self) -> int:
+        """The highest id so far: rows inserted after it in a transaction get higher ones."""
+        return int(self._db.conn.execute("SELECT coalesce(max(id), 0) FROM annotations")
+                   .fetchone()[0])
 
     def count(self) -> int:
         return int(self._db.query("SELECT COUNT(*) FROM annotations")[0][0])

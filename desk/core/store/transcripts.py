@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from desk.core.errors import InputError
@@ -129,30 +129,43 @@ class TranscriptStore:
         return cursor.rowcount
 
     # -- segments ---------------------------------------------------------------
-    def add_segments(self, transcript_id: int, segments: builtins.list[Segment],
+    def add_segments(self, transcript_id: int, segments: Sequence[Segment],
                      progress: float | None = None) -> builtins.list[int]:
-        """Append segments (with words and speakers) and, optionally, the job's progress."""
+        """Append segments (with words and speakers) and, optionally, the job's progress.
+
+        The rows go through a temporary table into ONE INSERT: as one statement the
+        full-text index is written once at its end; row by row (executemany), each
+        row is a statement of its own, after which FTS5 writes its pending terms:
+        6x slower (50,000 lines: 1.7 s against 0.27 s).
+        """
         now = utc_now()
-        ids: list[int] = []
         with self._db.transaction() as conn:
-            for segment in segments:
-                origin = "auto" if segment.speaker_source == "auto" else "manual"
-                speaker_id = speaker_id_for(conn, segment.speaker, origin)[0] \
-                    if segment.speaker else None
-                cursor = conn.execute(
-                    'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, '
-                    "avg_logprob, no_speech_prob, compression_ratio, edited, created_at, "
-                    "updated_at, speaker_source, speaker_confidence, overlap) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (transcript_id, round(segment.start, 3), round(segment.end, 3),
-                     segment.text.strip(), speaker_id, segment.avg_logprob,
-                     segment.no_speech_prob, segment.compression_ratio, int(segment.edited),
-                     now, now, segment.speaker_source, segment.speaker_confidence,
-                     int(segment.overlap)),
-                )
-                segment_id = inserted_id(cursor)
-                ids.append(segment_id)
-                insert_words(conn, segment_id, segment.words)
+            speaker_ids: dict[str, int] = {}
+            for segment in segments:  # the speakers first, in order of appearance
+                if segment.speaker and segment.speaker not in speaker_ids:
+                    origin = "auto" if segment.speaker_source == "auto" else "manual"
+                    speaker_ids[segment.speaker] = speaker_id_for(conn, segment.speaker,
+                                                                  origin)[0]
+            last = int(conn.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0])
+            # Made and dropped inside the transaction: a failure rolls it back too.
+            conn.execute(f"CREATE TEMP TABLE segment_rows({_SEGMENT_COLUMNS})")
+            conn.executemany(
+                "INSERT INTO temp.segment_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                ((transcript_id, round(s.start, 3), round(s.end, 3), s.text.strip(),
+                  speaker_ids[s.speaker] if s.speaker else None, s.avg_logprob,
+                  s.no_speech_prob, s.compression_ratio, int(s.edited), now, now,
+                  s.speaker_source, s.speaker_confidence, int(s.overlap)) for s in segments))
+            conn.execute(f"INSERT INTO segments({_SEGMENT_COLUMNS}) "
+                         "SELECT * FROM temp.segment_rows ORDER BY rowid")
+            conn.execute("DROP TABLE temp.segment_rows")
+            ids = [int(r[0]) for r in conn.execute(
+                "SELECT id FROM segments WHERE id > ? ORDER BY id", (last,))]
+            conn.executemany(
+                'INSERT INTO words(segment_id, idx, start, "end", text, probability) '
+                "VALUES (?,?,?,?,?,?)",
+                ((segment_id, i, round(w.start, 3), round(w.end, 3), w.text.strip(),
+                  w.probability) for segment_id, s in zip(ids, segments, strict=True)
+                 for i, w in enumerate(s.words)))
             if progress is not None:
                 conn.execute(
                     "UPDATE transcripts SET progress=?, updated_at=? WHERE id=?",
@@ -288,6 +301,9 @@ def insert_words(conn: sqlite3.Connection, segment_id: int, words: list[Word]) -
     )
 
 
+_SEGMENT_COLUMNS = ('transcript_id, start, "end", text, speaker_id, avg_logprob, no_speech_prob, '
+                    "compression_ratio, edited, created_at, updated_at, speaker_source, "
+                    "speaker_confidence, overlap")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 

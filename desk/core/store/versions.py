@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -113,7 +114,7 @@ class VersionStore:
             if alive:
                 self._point_to(act, transcript_id)
 
-    def add(self, transcript: Transcript, segments: builtins.list[Segment], label: str,
+    def add(self, transcript: Transcript, segments: Sequence[Segment], label: str,
             annotator: str = "") -> Transcript:
         """A complete transcript from a file, as a new current version: one undoable step
         (joins the caller's action, e.g. an import's)."""

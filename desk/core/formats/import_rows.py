@@ -1,0 +1,138 @@
+"""Imported lines and annotations kept as columns, made into records one at a time.
+
+A million-annotation ELAN file held as `Segment`/`Annotation` objects and their
+origin strings takes ~500 bytes a row (1.2 GB in all, issue #11); kept here as
+arrays of times and lists of shared strings it takes ~150. Each class is a
+read-only sequence of the records the rest of the import code expects, built
+on access, so `apply_bundle`, the preview and `desk merge` read them as lists.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from desk.core.records import Annotation, Segment
+
+
+def _reordered(values: list[str], order: Sequence[int]) -> list[str]:
+    return [values[i] for i in order]
+
+
+class SegmentRows(Sequence[Segment]):
+    """Lines of a transcript: times, text and the speaker's name (one shared string)."""
+
+    def __init__(self) -> None:
+        self._starts = array("d")
+        self._ends = array("d")
+        self._texts: list[str] = []
+        self._speakers: list[str | None] = []
+
+    def append(self, start: float, end: float, text: str, speaker: str | None) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._texts.append(text)
+        self._speakers.append(speaker)
+
+    def starts(self) -> Sequence[float]:
+        return self._starts
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """Put the rows in `order` (a permutation of their indexes)."""
+        self._starts = array("d", (self._starts[i] for i in order))
+        self._ends = array("d", (self._ends[i] for i in order))
+        self._texts = _reordered(self._texts, order)
+        self._speakers = [self._speakers[i] for i in order]
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __iter__(self) -> Iterator[Segment]:
+        for start, end, text, speaker in zip(self._starts, self._ends, self._texts,
+                                             self._speakers, strict=True):
+            yield Segment(start, end, text, speaker=speaker)
+
+    @overload
+    def __getitem__(self, index: int) -> Segment: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Segment]: ...
+
+    def __getitem__(self, index: int | slice) -> Segment | Sequence[Segment]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Segment(self._starts[index], self._ends[index], self._texts[index],
+                       speaker=self._speakers[index])
+
+
+class AnnotationRows(Sequence[Annotation]):
+    """Imported annotations: times, note, and the tag and coder as shared strings."""
+
+    def __init__(self) -> None:
+        self._starts = array("d")
+        self._ends = array("d")
+        self._tags: list[str] = []
+        self._notes: list[str] = []
+        self._annotators: list[str] = []
+
+    def append(self, tag: str, start: float, end: float, note: str, annotator: str) -> None:
+        self._tags.append(tag)
+        self._starts.append(start)
+        self._ends.append(end)
+        self._notes.append(note)
+        self._annotators.append(annotator)
+
+    def __len__(self) -> int:
+        return len(self._tags)
+
+    def __iter__(self) -> Iterator[Annotation]:
+        for tag, start, end, note, annotator in zip(self._tags, self._starts, self._ends,
+                                                    self._notes, self._annotators,
+                                                    strict=True):
+            yield Annotation(tag, start, end, note, annotator, "imported")
+
+    @overload
+    def __getitem__(self, index: int) -> Annotation: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Annotation]: ...
+
+    def __getitem__(self, index: int | slice) -> Annotation | Sequence[Annotation]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Annotation(self._tags[index], self._starts[index], self._ends[index],
+                          self._notes[index], self._annotators[index], "imported")
+
+
+class OriginRows(Sequence[str]):
+    """Where each row came from ("TIER 'A', ANNOTATION 'a7'"), written only when asked."""
+
+    def __init__(self) -> None:
+        self._tiers: list[str] = []
+        self._tier_of = array("I")
+        self._ids: list[str] = []
+
+    def append(self, tier: str, annotation_id: str) -> None:
+        if not self._tiers or self._tiers[-1] != tier:
+            self._tiers.append(tier)
+        self._tier_of.append(len(self._tiers) - 1)
+        self._ids.append(annotation_id)
+
+    def reorder(self, order: Sequence[int]) -> None:
+        self._tier_of = array("I", (self._tier_of[i] for i in order))
+        self._ids = _reordered(self._ids, order)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return f"TIER '{self._tiers[self._tier_of[index]]}', ANNOTATION '{self._ids[index]}'"
