@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.core.coding.codebook import Codebook
@@ -257,8 +257,10 @@ def _apply_annotations(project: Project, bundle: ImportBundle,
     tag_ids = {t.name.casefold(): t.id for t in project.tags.list(include_archived=True)}
 
     def with_ids() -> Iterator[Annotation]:
+        # Made directly: dataclasses.replace costs 3 µs a row, seconds for 10⁶ of them.
         for a in bundle.annotations:
-            yield replace(a, tag_id=tag_ids[a.tag.casefold()])
+            yield Annotation(a.tag, a.start, a.end, a.note, a.annotator, a.source,
+                             tag_id=tag_ids[a.tag.casefold()], created_at=a.created_at)
 
     return project.annotations.add_new(
         with_ids(), f"import annotations from {bundle.source.name}", annotator)
