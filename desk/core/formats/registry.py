@@ -3,7 +3,7 @@
 `EXPORTERS[name].export(project, path, **options) -> Path` and
 `IMPORTERS[name].import_(project, path, as_=None) -> ImportSummary`. Format
 modules are imported only when used, so building a menu from this registry
-costs nothing at start-up (python-docx, lxml, defusedxml stay unloaded).
+costs nothing at start-up (python-docx and lxml stay unloaded).
 Nothing here knows about Qt.
 """
 

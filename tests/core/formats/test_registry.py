@@ -52,10 +52,10 @@ def test_an_option_of_another_format_is_refused(coded: Project, tmp_path: Path) 
 
 
 def test_registry_loads_no_format_library() -> None:
-    """Building menus must not import python-docx, lxml or defusedxml (app start-up)."""
+    """Building menus must not import python-docx or lxml (app start-up)."""
     code = ("import sys; import desk.core.formats.registry as r; "
             "assert r.EXPORTERS and r.IMPORTERS; "
-            "print(sorted(m for m in ('docx', 'lxml', 'defusedxml') "
+            "print(sorted(m for m in ('docx', 'lxml') "
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
