@@ -10,6 +10,7 @@ store owns the SQL of one concept:
 - `annotations` coded time ranges                        (annotations.py)
 - `speakers`    the voices: number, colour, name, match  (speakers.py)
 - `speaker_edits` rename, assign, merge, split off, colour (speaker_edits.py)
+- `speaker_turns` a diarization run applied as one step    (speaker_turns.py)
 - `layers`      another analyst's coding merged in       (layers.py)
 - `adjudications` the consensus layer and its decisions  (adjudications.py)
 - `settings`    rules kept in the file (blind coding)    (project_settings.py)
@@ -34,6 +35,7 @@ from desk.core.store.media_store import MediaStore
 from desk.core.store.project_settings import ProjectSettings
 from desk.core.store.segment_edits import SegmentEditor
 from desk.core.store.speaker_edits import SpeakerEditor
+from desk.core.store.speaker_turns import SpeakerTurns
 from desk.core.store.speakers import SpeakerStore
 from desk.core.store.tags import TagStore
 from desk.core.store.transcripts import TranscriptStore
@@ -53,6 +55,8 @@ class Project:
         self.versions = VersionStore(database, self.history, self.transcripts)
         self.speaker_edits = SpeakerEditor(database, self.history, self.speakers,
                                            self.transcripts)
+        self.speaker_turns = SpeakerTurns(database, self.history, self.speakers,
+                                          self.transcripts)
         self.edits = SegmentEditor(database, self.history, self.transcripts,
                                    self.speaker_edits)
         self.tags = TagStore(database, self.history)

@@ -9,6 +9,7 @@ alone unless told to replace hand-made edits.
 from __future__ import annotations
 
 import re
+import sqlite3
 
 from desk.core.errors import InputError
 from desk.core.records import Segment, Speaker, Word
@@ -176,30 +177,16 @@ class SpeakerEditor:
         end = segment.end if len(pieces) == 1 else pieces[0][-1].end
         self._db.conn.execute(
             'UPDATE segments SET text=?, "end"=?, edited=1, updated_at=? WHERE id=?',
-            (_text(pieces[0]), end, utc_now(), segment.id))
+            (words_text(pieces[0]), end, utc_now(), segment.id))
         self._db.conn.execute("DELETE FROM words WHERE segment_id=?", (segment.id,))
         insert_words(self._db.conn, segment.id or 0, pieces[0])
         act.record("segment", segment.id, before)
         made = [segment.id or 0]
         for k, piece in enumerate(pieces[1:], start=1):
             end = segment.end if k == len(pieces) - 1 else piece[-1].end
-            made.append(self._copy_with(segment, piece, end))
+            made.append(copy_segment(self._db.conn, segment.id or 0, piece, end))
             act.record("segment", made[-1], None)
         return made[1 if first > 0 else 0]
-
-    def _copy_with(self, segment: Segment, words: list[Word], end: float) -> int:
-        now = utc_now()
-        cursor = self._db.conn.execute(
-            'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, avg_logprob, '
-            "no_speech_prob, compression_ratio, edited, created_at, updated_at, "
-            "speaker_source, speaker_confidence, overlap) "
-            'SELECT transcript_id, ?, ?, ?, speaker_id, avg_logprob, no_speech_prob, '
-            "compression_ratio, 1, ?, ?, speaker_source, speaker_confidence, overlap "
-            "FROM segments WHERE id=?",
-            (words[0].start, end, _text(words), now, now, segment.id))
-        new_id = inserted_id(cursor)
-        insert_words(self._db.conn, new_id, words)
-        return new_id
 
     def _matched(self, which: int | str) -> Speaker:
         speaker = self._speakers.get(which)
@@ -210,6 +197,26 @@ class SpeakerEditor:
     def _exists(self, name: str) -> bool:
         return self._db.conn.execute(
             "SELECT 1 FROM speakers WHERE name=?", (name,)).fetchone() is not None
+
+
+def copy_segment(conn: sqlite3.Connection, segment_id: int, words: list[Word], end: float,
+                 edited: bool = True) -> int:
+    """A new segment of the same transcript and speaker holding `words` (a cut-off piece).
+
+    Runs inside the caller's action, which records the new row.
+    """
+    now = utc_now()
+    cursor = conn.execute(
+        'INSERT INTO segments(transcript_id, start, "end", text, speaker_id, avg_logprob, '
+        "no_speech_prob, compression_ratio, edited, created_at, updated_at, "
+        "speaker_source, speaker_confidence, overlap) "
+        'SELECT transcript_id, ?, ?, ?, speaker_id, avg_logprob, no_speech_prob, '
+        "compression_ratio, CASE WHEN ? THEN 1 ELSE edited END, ?, ?, speaker_source, "
+        "speaker_confidence, overlap FROM segments WHERE id=?",
+        (words[0].start, end, words_text(words), int(edited), now, now, segment_id))
+    new_id = inserted_id(cursor)
+    insert_words(conn, new_id, words)
+    return new_id
 
 
 def _inside(segment: Segment, start: float, end: float) -> tuple[int, int] | None:
@@ -224,7 +231,7 @@ def _inside(segment: Segment, start: float, end: float) -> tuple[int, int] | Non
     return (hits[0], hits[-1]) if hits else None
 
 
-def _text(words: list[Word]) -> str:
+def words_text(words: list[Word]) -> str:
     return " ".join(w.text.strip() for w in words if w.text.strip())
 
 
