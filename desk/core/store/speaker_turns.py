@@ -9,13 +9,15 @@ profile recognised are named after it and marked "matched by voice (score)"
 for the analyst to confirm or reject. Words are looked up by time, not by
 index, so segments edited while the run worked are labelled all the same.
 Segments whose speaker the analyst set by hand are left alone unless
-`replace` is asked for. Unmatched voices reuse the automatic speakers of an
-earlier run (same numbers and colours); those left without a segment go.
+`replace` is asked for. An unmatched voice takes the automatic speaker of an
+earlier run that had most of its words (same number and colour); earlier
+automatic speakers left without a segment go.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from desk.core.errors import InputError
@@ -25,6 +27,8 @@ from desk.core.store.history import ActionRecorder, History
 from desk.core.store.speaker_edits import copy_segment, words_text
 from desk.core.store.speakers import SpeakerStore, insert_speaker, speaker_from_row
 from desk.core.store.transcripts import TranscriptStore, insert_words
+
+Run = tuple[int, int, int, float]  # label, first word, last word, mean confidence
 
 
 @dataclass(frozen=True)
@@ -71,14 +75,11 @@ class SpeakerTurns:
         if not words:
             raise InputError("the speaker run found no speech to label")
         lookup = _WordLookup(words)
-        names = _Names(self._db, self._speakers, matches or [])
         summary = TurnSummary()
         with self._history.action("identify speakers", annotator) as act:
-            for segment in self._transcripts.segments():
-                if segment.speaker_source == "manual" and not replace:
-                    summary.kept += 1
-                    continue
-                runs = _runs(segment, lookup)
+            planned, heard = self._plan(lookup, replace, summary)  # read under the write lock
+            names = _Names(self._db, self._speakers, matches or [], heard)
+            for segment, runs in planned:
                 ids = [names.speaker_id(act, label) for label, _, _, _ in runs]
                 if len(runs) > 1 and segment.words:
                     self._split(act, segment, runs, ids)
@@ -92,6 +93,22 @@ class SpeakerTurns:
         summary.matched = {m.profile: m.score for m in names.matched}
         return summary
 
+    def _plan(self, lookup: _WordLookup, replace: bool, summary: TurnSummary,
+              ) -> tuple[list[tuple[Segment, list[Run]]], dict[int, Counter[str]]]:
+        """Each segment to label with its runs of one voice, and who had each voice's words."""
+        planned: list[tuple[Segment, list[Run]]] = []
+        heard: dict[int, Counter[str]] = defaultdict(Counter)
+        for segment in self._transcripts.segments():
+            if segment.speaker_source == "manual" and not replace:
+                summary.kept += 1
+                continue
+            runs = _runs(segment, lookup)
+            planned.append((segment, runs))
+            for label, first, last, _ in runs:
+                if segment.speaker:
+                    heard[label][segment.speaker] += last - first + 1
+        return planned, heard
+
     def _set(self, act: ActionRecorder, segment_id: int, speaker_id: int,
              confidence: float) -> None:
         before = act.before("segment_speaker", segment_id)
@@ -101,7 +118,7 @@ class SpeakerTurns:
         act.record("segment_speaker", segment_id, before)
 
     def _split(self, act: ActionRecorder, segment: Segment,
-               runs: list[tuple[int, int, int, float]], ids: list[int]) -> None:
+               runs: list[Run], ids: list[int]) -> None:
         """Cut a segment at each change of voice: it keeps the first piece, the rest are new."""
         words = segment.words
         pieces = [words[first:last + 1] for _, first, last, _ in runs]
@@ -141,7 +158,7 @@ class _WordLookup:
         return self._words[best]
 
 
-def _runs(segment: Segment, lookup: _WordLookup) -> list[tuple[int, int, int, float]]:
+def _runs(segment: Segment, lookup: _WordLookup) -> list[Run]:
     """(label, first word, last word, mean confidence) for each stretch of one voice."""
     words = segment.words or [Word(segment.start, segment.end, segment.text)]
     found = [lookup.find(w.start, w.end) for w in words]
@@ -160,8 +177,9 @@ class _Names:
     """Which speaker each voice label becomes, made or updated inside the action."""
 
     def __init__(self, database: Database, speakers: SpeakerStore,
-                 matches: list[VoiceMatch]) -> None:
+                 matches: list[VoiceMatch], heard: dict[int, Counter[str]]) -> None:
         self._db = database
+        self._heard = heard
         self._matches = {m.label: m for m in matches}
         self.matched: list[VoiceMatch] = []
         known = speakers.list()
@@ -174,7 +192,8 @@ class _Names:
     def speaker_id(self, act: ActionRecorder, label: int) -> int:
         if label not in self._ids:
             match = self._matches.get(label)
-            self._ids[label] = self._matched(act, match) if match else self._unmatched(act)
+            self._ids[label] = self._matched(act, match) if match else \
+                self._unmatched(act, label)
             self._order.append(label)
         return self._ids[label]
 
@@ -203,11 +222,15 @@ class _Names:
             "UPDATE speakers SET matched_profile=?, matched_score=?, match_status='suggested' "
             "WHERE id=?", (match.profile, round(match.score, 3), speaker_id))
 
-    def _unmatched(self, act: ActionRecorder) -> int:
+    def _unmatched(self, act: ActionRecorder, label: int) -> int:
+        """The earlier automatic speaker that had most of this voice's words, if free."""
         used = set(self._ids.values())
-        for speaker in self._pool:
-            if speaker.id not in used:
-                return speaker.id or 0
+        free = {s.name: s.id or 0 for s in self._pool if s.id not in used}
+        for name, _ in self._heard[label].most_common():
+            if name in free:
+                return free[name]
+        if free:
+            return next(iter(free.values()))
         speaker_id = insert_speaker(self._db.conn, None, "auto")
         act.record("speaker", speaker_id, None)
         return speaker_id

@@ -127,3 +127,14 @@ def test_no_transcript_or_no_words_is_refused_and_changes_nothing(tmp_project: P
     with pytest.raises(InputError, match="no speech"):
         tmp_project.speaker_turns.apply([])
     assert len(tmp_project.history.actions()) == actions
+
+
+def test_a_voice_keeps_its_number_when_a_profile_names_the_other_one(
+        tmp_project: Project) -> None:
+    _transcript(tmp_project)
+    tmp_project.speaker_turns.apply(_run())
+    guest = tmp_project.speakers.get("Speaker 2")
+    summary = tmp_project.speaker_turns.apply(_run(), [VoiceMatch(0, "Host", 0.8)])
+    assert summary.speakers == ["Host", "Speaker 2"]
+    assert tmp_project.speakers.get("Speaker 2").colour == guest.colour
+    assert [s.name for s in tmp_project.speakers.list()] == ["Speaker 2", "Host"]
