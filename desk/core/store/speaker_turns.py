@@ -9,9 +9,10 @@ profile recognised are named after it and marked "matched by voice (score)"
 for the analyst to confirm or reject. Words are looked up by time, not by
 index, so segments edited while the run worked are labelled all the same.
 Segments whose speaker the analyst set by hand are left alone unless
-`replace` is asked for. An unmatched voice takes the automatic speaker of an
-earlier run that had most of its words (same number and colour); earlier
-automatic speakers left without a segment go.
+`replace` is asked for. An unmatched voice keeps the speaker that had most of
+its words (a "Speaker 1" the analyst renamed "Donald Trump" stays Trump; the
+same number and colour), else takes a free automatic one; earlier automatic
+speakers left without a segment go.
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ class _Names:
         self._matches = {m.label: m for m in matches}
         self.matched: list[VoiceMatch] = []
         known = speakers.list()
+        self._known = {s.name: s for s in known}
         # Automatic speakers without a live match: what unmatched voices are called again.
         self._pool = [s for s in known if s.origin == "auto" and s.match_status != "suggested"]
         self._auto = [s for s in known if s.origin == "auto"]
@@ -223,14 +225,17 @@ class _Names:
             "WHERE id=?", (match.profile, round(match.score, 3), speaker_id))
 
     def _unmatched(self, act: ActionRecorder, label: int) -> int:
-        """The earlier automatic speaker that had most of this voice's words, if free."""
+        """Who had most of this voice's words before (as the analyst may have renamed
+        them), else a free automatic speaker of an earlier run, else a new one."""
         used = set(self._ids.values())
-        free = {s.name: s.id or 0 for s in self._pool if s.id not in used}
         for name, _ in self._heard[label].most_common():
-            if name in free:
-                return free[name]
-        if free:
-            return next(iter(free.values()))
+            speaker = self._known.get(name)
+            if speaker is not None and speaker.id not in used and \
+                    speaker.match_status != "suggested":
+                return speaker.id or 0
+        for speaker in self._pool:
+            if speaker.id not in used:
+                return speaker.id or 0
         speaker_id = insert_speaker(self._db.conn, None, "auto")
         act.record("speaker", speaker_id, None)
         return speaker_id

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from desk.core.errors import InputError
-from desk.core.records import Segment, Word
 from desk.core.speakers.diarize import Diarization, diarize, parse_count
 from desk.core.speakers.model import SpeakerEmbedder
+from tests.conftest import sample_truth
 from tests.core.speakers.conftest import PhoneCall, Talk
-
-REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
 def embedder() -> SpeakerEmbedder:
     return SpeakerEmbedder()
-
-
-def sample_truth() -> list[Segment]:
-    truth = json.loads((REPO / "transcripts" / "sample.truth.json").read_text())
-    segments = []
-    for u in truth["utterances"]:
-        tokens = u["text"].split()
-        step = (u["end"] - u["start"]) / len(tokens)
-        words = [Word(u["start"] + i * step, u["start"] + (i + 1) * step, t)
-                 for i, t in enumerate(tokens)]
-        segments.append(Segment(u["start"], u["end"], u["text"], words, speaker=u["speaker"]))
-    return segments
 
 
 def turns(result: Diarization) -> list[list[int]]:

@@ -138,3 +138,11 @@ def test_a_voice_keeps_its_number_when_a_profile_names_the_other_one(
     assert summary.speakers == ["Host", "Speaker 2"]
     assert tmp_project.speakers.get("Speaker 2").colour == guest.colour
     assert [s.name for s in tmp_project.speakers.list()] == ["Speaker 2", "Host"]
+
+
+def test_a_voice_the_analyst_named_keeps_the_name_in_the_next_run(tmp_project: Project) -> None:
+    _transcript(tmp_project)
+    tmp_project.speaker_turns.apply(_run())
+    tmp_project.speaker_edits.rename("Speaker 1", "Donald Trump")
+    assert tmp_project.speaker_turns.apply(_run()).speakers == ["Donald Trump", "Speaker 2"]
+    assert [s.name for s in tmp_project.speakers.list()] == ["Donald Trump", "Speaker 2"]

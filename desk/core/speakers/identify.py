@@ -1,0 +1,105 @@
+"""The speaker recipes on a project: label its current transcript, or take one voice print.
+
+`identify` diarizes the current transcript's words, lets the profile library
+name the voices it knows (a profile the analyst rejected for this project is
+not offered again) and applies the result in one step (store/speaker_turns.py).
+`voice_print` makes a profile from what one speaker says in the transcript, as
+corrected by the analyst. Both run in the speaker job's child (torch stays out
+of the app's process) and need the `speakers` extra.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from desk.core.errors import InputError, MediaError
+from desk.core.records import Segment
+from desk.core.speakers import features, regions
+from desk.core.speakers.diarize import BATCH, Diarization, Progress, diarize
+from desk.core.speakers.model import SpeakerEmbedder
+from desk.core.speakers.profiles import Voice, VoiceLibrary, match_voices, unit
+from desk.core.store import Project
+from desk.core.store.speaker_turns import LabelledWord, TurnSummary, VoiceMatch
+
+
+def recording(project: Project) -> Path:
+    """The project's recording, which must be where the project says."""
+    media = project.media.get()
+    if media is None:
+        raise InputError(f"{project.path.name} has no recording attached")
+    path = Path(media.path)
+    if not path.is_file():
+        raise MediaError(f"the recording is missing: {path} (moved? relink it in Desk)")
+    return path
+
+
+def transcript_segments(project: Project) -> list[Segment]:
+    """The current transcript's segments; none is an input error (transcribe first)."""
+    segments = project.transcripts.segments()
+    if not segments:
+        raise InputError(f"{project.path.name} has no transcript to find speakers in: "
+                         "transcribe it first")
+    return segments
+
+
+def identify(project: Project, speakers: int | None = None, replace: bool = False,
+             library: VoiceLibrary | None = None, annotator: str = "",
+             progress: Progress | None = None,
+             embedder: SpeakerEmbedder | None = None) -> TurnSummary:
+    """Find who speaks when in the current transcript and store it as one undoable step."""
+    media = recording(project)
+    result = diarize(media, transcript_segments(project), speakers, progress, embedder)
+    matches = profile_matches(project, result, library) if library is not None else []
+    return project.speaker_turns.apply(labelled_words(result), matches, replace, annotator)
+
+
+def labelled_words(result: Diarization) -> list[LabelledWord]:
+    """Every word of the run with its voice and the confidence of its stretch."""
+    return [LabelledWord(w.start, w.end, part.label, part.confidence)
+            for s in result.segments for part in s.parts
+            for w in s.segment.words[part.first : part.last + 1]]
+
+
+def profile_matches(project: Project, result: Diarization,
+                    library: VoiceLibrary) -> list[VoiceMatch]:
+    """The library's profiles that recognise a voice of the run, except rejected ones."""
+    rejected = {s.matched_profile for s in project.speakers.list()
+                if s.match_status == "rejected"}
+    voices = [v for v in library.list() if v.name not in rejected]
+    return [VoiceMatch(m.cluster, m.voice, m.score)
+            for m in match_voices(result.clustering.centres, voices)]
+
+
+def voice_print(project: Project, speaker: str, name: str | None = None,
+                embedder: SpeakerEmbedder | None = None) -> Voice:
+    """A profile of what `speaker` says in the current transcript (its mean voice print)."""
+    who = project.speakers.get(speaker)
+    said = [w for s in transcript_segments(project) if s.speaker == who.name
+            for w in (s.words or [])]
+    if not said:
+        raise InputError(f"'{who.name}' says nothing with word timings in the transcript")
+    media = recording(project)
+    embedder = embedder or SpeakerEmbedder()
+    batch: list[np.ndarray] = []
+    total = np.zeros(0, np.float32)
+    count = 0
+    for _window, frames in features.windows(media, regions.from_words(said)):
+        batch.append(frames)
+        if len(batch) == BATCH:
+            total, count = _add(total, count, embedder, batch)
+    total, count = _add(total, count, embedder, batch)
+    if count == 0:
+        raise InputError(f"'{who.name}' speaks too little for a voice print")
+    return Voice((name or who.name).strip(), unit(total), count, Path(media).name)
+
+
+def _add(total: np.ndarray, count: int, embedder: SpeakerEmbedder,
+         batch: list[np.ndarray]) -> tuple[np.ndarray, int]:
+    if not batch:
+        return total, count
+    vectors = embedder.embed(np.stack(batch))
+    batch.clear()
+    summed = vectors.sum(axis=0)
+    return (summed if count == 0 else total + summed), count + len(vectors)

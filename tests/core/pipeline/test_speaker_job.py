@@ -1,0 +1,81 @@
+"""The speaker job's child: progress, a kill -9 that changes nothing, one job per transcript."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desk.core.pipeline.job_guard import this_process
+from desk.core.pipeline.job_messages import JobEvent, SpeakerJobOptions
+from desk.core.pipeline.jobs import EXIT_BAD_INPUT, run_job
+from desk.core.pipeline.speaker_job import SpeakerJob
+from desk.core.store import Project
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
+
+
+def state(path: Path) -> list[object]:
+    """What the analyst sees (segments, words, speakers, history), read through SQLite;
+    a dead job's claim is left out: it is stale, and the next job takes it over."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        return [conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                for table in ("segments", "words", "speakers", "actions", "changes")]
+    finally:
+        conn.close()
+
+
+def test_a_kill_during_diarization_changes_nothing_and_it_runs_again(
+        truth_project: Path) -> None:
+    before = state(truth_project)
+    job = SpeakerJob(truth_project, SpeakerJobOptions(threads=1))  # one thread: a longer run
+    job.start()
+    began = time.monotonic()
+    seen: list[JobEvent] = []
+    for event in job.events():
+        seen.append(event)
+        # Mid-way through the voice prints: a batch is done, or the model has long loaded
+        # (a heartbeat; progress reports closer than 0.5 s apart are merged).
+        midway = 0 < event.done < event.total or time.monotonic() - began > 2.5
+        if event.kind == "progress" and midway and job.returncode is None and job.pid:
+            os.kill(job.pid, signal.SIGKILL)
+    assert next(e.kind for e in seen) == "started"
+    assert seen[-1].kind == "failed" and "stopped unexpectedly (exit -9)" in seen[-1].message
+    assert "finished" not in [e.kind for e in seen]
+    assert state(truth_project) == before
+
+    final = run_job(SpeakerJob(truth_project, SpeakerJobOptions()))
+    assert final.kind == "finished", final.message
+    assert final.details["speakers"] == ["Speaker 1", "Speaker 2"]
+    with Project.open(truth_project, writable=False) as project:
+        assert project.transcripts.claim_holder(final.transcript_id or 0) is None  # released
+        assert {s.speaker for s in project.transcripts.segments()} == {"Speaker 1",
+                                                                       "Speaker 2"}
+
+
+def test_progress_is_in_seconds_of_speech_and_never_goes_back(truth_project: Path) -> None:
+    events: list[JobEvent] = []
+    final = run_job(SpeakerJob(truth_project, SpeakerJobOptions(speakers=2)), events.append)
+    assert final.kind == "finished"
+    progress = [e.done for e in events if e.kind == "progress"]
+    assert progress == sorted(progress) and progress[-1] == pytest.approx(events[0].total)
+    assert 45 < events[0].total < 55  # the sample's ~50 s of speech, not its 74 s
+
+
+def test_a_transcript_another_live_job_holds_is_refused(truth_project: Path) -> None:
+    with Project.open(truth_project) as project:
+        current = project.transcripts.current()
+        assert current is not None and current.id is not None
+        project.transcripts.claim(current.id, this_process(), lambda holder: True)
+    before = state(truth_project)
+    job = SpeakerJob(truth_project, SpeakerJobOptions())
+    final = run_job(job)
+    assert final.kind == "failed" and "in use by another job" in final.message
+    assert job.returncode == EXIT_BAD_INPUT and state(truth_project) == before
