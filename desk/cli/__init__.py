@@ -28,6 +28,8 @@ COMMAND_MODULES = {
     "desk.cli.version_cmds": ("transcripts",),
     "desk.cli.coding_cmds": ("tag", "annotations", "stats", "suggest"),
     "desk.cli.speaker_cmds": ("speaker",),
+    "desk.cli.identify_cmds": ("speakers",),
+    "desk.cli.voice_cmds": ("voices",),
     "desk.cli.exchange_cmds": ("export", "import"),
     "desk.cli.merge_cmds": ("merge", "blind"),
     "desk.cli.agreement_cmds": ("agreement", "disagreements", "adjudicate"),
@@ -82,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.core.pipeline.jobs import worker_main
 
         return worker_main(argv[1:])
+    if argv[:1] == ["--speaker-worker"]:  # and its speaker child this way
+        from desk.core.pipeline.speaker_job import worker_main as speaker_worker
+
+        return speaker_worker(argv[1:])
     try:
         parser = build_parser(argv[0] if argv else None)
         args = parser.parse_args(argv)

@@ -6,13 +6,13 @@ import argparse
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 from types import FrameType
 
 from desk.cli.common import add_json_arg, print_json, print_table, remove_project_file
+from desk.cli.progress_line import ProgressLine
 from desk.core.errors import DeskError
-from desk.core.pipeline.job_messages import JobEvent, JobOptions
+from desk.core.pipeline.job_messages import JobOptions, SpeakerJobOptions
 from desk.core.pipeline.jobs import TranscriptionJob, run_transcription
 from desk.core.services.project_setup import project_for_target
 from desk.core.timecode import format_time
@@ -36,50 +36,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="beam search width (default 5; 1 = greedy everywhere)")
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads (default: all cores; the app uses half)")
+    p.add_argument("--speakers", default=None, metavar="auto|N",
+                   help="then find who speaks when: auto (find the number) or how many "
+                        "(as `desk speakers`)")
     p.set_defaults(func=cmd_transcribe)
 
     p = sub.add_parser("models", help="list the Whisper models available offline")
     add_json_arg(p)
     p.add_argument("--download", metavar="NAME", help="fetch an official model (needs network)")
     p.set_defaults(func=cmd_models)
-
-
-class ProgressLine:
-    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last_print = 0.0
-        self.last_percent = -10
-        self.scanning = False
-
-    def __call__(self, event: JobEvent) -> None:
-        if event.kind == "started":
-            print(f"transcribing: {event.message}", file=sys.stderr)
-            return
-        if event.kind not in ("scanning", "progress", "segments") or not event.total:
-            return
-        if self.scanning != (event.kind == "scanning"):  # the scan is over: a new bar
-            self.scanning = event.kind == "scanning"
-            self.last_percent = -10
-        percent = int(100 * event.done / event.total)
-        eta = f" ETA {format_time(event.eta)}" if event.eta is not None else ""
-        text = (f"{percent:3d}% {format_time(event.done)}/{format_time(event.total)}{eta}"
-                + (f" {event.message}" if event.message else ""))
-        if self.tty:
-            now = time.monotonic()
-            if now - self.last_print > 0.2:
-                bar = "#" * (percent // 4) + "-" * (25 - percent // 4)
-                sys.stderr.write(f"\r[{bar}] {text}\033[K")
-                sys.stderr.flush()
-                self.last_print = now
-        elif percent >= self.last_percent + 10:
-            print(text, file=sys.stderr)
-            self.last_percent = percent
-
-    def close(self) -> None:
-        if self.tty:
-            sys.stderr.write("\r\033[K")
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
@@ -93,6 +58,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     choose_engine(args.engine, model)
     if not args.resume and args.language not in ("", "auto"):
         check_language(model, args.language)
+    speakers = _speaker_request(args)
     project_path, made = project_for_target(Path(args.target),
                                             Path(args.project) if args.project else None)
     if made:
@@ -121,7 +87,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         remove_project_file(project_path)  # made for this run, which failed: leave nothing
     if final.kind == "finished":
         print(f"{project_path}: {final.message}")
-        return 0
+        return 0 if speakers is None else _identify_after(project_path, speakers)
     if final.kind == "cancelled":
         print(f"desk: cancelled at {format_time(final.done)}; continue with "
               f"`desk transcribe {project_path} --resume`", file=sys.stderr)
@@ -130,6 +96,28 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         raise DeskError(final.message)
     print(f"desk: error: {final.message}", file=sys.stderr)
     return 1
+
+
+def _speaker_request(args: argparse.Namespace) -> SpeakerJobOptions | None:
+    """`--speakers`, checked before anything is transcribed (a bad count, no speaker model)."""
+    if args.speakers is None:
+        return None
+    from desk.cli.identify_cmds import speaker_options
+    from desk.core.speakers.model import require_extra
+
+    options = speaker_options(args, args.speakers)
+    require_extra()
+    return options
+
+
+def _identify_after(project_path: Path, options: SpeakerJobOptions) -> int:
+    from desk.cli.identify_cmds import report_unfinished, run_speaker_job
+
+    final = run_speaker_job(project_path, options)
+    if final.kind != "finished":
+        return report_unfinished(final, f"desk speakers {project_path}")
+    print(f"{project_path}: {final.message}")
+    return 0
 
 
 def _all_cores() -> int:

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desk.cli.transcribe_cmds import ProgressLine
-from desk.core.pipeline.job_messages import JobEvent
 from desk.core.store import Project
 from tests.cli.cli_run import digest, run
 
@@ -57,14 +55,25 @@ def test_a_project_of_another_recording_is_refused(tmp_path: Path, tone_media: P
     assert code == 2 and err.startswith("desk: error: ") and "nope" in err
 
 
-def test_progress_lines_when_stderr_is_a_log(capsys: pytest.CaptureFixture[str]) -> None:
-    line = ProgressLine()
-    line.tty = False
-    line(JobEvent("started", 1, message="faster engine, model tiny.en"))
-    for done in (1.0, 5.0, 12.0, 30.0, 60.0):
-        line(JobEvent("progress", 1, done, 60.0, eta=60.0 - done))
-    line.close()
-    lines = capsys.readouterr().err.splitlines()
-    assert lines[0] == "transcribing: faster engine, model tiny.en"
-    assert [int(x.split("%")[0]) for x in lines[1:]] == [1, 20, 50, 100]  # every 10 % at most
-    assert lines[-1] == "100% 00:01:00/00:01:00 ETA 00:00:00"
+
+@pytest.mark.slow
+def test_speakers_after_transcribing(sample_media: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    recording = tmp_path / "sample.mp4"
+    shutil.copy(sample_media, recording)
+    code, out, err = run(capsys, "transcribe", recording, "--engine", "faster", "--beam-size",
+                         "1", "--threads", "1", "--language", "en", "--speakers", "auto")
+    assert code == 0, err
+    assert "identifying speakers" in err and "2 speakers (Speaker 1, Speaker 2)" in out
+    with Project.open(tmp_path / "sample.desk", writable=False) as project:
+        assert {s.speaker for s in project.transcripts.segments()} == {"Speaker 1",
+                                                                       "Speaker 2"}
+
+
+def test_a_bad_speaker_count_is_refused_before_transcribing(
+        tmp_path: Path, tone_media: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    recording = tmp_path / "tone.mp4"
+    shutil.copy(tone_media, recording)
+    code, out, err = run(capsys, "transcribe", recording, "--speakers", "0")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "at least 1" in err
+    assert not (tmp_path / "tone.desk").exists()
