@@ -47,3 +47,18 @@ def test_a_project_without_a_transcript_is_refused(
     code, _, err = run(capsys, "speakers", tmp_project.path)
     assert code == 2 and "transcribe it first" in err and err.count("\n") == 1
     assert digest(tmp_project.path) == before
+
+
+def test_a_hand_set_speaker_stays_unless_replace(
+        truth_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Project.open(truth_project, writable=False) as project:
+        first = project.transcripts.segments()[0].id
+    assert run(capsys, "speaker", "assign", truth_project, first, "--to", "Anna")[0] == 0
+    code, out, err = run(capsys, "speakers", truth_project)
+    assert code == 0 and "1 set by hand kept" in out, err
+    with Project.open(truth_project, writable=False) as project:
+        assert project.transcripts.segments()[0].speaker == "Anna"
+    code, out, err = run(capsys, "speakers", truth_project, "--replace")
+    assert code == 0 and "0 set by hand kept" in out, err
+    with Project.open(truth_project, writable=False) as project:
+        assert project.transcripts.segments()[0].speaker != "Anna"
