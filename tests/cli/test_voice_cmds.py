@@ -12,6 +12,13 @@ from tests.cli.cli_run import run
 from tests.conftest import project_with_transcript, sample_truth
 
 
+@pytest.fixture(autouse=True)
+def _own_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library of this test's own: the session's data folder is shared, and a profile
+    left there would name voices in every later test's `desk speakers`."""
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
+
+
 def test_a_profile_names_the_voice_in_another_project(
         truth_project: Path, tmp_path: Path, sample_media: Path,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,9 +102,9 @@ def _identify(project: Project, options: SpeakerJobOptions, emit: Emit) -> JobEv
     try:
         emit(JobEvent("started", tid, 0.0, speech,
                       message=f"voice prints of {speech:.0f} s of speech"))
+        window = Window(0.0, max(speech, 1e-6))  # the speech as one window, no dead air
         meter = JobProgress(emit, functools.partial(JobEvent, transcript_id=tid),
-                            speech, speech)
-        window = Window(0.0, max(speech, 1e-6))
+                            speech, [window])
         meter.begin(window)
 
         def progress(done: float, total: float) -> None:
