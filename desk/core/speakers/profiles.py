@@ -129,7 +129,13 @@ class VoiceLibrary:
 
     def export(self, target: Path,
                names: builtins.list[str] | None = None) -> builtins.list[Voice]:
+        """Write the chosen profiles to share; an empty export or a missing folder is
+        refused rather than written (the library's own folder is made, a target's not)."""
         chosen = self.list() if not names else [self._get(n) for n in names]
+        if not chosen:
+            raise InputError("there are no voice profiles to export")
+        if not Path(target).parent.is_dir():
+            raise InputError(f"no such folder: {Path(target).parent}")
         write_voices(target, chosen)
         return chosen
 

@@ -65,6 +65,11 @@ def test_export_and_import_carry_profiles_between_libraries(tmp_path: Path) -> N
     assert list(theirs.voices) == ["Trump"]
     with pytest.raises(InputError):
         mine.export(shared, ["Harris"])
+    with pytest.raises(InputError, match="no such folder"):
+        mine.export(tmp_path / "missing" / "x.json")
+    with pytest.raises(InputError, match="no voice profiles to export"):
+        VoiceLibrary(tmp_path / "empty.json").export(tmp_path / "none.json")
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "none.json").exists()
 
 
 def test_foreign_or_broken_files_are_refused(tmp_path: Path) -> None:
