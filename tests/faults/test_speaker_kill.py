@@ -1,4 +1,4 @@
-"""kill -9 of `desk speakers` itself while its child diarizes: the child ends with it,
+"""kill -9 (and Ctrl+C) of `desk speakers` while its child diarizes: the child ends with it,
 the project is as before (but for the dead job's claim on the transcript, which is
 stale and taken over), and the same command then runs to its end."""
 
@@ -82,3 +82,18 @@ def test_kill_9_of_desk_speakers_mid_run(truth_project: Path) -> None:
     with Project.open(truth_project, writable=False) as project:
         assert {s.speaker for s in project.transcripts.segments()} == {"Speaker 1",
                                                                        "Speaker 2"}
+
+
+def test_ctrl_c_cancels_and_changes_nothing(truth_project: Path) -> None:
+    before, _ = _content(truth_project)
+    parent = _desk("speakers", truth_project)
+    assert parent.stderr is not None
+    for line in parent.stderr:
+        if line.startswith("  0%"):
+            break
+    time.sleep(1.0)
+    parent.send_signal(signal.SIGINT)
+    _, err = parent.communicate(timeout=60)
+    assert parent.returncode == 130, err
+    assert err.splitlines()[-1].startswith("desk: cancelled at ") and "nothing was changed" in err
+    assert _content(truth_project)[0] == before
