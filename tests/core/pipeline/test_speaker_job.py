@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,6 +18,7 @@ from desk.core.pipeline.job_messages import JobEvent, SpeakerJobOptions
 from desk.core.pipeline.jobs import EXIT_BAD_INPUT, run_job
 from desk.core.pipeline.speaker_job import SpeakerJob
 from desk.core.store import Project
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
 
@@ -79,3 +82,13 @@ def test_a_transcript_another_live_job_holds_is_refused(truth_project: Path) -> 
     final = run_job(job)
     assert final.kind == "failed" and "in use by another job" in final.message
     assert job.returncode == EXIT_BAD_INPUT and state(truth_project) == before
+
+
+def test_the_frozen_apps_entry_runs_the_same_child(truth_project: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ["PYTHONPATH"]]))
+    done = subprocess.run([sys.executable, "-m", "desk", "--speaker-worker", str(truth_project),
+                           json.dumps({"task": "nope"})], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == EXIT_BAD_INPUT
+    event = JobEvent.from_json(json.loads(done.stdout))
+    assert (event.kind, event.message) == ("failed", "unknown speaker task 'nope'")
