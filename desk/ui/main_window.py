@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self._place_tagging()
         self.speakers = SpeakersUi(self.projects, self.undo, self.annotator, self.find_bar,
                                    self.tagging.timeline.canvas, self.transcript_view,
-                                   [self.transcription.transcript_changed], self)
+                                   self.report, [self.transcription.transcript_changed], self)
         self.speakers.place(self)  # the Speakers dock beside Statistics
         self.context_menus = ContextMenus(
             self.projects, self.transcript_view, self.editing, self.playback, self.player,

@@ -87,6 +87,22 @@
         <translation>Die Tabelle und die Abweichungen als Webseite oder CSV, für einen Methodenteil</translation>
     </message>
     <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>Tags measured so far</source>
+        <translation>Bisher gemessene Codes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop computing; the figures shown stay</source>
+        <translation>Berechnung anhalten; die angezeigten Werte bleiben</translation>
+    </message>
+    <message>
         <source>Compare:</source>
         <translation>Vergleichen:</translation>
     </message>
@@ -105,6 +121,14 @@
     <message>
         <source>Computing agreement…</source>
         <translation>Übereinstimmung wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to measure agreement.</source>
+        <translation>Abgebrochen. „Berechnen“ misst die Übereinstimmung.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the figures shown are from the last complete run.</source>
+        <translation>Abgebrochen; die angezeigten Werte stammen aus dem letzten vollständigen Lauf.</translation>
     </message>
     <message>
         <source>%1 s slices, %2 bootstrap replicates (seed %3). Reading: %4.</source>
@@ -671,6 +695,37 @@
     </message>
 </context>
 <context>
+    <name>IdentifyDialog</name>
+    <message>
+        <source>Identify speakers</source>
+        <translation>Sprecher erkennen</translation>
+    </message>
+    <message>
+        <source>Find out automatically</source>
+        <translation>Automatisch ermitteln</translation>
+    </message>
+    <message>
+        <source>Also relabel segments whose speaker I set by hand</source>
+        <translation>Auch Segmente neu zuordnen, deren Sprecher ich von Hand gesetzt habe</translation>
+    </message>
+    <message>
+        <source>Name voices my voice profiles know</source>
+        <translation>Stimmen benennen, die meine Stimmprofile kennen</translation>
+    </message>
+    <message>
+        <source>Desk listens to the recording offline and gives every word a speaker; segments are cut where the voice changes. One step to undo.</source>
+        <translation>Desk hört die Aufnahme offline an und gibt jedem Wort einen Sprecher; Segmente werden geteilt, wo die Stimme wechselt. Ein Schritt zum Rückgängigmachen.</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Sprecher:</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import %1</source>
@@ -979,6 +1034,37 @@
     <message>
         <source>Used twice: %1</source>
         <translation>Doppelt belegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerIdentifier</name>
+    <message>
+        <source>Identify speakers…</source>
+        <translation>Sprecher erkennen…</translation>
+    </message>
+    <message>
+        <source>Find who speaks when, offline, and label every segment</source>
+        <translation>Offline ermitteln, wer wann spricht, und jedes Segment zuordnen</translation>
+    </message>
+    <message>
+        <source>Identifying speakers could not run; details are in the log file.</source>
+        <translation>Die Sprechererkennung konnte nicht laufen; Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Identify speakers</source>
+        <translation>Sprecher erkennen</translation>
+    </message>
+    <message>
+        <source>Speakers identified: %1</source>
+        <translation>Sprecher erkannt: %1</translation>
+    </message>
+    <message>
+        <source>Identifying speakers cancelled; nothing was changed.</source>
+        <translation>Sprechererkennung abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Identifying speakers failed; see the log file.</source>
+        <translation>Die Sprechererkennung ist fehlgeschlagen; siehe Protokolldatei.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 # (Qt Linguist: .venv/bin/pyside6-linguist resources/i18n/desk_de.ts), then run this again.
 set -e
 BIN=${BIN:-.venv/bin}
+TS=${TS:-resources/i18n/desk_de.ts}  # (tests/ui/test_theme.py runs this on a copy)
+QM=${QM:-resources/i18n/desk_de.qm}
 "$BIN/pyside6-lupdate" $(find desk/ui -name '*.py' ! -name undo.py | sort) desk/core/formats/registry.py \
-    -ts resources/i18n/desk_de.ts -no-obsolete -locations none
-"$BIN/pyside6-lrelease" resources/i18n/desk_de.ts -qm resources/i18n/desk_de.qm
+    -ts "$TS" -no-obsolete -locations none
+"$BIN/pyside6-lrelease" "$TS" -qm "$QM"

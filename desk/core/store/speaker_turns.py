@@ -58,6 +58,7 @@ class TurnSummary:
     split: int = 0  # segments cut where the voice changes
     kept: int = 0  # segments whose speaker the analyst set, left alone
     matched: dict[str, float] = field(default_factory=dict)  # profile → score
+    action_id: int | None = None  # the history action: the window's one undo step
 
 
 class SpeakerTurns:
@@ -78,6 +79,7 @@ class SpeakerTurns:
         lookup = _WordLookup(words)
         summary = TurnSummary()
         with self._history.action("identify speakers", annotator) as act:
+            summary.action_id = act.action_id
             planned, heard = self._plan(lookup, replace, summary)  # read under the write lock
             names = _Names(self._db, self._speakers, matches or [], heard)
             for segment, runs in planned:

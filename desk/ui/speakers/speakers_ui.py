@@ -15,12 +15,14 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QStatusBar, QWidget
 
 from desk.core.coding.stats import speaker_figures
 from desk.ui.find_bar import FindBar
 from desk.ui.project_handle import ProjectHandle
+from desk.ui.speakers.identify_run import SpeakerIdentifier
 from desk.ui.speakers.speakers_panel import SpeakersPanel
+from desk.ui.status_reporter import StatusReporter
 from desk.ui.tagging.speaker_lane import build_tracks
 from desk.ui.tagging.timeline import TimelineCanvas
 from desk.ui.transcript_view import TranscriptView
@@ -28,9 +30,12 @@ from desk.ui.undo import UndoBridge
 
 
 class WindowSlots(Protocol):
-    """Where the pane goes: the main window's docks."""
+    """Where the parts go: the main window's docks, Transcript menu and status bar."""
 
     docks: dict[str, QDockWidget]
+
+    def menu(self, name: str) -> QMenu: ...
+    def statusBar(self) -> QStatusBar: ...
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
                  object_name: str) -> QDockWidget: ...
@@ -40,10 +45,12 @@ class WindowSlots(Protocol):
 class SpeakersUi(QObject):
     def __init__(self, projects: ProjectHandle, undo: UndoBridge, annotator: Callable[[], str],
                  find_bar: FindBar, timeline: TimelineCanvas, transcript: TranscriptView,
-                 changed_elsewhere: list[SignalInstance], parent: QWidget) -> None:
+                 report: StatusReporter, changed_elsewhere: list[SignalInstance],
+                 parent: QWidget) -> None:
         super().__init__(parent)
         self.projects, self.timeline, self.find_bar = projects, timeline, find_bar
         self.panel = SpeakersPanel(projects, undo, annotator)
+        self.identifier = SpeakerIdentifier(projects, undo, report, annotator, parent)
         self.panel.selection = transcript.selected_time_range
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -57,7 +64,11 @@ class SpeakersUi(QObject):
         self.refresh()
 
     def place(self, window: WindowSlots) -> None:
-        """The Speakers dock, tabbed with Statistics (Codebook stays in front)."""
+        """The Speakers dock, tabbed with Statistics (Codebook stays in front); Transcript →
+        Identify speakers… and its progress in the status bar."""
+        window.menu("transcript").addSeparator()
+        window.menu("transcript").addAction(self.identifier.action)
+        window.statusBar().addPermanentWidget(self.identifier.progress)
         window.docks["speakersDock"] = window.add_dock(
             self.tr("Speakers"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea,
             "speakersDock")
