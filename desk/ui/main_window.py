@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
                                    self.tagging.timeline.canvas, self.transcript_view,
                                    self.report, [self.transcription.transcript_changed], self)
         self.speakers.place(self)  # the Speakers dock beside Statistics
+        self.transcription.run_then = self.speakers.identifier.start  # the dialog's "speakers"
         self.context_menus = ContextMenus(
             self.projects, self.transcript_view, self.editing, self.playback, self.player,
             self.tagging, lambda name: self.action(name).shortcut(), self.report,

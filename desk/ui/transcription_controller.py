@@ -9,12 +9,13 @@ transcript grows while the analyst reads it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from desk.core.errors import DeskError
-from desk.core.pipeline.job_messages import JobEvent, JobOptions
+from desk.core.pipeline.job_messages import JobEvent, JobOptions, SpeakerJobOptions
 from desk.core.services.resume import interrupted_transcript, resume_options
 from desk.core.timecode import format_time
 from desk.ui.project_handle import ProjectHandle
@@ -81,6 +82,10 @@ class TranscriptionController(QObject):
         self.dialog_parent = dialog_parent
         self.runner: JobRunner | None = None
         self.last_event: JobEvent | None = None
+        # What the dialog asked to run once the transcript is complete (speakers), and who
+        # runs it (the window wires the speaker identifier's start).
+        self.then: SpeakerJobOptions | None = None
+        self.run_then: Callable[[SpeakerJobOptions], object] | None = None
         self.progress = JobProgress()  # the window puts it in its status bar
         self.progress.hide()
         self.progress.cancel_button.clicked.connect(lambda: self.cancel())
@@ -101,8 +106,8 @@ class TranscriptionController(QObject):
         label = next((v.label for v in current if v.current), None)
         dialog = TranscriptionDialog(self.settings, resumable=self.resumable(),
                                      parent=self.dialog_parent, current=label)
-        if dialog.exec():
-            self.start(dialog.options())
+        if dialog.exec() and self.start(dialog.options()):
+            self.then = dialog.speaker_request()
 
     def resumable(self) -> bool:
         project = self.projects.project
@@ -196,6 +201,10 @@ class TranscriptionController(QObject):
             self.transcript_changed.emit()
         self.state_changed.emit()
         self.job_ended.emit(self.last_event)
+        then, self.then = self.then, None
+        if then is not None and self.run_then and self.last_event is not None \
+                and self.last_event.kind == "finished":
+            self.run_then(then)
 
     def cancel(self, quietly: bool = False) -> None:
         """Stop the child; stored segments stay. `quietly`: closing, so wait for the thread."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.core.pipeline.job_messages import SpeakerJobOptions
 from desk.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,15 @@ class TranscriptionDialog(QDialog):
         self.decoding.addItem(self.tr("Adaptive (beam search only where unsure)"), "adaptive")
         self.decoding.addItem(self.tr("Faster (greedy, a few more errors)"), "faster")
         self._select(self.decoding, settings.decoding)
+        self.speakers = QComboBox()
+        self.speakers.setObjectName("speakersBox")
+        self.speakers.setToolTip(self.tr("When the transcript is complete, find who speaks when "
+                                         "(Transcript → Identify speakers…)"))
+        self.speakers.addItem(self.tr("No"), 0)
+        self.speakers.addItem(self.tr("Yes, find out how many"), None)
+        self.speakers.addItem(self.tr("Yes, one speaker"), 1)
+        for n in range(2, 7):
+            self.speakers.addItem(self.tr("Yes, %1 speakers").replace("%1", str(n)), n)
         self.prompt = QPlainTextEdit()
         self.prompt.setObjectName("promptEdit")
         self.prompt.setPlaceholderText(self.tr("Names and terms that will come up, e.g. "
@@ -137,6 +147,7 @@ class TranscriptionDialog(QDialog):
         form.addRow(self.language_hint)
         form.addRow(self.tr("Decoding:"), self.decoding)
         form.addRow(self.tr("Prompt:"), self.prompt)
+        form.addRow(self.tr("Identify speakers:"), self.speakers)
         form.addRow(self.resume)
         form.addRow(self.remember)
         note = QLabel(self.tr("Runs on this computer; nothing is uploaded. Segments appear while "
@@ -212,6 +223,11 @@ class TranscriptionDialog(QDialog):
                     "model, run in a terminal (needs internet once):\n\n"
                     "    desk models --download base\n\n"
                     "or copy a model file into Desk's model folder. It then appears in this list."))
+
+    def speaker_request(self) -> SpeakerJobOptions | None:
+        """The speaker job to run once the transcript is complete, or None."""
+        count = self.speakers.currentData()
+        return None if count == 0 else SpeakerJobOptions(speakers=count)
 
     def options(self) -> Any:
         from desk.core.pipeline.jobs import JobOptions

@@ -1527,6 +1527,26 @@
         <translation>Schneller (gierig, ein paar Fehler mehr)</translation>
     </message>
     <message>
+        <source>When the transcript is complete, find who speaks when (Transcript → Identify speakers…)</source>
+        <translation>Wenn das Transkript fertig ist, ermitteln, wer wann spricht (Transkript → Sprecher erkennen…)</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Yes, find out how many</source>
+        <translation>Ja, Anzahl ermitteln</translation>
+    </message>
+    <message>
+        <source>Yes, one speaker</source>
+        <translation>Ja, ein Sprecher</translation>
+    </message>
+    <message>
+        <source>Yes, %1 speakers</source>
+        <translation>Ja, %1 Sprecher</translation>
+    </message>
+    <message>
         <source>Names and terms that will come up, e.g. Elon Musk, Donald Trump, Kamala Harris, DDoS</source>
         <translation>Namen und Begriffe, die vorkommen werden, z. B. Elon Musk, Donald Trump, Kamala Harris, DDoS</translation>
     </message>
@@ -1557,6 +1577,10 @@
     <message>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Identify speakers:</source>
+        <translation>Sprecher erkennen:</translation>
     </message>
     <message>
         <source>Runs on this computer; nothing is uploaded. Segments appear while they are transcribed.</source>

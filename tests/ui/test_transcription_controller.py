@@ -156,3 +156,23 @@ def test_the_status_bar_shows_the_scan_then_the_transcription_with_its_eta(
         progress.label.text()
     progress.show_progress(900.0, 3600.0, 123.0)  # a heartbeat: the bar stays, the ETA counts
     assert "02:03" in progress.label.text() and progress.bar.value() == 250
+
+
+def test_speakers_asked_for_in_the_dialog_run_once_the_transcript_is_complete(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from desk.core.pipeline.job_messages import SpeakerJobOptions
+
+    controller = window.window_actions.transcription
+    asked: list[SpeakerJobOptions] = []
+    controller.run_then = asked.append
+    for kind, batches in (("cancelled", 4), ("finished", 1)):
+        job = ScriptedJob(window.project.path, batches=batches)
+        with qtbot.waitSignal(controller.job_ended, timeout=10000) as ended:
+            assert controller.start(JobOptions(), job=job)
+            controller.then = SpeakerJobOptions(speakers=2)  # what the dialog's choice sets
+            if kind == "cancelled":
+                controller.cancel()
+        assert ended.args[0].kind == kind
+    assert asked == [SpeakerJobOptions(speakers=2)]  # only after the complete run
+    assert controller.then is None
+    assert window.transcription.run_then is not None

@@ -87,3 +87,17 @@ def test_the_refusal_is_translated(qtbot: QtBot, tmp_path: Path, german: None,
     qtbot.addWidget(dialog)
     assert "nur Englisch" in dialog.language_hint.text()
     assert dialog.windowTitle() == "Transkribieren"
+
+
+def test_speakers_can_be_asked_for_with_the_transcription(qtbot: QtBot, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.core.pipeline.job_messages import SpeakerJobOptions
+
+    dialog = TranscriptionDialog(isolated_settings(tmp_path, monkeypatch))
+    qtbot.addWidget(dialog)
+    assert dialog.speaker_request() is None  # by default: no
+    dialog.speakers.setCurrentIndex(dialog.speakers.findData(None))
+    assert dialog.speaker_request() == SpeakerJobOptions(speakers=None)
+    dialog.speakers.setCurrentIndex(dialog.speakers.findData(2))
+    assert dialog.speaker_request() == SpeakerJobOptions(speakers=2)
+    assert dialog.speakers.currentText() == "Yes, 2 speakers"

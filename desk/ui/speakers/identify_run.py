@@ -9,6 +9,7 @@ Progress and Cancel sit in the status bar, as for a transcription.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -120,6 +121,8 @@ class SpeakerIdentifier(QObject):
         project = self.projects.project
         if project is None or self.running:
             return False
+        if not options.annotator:
+            options = dataclasses.replace(options, annotator=self.annotator())
         try:
             job = job or speaker_job(project, options)
         except DeskError as exc:
