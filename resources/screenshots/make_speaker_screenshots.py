@@ -1,4 +1,4 @@
-"""A screenshot of the Speakers pane with the timeline's speaker lane (issue #14).
+"""Screenshots of speakers in the window (issue #14): identify.png, identified.png, speakers.png.
 
 Needs an X server with a window manager (the video is a native window). Run from the
 repository root on the 1366x768 laptop screen:
@@ -6,7 +6,12 @@ repository root on the 1366x768 laptop screen:
     xvfb-run -a -s "-screen 0 1366x768x24" sh -c \
         "openbox & sleep 1; .venv/bin/python resources/screenshots/make_speaker_screenshots.py"
 
-It copies the demo project (transcribed like `desk demo --no-gui` the first time), gives
+identify.png: Transcript → Identify speakers… on a copy of the demo project; then the real
+speaker job runs (CAM++ in its child) and identified.png shows the result: both voices in
+the Speakers pane, the lane, the transcript's speakers.
+
+speakers.png: another copy of the demo project (transcribed like `desk demo --no-gui` the
+first time) gives
 its segments the sample's two voices as diarization would ("Speaker 1", "Speaker 2"),
 lets a voice profile name the second one "Elon Musk" (0.83, not yet checked), opens it,
 raises the Speakers pane, searches what Musk said with the find bar's speaker filter
@@ -21,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from shot_tools import CODES, REPO, demo_copy, grab, wait
+from shot_tools import CODES, REPO, demo_copy, grab, wait, wait_for
 
 from desk.core.store import Project
 
@@ -42,11 +47,33 @@ def diarize_like_the_truth(project_path: Path) -> None:
                          "matched_score=0.83, match_status='suggested' WHERE position=2")
 
 
+def identify(window: object, project_path: Path) -> None:
+    """The dialog, then the real run to its end."""
+    from desk.ui.speakers.identify_run import IdentifyDialog
+
+    window.window_actions.files.open_project(project_path)  # type: ignore[attr-defined]
+    wait(1.0)
+    dialog = IdentifyDialog(window)  # type: ignore[arg-type]
+    dialog.show()
+    wait(0.8)
+    grab("identify.png")
+    identifier = window.speakers.identifier  # type: ignore[attr-defined]
+    identifier.start(dialog.options("Anna"))
+    dialog.close()
+    wait_for(lambda: not identifier.running, "the speaker job")
+    window.docks["speakersDock"].raise_()  # type: ignore[attr-defined]
+    window.player.seek(30.0)  # type: ignore[attr-defined]
+    wait(1.0)
+    grab("identified.png")
+
+
 def main() -> int:
     from desk.ui.app import build_window, create_application
     from desk.ui.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="desk-speakers-"))
+    (work / "fresh").mkdir()
+    fresh = demo_copy(work / "fresh")
     project_path = demo_copy(work)
     diarize_like_the_truth(project_path)
 
@@ -56,6 +83,7 @@ def main() -> int:
     window = build_window(settings)
     window.showMaximized()  # type: ignore[attr-defined]
     wait(0.8)
+    identify(window, fresh)
     window.window_actions.files.open_project(project_path)  # type: ignore[attr-defined]
     player = window.player  # type: ignore[attr-defined]
     player.seek(30.0)
