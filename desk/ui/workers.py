@@ -171,5 +171,9 @@ class JobRunner(QThread):
             log.exception("transcription job runner failed")
             self.crashed.emit(exc)
 
-    def cancel(self) -> None:
+    def stop(self, wait: bool) -> bool:
+        """Cancel the job; `wait` (closing): until its thread ends. True when it was waited for."""
         self.job.cancel()
+        if wait:
+            self.wait(10000)
+        return wait

@@ -166,12 +166,7 @@ class SpeakerIdentifier(QObject):
 
     def cancel(self, quietly: bool = False) -> None:
         """Stop the child; nothing is written. `quietly`: closing, so wait for the thread."""
-        runner = self.runner
-        if runner is None:
-            return
-        runner.cancel()
-        if quietly:
-            runner.wait(10000)
+        if self.runner is not None and self.runner.stop(wait=quietly):
             self._on_thread_finished()
 
     def _on_closed(self) -> None:
