@@ -5,9 +5,11 @@ background task (the waveform, the dead-air scan, preparing the demo): a
 plain function runs on Qt's thread pool and its result or error is delivered
 on the GUI thread (a queued signal), the pattern Picard uses for its file
 loading. A task whose owner was destroyed is simply dropped, so callbacks
-never touch a closed window. The returned `Task` says whether it is still
-pending and can be waited for; every task is waited for at interpreter exit,
-because one still running then would crash in a half-torn interpreter.
+never touch a closed window; `stop` (e.g. a cancel flag's `set`) is then
+called, so a cancellable function does not go on working for nobody. The
+returned `Task` says whether it is still pending and can be waited for;
+every task is waited for at interpreter exit, because one still running then
+would crash in a half-torn interpreter.
 `error_message(exc)` turns a task's failure into what the user reads.
 `JobRunner` is the long-lived exception, for the transcription child process:
 a QThread that iterates the job's blocking event stream and re-emits each
@@ -41,10 +43,11 @@ class Task(QObject):
 
     def __init__(self, on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None,
-                 owner: QObject | None) -> None:
+                 owner: QObject | None, stop: Callable[[], None] | None = None) -> None:
         super().__init__(None)
         self._on_done = on_done
         self._on_error = on_error
+        self._stop = stop
         self._owner_alive = True
         self._pending = True
         self.returned = threading.Event()  # set on the worker thread when the function ends
@@ -64,6 +67,8 @@ class Task(QObject):
     @Slot()
     def _owner_gone(self) -> None:
         self._owner_alive = False
+        if self._pending and self._stop is not None:
+            self._stop()
 
     def _settle(self) -> None:
         """Forget the task before its callback runs, so the callback sees it as over."""
@@ -113,12 +118,13 @@ class _Runnable(QRunnable):
 
 def run_task(func: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
-             owner: QObject | None = None) -> Task:
+             owner: QObject | None = None, stop: Callable[[], None] | None = None) -> Task:
     """Run `func()` on the thread pool; `on_done(result)` / `on_error(exc)` run on the GUI thread.
 
-    `func` must not touch widgets or the GUI's project connection.
+    `func` must not touch widgets or the GUI's project connection. `stop()` is
+    called if `owner` is destroyed while `func` still runs.
     """
-    task = Task(on_done, on_error, owner)
+    task = Task(on_done, on_error, owner, stop)
     _live.add(task)
     QThreadPool.globalInstance().start(_Runnable(func, task))
     return task

@@ -57,8 +57,43 @@ def test_result_dropped_when_the_owner_is_gone(qtbot: QtBot) -> None:
     task = run_task(slow, delivered.append, delivered.append, owner=owner)
     assert started.wait(5)
     owner.deleteLater()
-    qtbot.waitSignal(owner.destroyed, timeout=2000)
+    qtbot.waitUntil(lambda: not task._owner_alive, timeout=2000)
     release.set()
     assert wait_for_tasks(5000) and task.wait(0)
     qtbot.wait(50)  # let the queued result arrive
     assert delivered == [] and not task.pending()
+
+
+def test_a_gone_owner_stops_a_cancellable_task(qtbot: QtBot) -> None:
+    """The function learns its owner is gone and ends early instead of working for nobody."""
+    owner = QObject()
+    started, cancel = threading.Event(), threading.Event()
+    rounds: list[int] = []
+
+    def cancellable() -> int:
+        started.set()
+        for n in range(500):  # 10 s unless stopped
+            if cancel.is_set():
+                return n
+            rounds.append(n)
+            time.sleep(0.02)
+        return 500
+
+    task = run_task(cancellable, owner=owner, stop=cancel.set)
+    assert started.wait(5)
+    owner.deleteLater()
+    qtbot.waitUntil(cancel.is_set, timeout=2000)
+    assert task.wait(2000)
+    assert len(rounds) < 500
+
+
+def test_stop_is_not_called_for_a_task_already_over(qtbot: QtBot) -> None:
+    owner = QObject()
+    stops: list[str] = []
+    results: list[object] = []
+    task = run_task(lambda: "done", results.append, owner=owner,
+                    stop=lambda: stops.append("stop"))
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not task._owner_alive, timeout=2000)
+    assert not task.pending() and stops == []

@@ -6,7 +6,8 @@ pressed, and again a moment after the compared coding changed while the
 pane is open; a decision only changes the consensus, so it merely marks its
 disagreement settled. While it runs, a bar counts the tags done and Cancel
 stops it (the core asks between γ's random continua); a newer run cancels
-the older one, and a cancelled run leaves the last complete figures shown.
+the older one, and a cancelled run leaves the last complete figures shown; a
+pane closed with its window cancels its run.
 Each figure carries its reading (α ≥ 0.800 reliable, ≥ 0.667 tentative);
 Export writes the core's HTML or CSV report. One click on a disagreement
 plays its place and outlines its annotations on the timeline; the bar below
@@ -254,7 +255,8 @@ class AgreementPanel(QWidget):
                                 cancel.is_set)
 
         self.task = run_task(work, lambda c: self._computed(serial, signature, c, ""),
-                             lambda exc: self._failed(serial, signature, exc), owner=self)
+                             lambda exc: self._failed(serial, signature, exc), owner=self,
+                             stop=cancel.set)
 
     def cancel(self, quietly: bool = False) -> None:
         """Stop the running computation (if any); the figures from before stay."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -155,3 +156,27 @@ def test_computing_leaves_the_gui_responsive_and_cancel_stops_it(
     assert panel.comparison is not None
     assert panel.figures.rowCount() == CROWDED_TAGS + 1
     assert not panel.cancel_button.isVisible() and "Cancelled" not in panel.status.text()
+
+
+def test_a_pane_closed_mid_run_stops_its_computation(
+        qtbot: QtBot, window: MainWindow, crowded: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """It is cancelled, not left to fail on signalling a pane that no longer exists."""
+    assert window.window_actions.files.open_project(crowded) is not None
+    panel = AgreementPanel(window.analysts.panel.controller)  # a second pane, not docked
+    steps: list[int] = []
+    panel.step.connect(lambda _run, done, _total: steps.append(done))
+    gone: list[bool] = []
+    panel.destroyed.connect(lambda: gone.append(True))
+    caplog.set_level(logging.DEBUG, logger="desk.ui.workers")
+    panel.compute()
+    task = panel.task
+    assert task is not None
+    qtbot.waitUntil(lambda: len(steps) >= 2, timeout=60_000)
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=2000)
+    closed = time.perf_counter()
+    assert task.wait(10_000)
+    assert time.perf_counter() - closed < 5.0
+    assert max(steps) < CROWDED_TAGS  # it stopped well before its last tag
+    assert "JobCancelled" in caplog.text and "RuntimeError" not in caplog.text
