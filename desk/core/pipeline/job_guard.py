@@ -118,10 +118,27 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    with contextlib.suppress(OSError, IndexError):  # a zombie has ended: it writes no more
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-        return stat.rpartition(")")[2].split()[0] != "Z"
+    with contextlib.suppress(OSError):
+        return not has_ended(Path(f"/proc/{pid}/stat").read_text(encoding="ascii",
+                                                                  errors="replace"))
     return True
+
+
+PF_EXITING = 0x4  # the kernel's flag for a process inside exit(): no user code runs again
+
+
+def has_ended(stat: str) -> bool:
+    """Whether a Linux /proc/PID/stat line is of a process that can write no more.
+
+    A zombie has ended; so has one still tearing down (freeing a large model's
+    memory can take a second after SIGKILL), which would otherwise keep its
+    job's claim looking live.
+    """
+    fields = stat.rpartition(")")[2].split()
+    try:
+        return fields[0] in ("Z", "X", "x") or bool(int(fields[6]) & PF_EXITING)
+    except (IndexError, ValueError):
+        return False
 
 
 def _alive_windows(pid: int) -> bool:

@@ -84,6 +84,25 @@ def test_claims_of_live_and_gone_processes() -> None:
         assert job_guard.is_stale(json.dumps({**data, "started": data["started"] - 1}))
 
 
+@pytest.mark.parametrize(("stat", "ended"), [
+    ("4242 (python3) S 1 4242 4242 0 -1 4194560 900 0 0 0", False),  # sleeping
+    ("4242 (python3) R 1 4242 4242 0 -1 4194304 900 0 0 0", False),  # running
+    ("4242 (py (x) 3) Z 1 4242 4242 0 -1 4227084 900 0 0 0", True),  # zombie, odd name
+    ("4242 (python3) D 1 4242 4242 0 -1 4227084 900 0 0 0", True),  # in exit(): PF_EXITING
+    ("4242 (python3) X 1 4242 4242 0 -1 4194304 900 0 0 0", True),  # dead
+    ("4242 (python3)", False),  # unreadable: assume it still runs
+])
+def test_a_process_tearing_down_has_ended(stat: str, ended: bool) -> None:
+    """After SIGKILL a child freeing a large model is already past writing (0x40840c seen)."""
+    assert job_guard.has_ended(stat) is ended
+
+
+def test_this_process_has_not_ended() -> None:
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("Linux /proc only")
+    assert not job_guard.has_ended(Path("/proc/self/stat").read_text())
+
+
 def test_one_claim_per_transcript(tmp_project: Project) -> None:
     store = tmp_project.transcripts
     live, gone = job_guard.this_process(), json.dumps({"pid": 0, "host": socket.gethostname()})
