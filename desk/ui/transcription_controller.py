@@ -31,10 +31,15 @@ translate = QCoreApplication.translate
 
 
 class JobProgress(QWidget):
-    """Status-bar widget: progress bar, ETA, cancel button."""
+    """Status-bar widget: progress bar, ETA, cancel button.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `working` names the job in the label ("… %1 / %2": done / total time);
+    by default it is a transcription's.
+    """
+
+    def __init__(self, parent: QWidget | None = None, working: str | None = None) -> None:
         super().__init__(parent)
+        self.working = working or translate("transcription", "Transcribing %1 / %2")
         self.setObjectName("jobProgress")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
@@ -57,7 +62,7 @@ class JobProgress(QWidget):
         self.bar.setValue(round(1000 * min(1.0, fraction)))
         self.bar.setFormat(f"{fraction:.0%}")
         template = (translate("transcription", "Finding dead air %1 / %2") if scanning
-                    else translate("transcription", "Transcribing %1 / %2"))
+                    else self.working)
         text = template.replace("%1", format_time(done)).replace("%2", format_time(total))
         if eta is not None:
             left = translate("transcription", "about %1 left")

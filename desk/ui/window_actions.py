@@ -163,6 +163,7 @@ class WindowActions:
         self._add("transcript", "cancel_transcription", transcription.cancel,
                   text=translate("actions", "Cancel the transcription"))
         self._add("transcript", "versions", self._open_versions)
+        w.menu("transcript").addAction(w.speakers.identifier.action)
         w.menu("transcript").addSeparator()
         self._add("transcript", "edit_segment", self._edit)
         self._add("transcript", "split_segment", editing.split)

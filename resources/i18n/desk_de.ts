@@ -1047,6 +1047,10 @@
         <translation>Offline ermitteln, wer wann spricht, und jedes Segment zuordnen</translation>
     </message>
     <message>
+        <source>Identifying speakers %1 / %2 of speech</source>
+        <translation>Sprecher werden erkannt: %1 / %2 Sprechzeit</translation>
+    </message>
+    <message>
         <source>Identifying speakers could not run; details are in the log file.</source>
         <translation>Die Sprechererkennung konnte nicht laufen; Einzelheiten stehen in der Protokolldatei.</translation>
     </message>

@@ -93,8 +93,8 @@ class SpeakerIdentifier(QObject):
         self.action.setObjectName("action_identify_speakers")
         self.action.setToolTip(self.tr("Find who speaks when, offline, and label every segment"))
         self.action.triggered.connect(lambda _c=False: self.open_dialog())
-        self.progress = JobProgress()  # the window puts it in its status bar
-        self.progress.hide()
+        self.progress = JobProgress(working=self.tr("Identifying speakers %1 / %2 of speech"))
+        self.progress.hide()  # the window puts it in its status bar
         self.progress.cancel_button.clicked.connect(lambda: self.cancel())
         projects.opened.connect(lambda _p: self._follow())
         projects.closed.connect(self._on_closed)

@@ -64,10 +64,9 @@ class SpeakersUi(QObject):
         self.refresh()
 
     def place(self, window: WindowSlots) -> None:
-        """The Speakers dock, tabbed with Statistics (Codebook stays in front); Transcript →
-        Identify speakers… and its progress in the status bar."""
-        window.menu("transcript").addSeparator()
-        window.menu("transcript").addAction(self.identifier.action)
+        """The Speakers dock, tabbed with Statistics (Codebook stays in front), and the
+        progress of Transcript → Identify speakers… (listed by the window's actions, after
+        Versions…) in the status bar."""
         window.statusBar().addPermanentWidget(self.identifier.progress)
         window.docks["speakersDock"] = window.add_dock(
             self.tr("Speakers"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea,

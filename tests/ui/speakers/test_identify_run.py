@@ -37,12 +37,14 @@ def test_identify_runs_the_child_off_the_gui_thread_and_is_one_undo_step(
         qtbot: QtBot, sample_window: MainWindow, errors: list[str]) -> None:
     window = sample_window
     identifier = window.speakers.identifier
-    assert identifier.action in window.menu("transcript").actions()
+    names = [a.objectName() for a in window.menu("transcript").actions()]
+    assert names.index("action_identify_speakers") == names.index("action_versions") + 1
     steps = window.undo_stack.count()
     with qtbot.waitSignal(identifier.ended, timeout=180_000) as ended:
         assert identifier.start(SpeakerJobOptions(use_profiles=False))
         assert identifier.running and not identifier.action.isEnabled()
         assert identifier.progress.isVisibleTo(window)
+        assert identifier.progress.label.text().startswith("Identifying speakers 00:00:00 / ")
     assert ended.args[0].kind == "finished", (ended.args[0].message, errors)
     assert errors == []
     truth = {"HOST": "Speaker 1", "GUEST": "Speaker 2"}
