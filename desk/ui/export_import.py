@@ -184,7 +184,8 @@ class ExportImport(QObject):
     def _exported(self, plan: ExportPlan, results: list[ExportResult]) -> None:
         self.progress.hide()
         count = sum(len(r.files) + (1 if r.folder else 0) for r in results)
-        text = translate("export", "Exported %1 files to %2").replace("%1", str(count)) \
+        text = (translate("export", "Exported 1 file to %2") if count == 1 else
+                translate("export", "Exported %1 files to %2").replace("%1", str(count))) \
             .replace("%2", str(plan.folder))
         self.notice.tell(text, plan.folder)
         self.exported.emit(results)

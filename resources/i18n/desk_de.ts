@@ -1975,6 +1975,10 @@ Details stehen in der Protokolldatei: %1</translation>
         <translation>Im Ordner zeigen</translation>
     </message>
     <message>
+        <source>Exported 1 file to %2</source>
+        <translation>1 Datei nach %2 exportiert</translation>
+    </message>
+    <message>
         <source>Exported %1 files to %2</source>
         <translation>%1 Dateien nach %2 exportiert</translation>
     </message>

@@ -9,6 +9,7 @@ imported with its preview, then undone.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -82,7 +83,8 @@ def test_every_format_from_the_menu_reads_back(qtbot: QtBot, coded_window: MainW
     assert window.exchange.export_dialog is None
     qtbot.waitUntil(lambda: not window.exchange.exporting, timeout=TASK_TIMEOUT)
     assert window.exchange.notice.isVisible() and window.exchange.notice.folder == out
-    assert "Exported" in window.exchange.notice.label.text()
+    assert re.fullmatch(rf"Exported \d+ files to {re.escape(str(out))}",
+                        window.exchange.notice.label.text())
     assert window.settings.last_export_folder == str(out)
 
     assert len(list(srt.parse((out / "Interview.srt").read_text(encoding="utf-8")))) == len(
@@ -111,6 +113,21 @@ def test_every_format_from_the_menu_reads_back(qtbot: QtBot, coded_window: MainW
     assert len(clips) == len(ANNOTATIONS)
     assert all(_ffprobe_duration(c) > 0.5 for c in clips)
     assert (out / "Interview-clips" / "provenance.json").is_file()
+
+
+def test_one_file_is_said_as_one_file(qtbot: QtBot, coded_window: MainWindow,
+                                      tmp_path: Path) -> None:
+    window = coded_window
+    dialog = _open_export_dialog(qtbot, window)
+    dialog.set_formats(["json"])  # its provenance is inside, no side file
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.folder.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: window.exchange.task is not None)
+    qtbot.waitUntil(lambda: not window.exchange.exporting, timeout=TASK_TIMEOUT)
+    assert window.exchange.notice.label.text() == f"Exported 1 file to {out}"
+    assert [p.name for p in out.iterdir()] == ["Interview.json"]
 
 
 def test_cancel_stops_a_long_export(qtbot: QtBot, coded_window: MainWindow,
