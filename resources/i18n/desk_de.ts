@@ -131,6 +131,18 @@
         <translation>Abgebrochen; die angezeigten Werte stammen aus dem letzten vollständigen Lauf.</translation>
     </message>
     <message>
+        <source>Tick at least two annotators to compare.</source>
+        <translation>Wählen Sie mindestens zwei Annotatoren zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>Agreement needs at least two annotators (this project has %1). Bring in a colleague&apos;s coding with File → Merge coding from…</source>
+        <translation>Für die Übereinstimmung braucht es mindestens zwei Annotatoren (dieses Projekt hat %1). Holen Sie die Kodierung einer Kollegin mit Datei → Kodierung zusammenführen aus…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
         <source>%1 s slices, %2 bootstrap replicates (seed %3). Reading: %4.</source>
         <translation>%1-s-Scheiben, %2 Bootstrap-Wiederholungen (Seed %3). Lesart: %4.</translation>
     </message>

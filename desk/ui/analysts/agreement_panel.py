@@ -42,7 +42,7 @@ from desk.core.coding import adjudication
 from desk.core.coding.agreement.measure import Settings
 from desk.core.coding.agreement.reading import threshold_note
 from desk.core.coding.agreement.run import Comparison, compare_file
-from desk.core.coding.agreement.study import annotators_of
+from desk.core.coding.agreement.study import TooFewAnnotators, annotators_of
 from desk.core.coding.disagreements import DEFAULT_TOLERANCE, Disagreement
 from desk.core.errors import DeskError, JobCancelled
 from desk.core.formats import agreement_report
@@ -276,7 +276,14 @@ class AgreementPanel(QWidget):
             self.busy.setValue(done)
 
     def _failed(self, serial: int, signature: object, error: BaseException) -> None:
-        if not isinstance(error, JobCancelled):
+        if isinstance(error, TooFewAnnotators):  # the window's way to a second coder
+            coders = [n for n in error.present if n != CONSENSUS]
+            self._computed(serial, signature, None, self.tr(
+                "Tick at least two annotators to compare.") if len(coders) >= 2 else self.tr(
+                "Agreement needs at least two annotators (this project has %1). Bring in a "
+                "colleague's coding with File → Merge coding from…")
+                .replace("%1", ", ".join(coders) or self.tr("none")))
+        elif not isinstance(error, JobCancelled):
             self._computed(serial, signature, None, error_message(error))
 
     def _idle(self) -> None:

@@ -80,8 +80,19 @@ def test_unchecking_a_coder_leaves_too_few(qtbot: QtBot, both: MainWindow) -> No
     panel = shown_panel(qtbot, both)
     with qtbot.waitSignal(panel.computed, timeout=30_000):
         panel._boxes["ben"].setChecked(False)
-    assert panel.comparison is None and "at least two annotators" in panel.status.text()
+    assert panel.comparison is None
+    assert panel.status.text() == "Tick at least two annotators to compare."
     assert not panel.export_button.isEnabled()
+
+
+def test_a_lone_coder_is_shown_the_way_to_a_colleague(qtbot: QtBot, mine: MainWindow) -> None:
+    panel = mine.analysts.panel
+    with qtbot.waitSignal(panel.computed, timeout=30_000):
+        mine.docks["agreementDock"].show()
+        mine.docks["agreementDock"].raise_()
+    assert panel.comparison is None and panel.status.text() == (
+        "Agreement needs at least two annotators (this project has anna). Bring in a "
+        "colleague's coding with File → Merge coding from…")
 
 
 def test_blind_coding_keeps_the_figures_away(qtbot: QtBot, both: MainWindow) -> None:

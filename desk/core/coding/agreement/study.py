@@ -58,6 +58,16 @@ def merge_ranges(ranges: np.ndarray) -> np.ndarray:
     return np.column_stack([merged_starts, merged_ends])
 
 
+class TooFewAnnotators(InputError):
+    """Fewer than two coders to compare; `present` are the project's (the window words it)."""
+
+    def __init__(self, present: list[str]) -> None:
+        self.present = present
+        super().__init__("agreement needs at least two annotators "
+                         f"(this project has {', '.join(present) or 'none'}); "
+                         "merge a colleague's coding first (desk merge)")
+
+
 def annotators_of(annotations: Iterable[Annotation]) -> list[str]:
     """The coders who can be compared: named, not the consensus, suggestions left out."""
     names = {a.annotator for a in annotations
@@ -83,9 +93,7 @@ def build_study(annotations: Sequence[Annotation], duration: float,
         raise InputError(f"no annotations by {', '.join(missing)} "
                          f"(annotators: {', '.join(present) or 'none yet'})")
     if len(chosen) < 2:
-        raise InputError("agreement needs at least two annotators "
-                         f"(this project has {', '.join(present) or 'none'}); "
-                         "merge a colleague's coding first (desk merge)")
+        raise TooFewAnnotators(present)
     mine = [a for a in coded if a.annotator in chosen]
     used = list(dict.fromkeys(a.tag for a in sorted(mine, key=lambda a: a.tag.casefold())))
     if tags:
