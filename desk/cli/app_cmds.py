@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desk.cli.common import print_json
 from desk.core.errors import InputError
+from desk.core.pipeline.job_messages import JobEvent
 from desk.core.timecode import format_time
 
 
@@ -40,22 +41,22 @@ def run_demo_command(args: argparse.Namespace) -> int:
     from desk.core.demo import run_demo
 
     interactive = sys.stderr.isatty()
-    shown = [-1]
+    shown: dict[str, int] = {}
 
-    def progress(event: object) -> None:
-        """A live line on a terminal; a line per 10 % when stderr is a log."""
-        if getattr(event, "kind", "") not in ("progress", "segments") or args.json:
+    def progress(step: str, event: JobEvent) -> None:
+        """A live line on a terminal; a line per 10 % of each step when stderr is a log."""
+        if event.kind not in ("progress", "segments") or args.json:
             return
-        done, total = getattr(event, "done", 0.0), getattr(event, "total", 0.0)
-        text = f"transcribing {format_time(done)} / {format_time(total)}"
+        text = f"{step} {format_time(event.done)} / {format_time(event.total)}"
         if interactive:
-            print(f"\r{text}", end="", file=sys.stderr, flush=True)
-        elif total > 0 and int(10 * done / total) > shown[0]:
-            shown[0] = int(10 * done / total)
+            shown["live"] = 1
+            print(f"\r{text}\033[K", end="", file=sys.stderr, flush=True)
+        elif event.total > 0 and int(10 * event.done / event.total) > shown.get(step, -1):
+            shown[step] = int(10 * event.done / event.total)
             print(text, file=sys.stderr, flush=True)
 
     result = run_demo(progress, fresh=args.fresh)
-    if result.transcribed and interactive and not args.json:
+    if shown.get("live"):
         print(file=sys.stderr)
     if args.json:
         print_json({
@@ -64,15 +65,20 @@ def run_demo_command(args: argparse.Namespace) -> int:
             "words": result.words, "language": result.language, "model": result.model,
             "engine": result.engine, "seconds": round(result.seconds, 2),
             "transcribed": result.transcribed, "first_lines": result.first_lines,
+            "speakers": result.speakers,
         })
         return 0
     state = "transcribed" if result.transcribed else "already transcribed"
     print(f"Demo project: {result.project_path}")
     print(f"Recording:    {result.recording} ({format_time(result.duration)})")
     print(f"Transcript:   {result.segments} segments, {result.words} words, "
-          f"{state} with {result.engine} {result.model} in {result.seconds:.1f} s")
+          f"{state} with {result.engine} {result.model}")
+    if result.speakers:
+        print(f"Speakers:     {', '.join(result.speakers)} (found by voice; rename them in "
+              "the app or with `desk speaker rename`)")
     for line in result.first_lines:
         print(f"  {line}")
+    print(f"Took {result.seconds:.1f} s on this computer.")
     print(f"Open it with: desk open {result.project_path}")
     return 0
 

@@ -1,10 +1,12 @@
-"""`desk demo`: the sample recording, copied, made a project and transcribed offline.
+"""`desk demo`: the sample recording, copied, made a project, transcribed and its speakers found.
 
 The same steps serve the app (`desk demo`) and the terminal (`desk demo
 --no-gui`): copy the bundled sample into the user's data folder (the
 installation folder may be read-only), create its project with the default
-codebook, transcribe it with the embedded tiny.en model. A second run reuses
-the finished project; an interrupted transcription is resumed.
+codebook, transcribe it with the embedded tiny.en model, then find who speaks
+when (where the `speakers` extra is installed: the question an analyst asks
+first). A second run reuses the finished project; an interrupted transcription
+is resumed.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from pathlib import Path
 
 import platformdirs
 
-from desk.core.errors import MediaError
-from desk.core.pipeline.job_messages import JobOptions
+from desk.core.errors import MediaError, ModelError
+from desk.core.pipeline.job_messages import JobEvent, JobOptions, SpeakerJobOptions
 from desk.core.resources import resource_path
 from desk.core.services.project_setup import create_project
 from desk.core.services.resume import interrupted_transcript
+from desk.core.speakers.model import require_extra
 from desk.core.store import Project
 
 SAMPLE_NAME = "sample.mp4"
@@ -37,6 +40,7 @@ class DemoPlan:
     project_path: Path
     needs_transcription: bool
     resume: bool
+    needs_speakers: bool  # the speaker model is installed and nobody is labelled yet
 
 
 @dataclass
@@ -51,7 +55,8 @@ class DemoResult:
     engine: str
     seconds: float  # wall time of this run
     transcribed: bool  # False when a finished project was reused
-    first_lines: list[str]
+    first_lines: list[str]  # "Speaker 1: Hello everyone…" once speakers are known
+    speakers: list[str]  # their names, in the pane's order
 
 
 def demo_folder() -> Path:
@@ -82,8 +87,18 @@ def prepare_demo(folder: Path | None = None, fresh: bool = False) -> DemoPlan:
     with Project.open(project_path) as project:
         current = project.transcripts.current()
         resume = interrupted_transcript(project) is not None
+        unlabelled = not project.speakers.list()
     needs = current is None or current.status != "complete"
-    return DemoPlan(folder, recording, project_path, needs, resume)
+    return DemoPlan(folder, recording, project_path, needs, resume,
+                    needs_speakers=unlabelled and speaker_model_installed())
+
+
+def speaker_model_installed() -> bool:
+    try:
+        require_extra()
+    except ModelError:
+        return False
+    return True
 
 
 DEMO_PROMPT = "Kamala Harris, DDoS"
@@ -96,18 +111,36 @@ def demo_options(resume: bool) -> JobOptions:
                       prompt=DEMO_PROMPT)
 
 
-def run_demo(on_event: Callable[[object], None] | None = None, folder: Path | None = None,
+def demo_speaker_options() -> SpeakerJobOptions:
+    """Find how many speak (the sample has two), as an analyst would on a new recording."""
+    return SpeakerJobOptions(speakers=None, annotator="desk demo")
+
+
+# What a demo step reports: its name ("transcribing", "identifying speakers") and its event.
+OnStep = Callable[[str, JobEvent], None]
+
+
+def run_demo(on_step: OnStep | None = None, folder: Path | None = None,
              fresh: bool = False) -> DemoResult:
     """The whole pipeline, blocking (the CLI); raises DeskError when a step fails."""
-    from desk.core.errors import ModelError
     from desk.core.pipeline.jobs import run_transcription
+    from desk.core.services.identify_speakers import identify_speakers
+
+    def step(name: str) -> Callable[[JobEvent], None] | None:
+        return (lambda event: on_step(name, event)) if on_step else None
 
     started = time.monotonic()
     plan = prepare_demo(folder, fresh)
     if plan.needs_transcription:
-        final = run_transcription(plan.project_path, demo_options(plan.resume), on_event)
+        final = run_transcription(plan.project_path, demo_options(plan.resume),
+                                  step("transcribing"))
         if final.kind != "finished":
             raise ModelError(f"the demo transcription {final.kind}: {final.message}")
+    if plan.needs_speakers:
+        final = identify_speakers(plan.project_path, demo_speaker_options(),
+                                  step("identifying speakers"))
+        if final.kind != "finished":
+            raise ModelError(f"identifying the demo's speakers {final.kind}: {final.message}")
     return summarize(plan, time.monotonic() - started)
 
 
@@ -116,11 +149,12 @@ def summarize(plan: DemoPlan, seconds: float) -> DemoResult:
         transcript = project.transcripts.current()
         segments = project.transcripts.segments(with_words=False)
         count, words = project.transcripts.count()
+        first = [f"{s.speaker}: {s.text}" if s.speaker else s.text for s in segments[:3]]
         return DemoResult(
             project_path=plan.project_path, recording=plan.recording,
             duration=project.media.duration(), segments=count, words=words,
             language=transcript.language if transcript else None,
             model=transcript.model if transcript else "", engine=transcript.engine if transcript
             else "", seconds=seconds, transcribed=plan.needs_transcription,
-            first_lines=[s.text for s in segments[:3]],
+            first_lines=first, speakers=[s.name for s in project.speakers.list()],
         )

@@ -3,14 +3,16 @@
 The preparation (copy, probe) runs off the GUI thread; the transcription is
 an ordinary job, so the analyst sees rows arrive and the progress bar move.
 Playback starts once the transcript is complete (or at once when a previous
-run already finished it).
+run already finished it); then the speakers are identified, as the
+transcription dialog's "Identify speakers" would, and the Speaker column fills
+while the sample plays.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desk.core.demo import DemoPlan, demo_options, prepare_demo
+from desk.core.demo import DemoPlan, demo_options, demo_speaker_options, prepare_demo
 from desk.core.errors import DeskError
 from desk.core.pipeline.job_messages import JobEvent
 from desk.ui.player import Player
@@ -51,14 +53,18 @@ class DemoLauncher(QObject):
         if self.files.open_project(plan.project_path) is None:
             self.failed.emit("open failed")
             return
+        controller = self.transcription
         if not plan.needs_transcription:
             self._play()
+            if plan.needs_speakers and controller.run_then is not None:
+                controller.run_then(demo_speaker_options())
             return
-        controller = self.transcription
         controller.job_ended.connect(self._transcribed)
         if not controller.start(demo_options(plan.resume)):
             controller.job_ended.disconnect(self._transcribed)
             self.failed.emit("transcription did not start")
+        elif plan.needs_speakers:
+            controller.then = demo_speaker_options()  # run once the transcript is complete
 
     def _transcribed(self, event: JobEvent | None) -> None:
         self.transcription.job_ended.disconnect(self._transcribed)

@@ -26,7 +26,10 @@ def test_demo_no_gui_transcribes_the_sample_then_reuses_it(
     project_path = demo_folder() / "demo.desk"
     assert f"Demo project: {project_path}" in out
     assert "segments" in out and "tiny.en" in out
-    assert "transcribing" in err  # progress is visible on the way
+    assert "transcribing" in err and "identifying speakers" in err  # progress on the way
+    # Who speaks: the sample's host and guest, found by voice, on the first lines too.
+    assert "Speakers:     Speaker 1, Speaker 2 (found by voice" in out
+    assert "  Speaker 1: Hello everyone" in out
     with Project.open(project_path, writable=False) as project:
         transcript = project.transcripts.current()
         assert transcript.status == "complete" and transcript.model == "tiny.en"
@@ -35,12 +38,16 @@ def test_demo_no_gui_transcribes_the_sample_then_reuses_it(
         assert Path(project.media.get().path) == demo_folder() / "sample.mp4"
         text = " ".join(s.text for s in segments).lower()
         assert "late start" in text and "patience" in text
+        assert {s.speaker for s in segments} == {"Speaker 1", "Speaker 2"}
+        assert all(s.speaker_source == "auto" for s in segments)
     # The second run finds the finished project and only summarises it.
     code, out, err = run(capsys, "demo", "--no-gui", "--json")
     summary = json.loads(out)
     assert code == 0 and summary["transcribed"] is False
     assert summary["segments"] == len(segments) and summary["model"] == "tiny.en"
     assert summary["project"] == str(project_path) and summary["duration"] > 70
+    assert summary["speakers"] == ["Speaker 1", "Speaker 2"]  # not identified again
+    assert summary["first_lines"][0].startswith("Speaker 1: Hello everyone")
 
 
 def test_open_passes_the_path_to_the_app(capsys: pytest.CaptureFixture[str], tmp_path: Path,

@@ -46,3 +46,11 @@ def test_demo_transcribes_live_and_plays(qtbot: QtBot, tmp_path: Path,
     qtbot.waitUntil(lambda: model.current_row >= 0, timeout=3000)
     assert model.row(model.current_row).start <= window.player.position() + 0.1
     assert "tiny.en" in window.model_label.text()
+    # Then who speaks: the speaker job runs while the sample plays, as the dialog's option would.
+    def speakers() -> set[str | None]:
+        return {model.row(i).speaker for i in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: None not in speakers(), timeout=180_000)
+    assert speakers() == {"Speaker 1", "Speaker 2"}
+    qtbot.waitUntil(lambda: window.speakers.panel.model.rowCount() == 2, timeout=5000)
+    assert errors == []
