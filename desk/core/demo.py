@@ -23,6 +23,7 @@ import platformdirs
 from desk.core.errors import MediaError, ModelError
 from desk.core.pipeline.job_messages import JobEvent, JobOptions, SpeakerJobOptions
 from desk.core.resources import resource_path
+from desk.core.services.annotator import default_annotator
 from desk.core.services.project_setup import create_project
 from desk.core.services.resume import interrupted_transcript
 from desk.core.speakers.model import require_extra
@@ -111,9 +112,13 @@ def demo_options(resume: bool) -> JobOptions:
                       prompt=DEMO_PROMPT)
 
 
-def demo_speaker_options() -> SpeakerJobOptions:
-    """Find how many speak (the sample has two), as an analyst would on a new recording."""
-    return SpeakerJobOptions(speakers=None, annotator="desk demo")
+def demo_speaker_options(annotator: str = "") -> SpeakerJobOptions:
+    """Find how many speak (the sample has two), as an analyst would on a new recording.
+
+    The labels are the analyst's own edits (undoable, theirs in the history): the window
+    fills in its annotator, the terminal the default one.
+    """
+    return SpeakerJobOptions(speakers=None, annotator=annotator)
 
 
 # What a demo step reports: its name ("transcribing", "identifying speakers") and its event.
@@ -137,7 +142,7 @@ def run_demo(on_step: OnStep | None = None, folder: Path | None = None,
         if final.kind != "finished":
             raise ModelError(f"the demo transcription {final.kind}: {final.message}")
     if plan.needs_speakers:
-        final = identify_speakers(plan.project_path, demo_speaker_options(),
+        final = identify_speakers(plan.project_path, demo_speaker_options(default_annotator()),
                                   step("identifying speakers"))
         if final.kind != "finished":
             raise ModelError(f"identifying the demo's speakers {final.kind}: {final.message}")

@@ -9,6 +9,7 @@ import pytest
 
 from desk.cli import main
 from desk.core.demo import demo_folder
+from desk.core.services.annotator import default_annotator
 from desk.core.store import Project
 
 
@@ -40,6 +41,8 @@ def test_demo_no_gui_transcribes_the_sample_then_reuses_it(
         assert "late start" in text and "patience" in text
         assert {s.speaker for s in segments} == {"Speaker 1", "Speaker 2"}
         assert all(s.speaker_source == "auto" for s in segments)
+        # Labelled in the analyst's name ($DESK_ANNOTATOR in tests), not the demo's.
+        assert {a.annotator for a in project.history.actions()} - {""} == {default_annotator()}
     # The second run finds the finished project and only summarises it.
     code, out, err = run(capsys, "demo", "--no-gui", "--json")
     summary = json.loads(out)

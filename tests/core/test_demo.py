@@ -48,6 +48,8 @@ def test_speakers_are_found_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_the_demo_finds_how_many_speak() -> None:
     options = demo_speaker_options()
     assert options.task == "identify" and options.speakers is None and options.use_profiles
+    assert options.annotator == ""  # the window fills in its analyst
+    assert demo_speaker_options("AB").annotator == "AB"
 
 
 def _no_extra() -> None:
