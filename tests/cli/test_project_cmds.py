@@ -30,6 +30,17 @@ def test_new_tag_list_json_shape(project_path: Path, capsys: pytest.CaptureFixtu
     assert "dead air" in out and "praise" not in out
 
 
+def test_the_same_tag_twice_is_refused(project_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "tag", project_path, "1.5", "4.25", "delay")[0] == 0
+    before = digest(project_path)
+    code, out, err = run(capsys, "tag", project_path, "00:01.5", "4.250", "delay")
+    assert code == 2 and out == ""
+    assert err == ("desk: error: delay 00:00:01.500–00:00:04.250 is already coded by tester "
+                   "(annotation 1); nothing added\n")
+    assert digest(project_path) == before
+
+
 def test_stats_json(project_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "tag", project_path, "0", "3", "delay")
     run(capsys, "tag", project_path, "2", "6", "delay")  # overlaps: covered 6 s, total 7 s

@@ -11,7 +11,7 @@ from desk.core.records import Annotation
 from desk.core.store.database import Database, inserted_id, utc_now, where_terms
 from desk.core.store.history import History
 from desk.core.store.tags import TagStore
-from desk.core.timecode import seconds_text
+from desk.core.timecode import format_time, seconds_text
 
 SOURCES = ("manual", "suggested", "imported")
 _COLUMNS = 'tag_id, start, "end", note, annotator, source, created_at, updated_at'
@@ -21,6 +21,11 @@ _SAME = ('a.start = i.start AND a."end" = i."end" AND a.tag_id = i.tag_id '
 _SELECT = (
     'SELECT a.*, t.name AS tag_name FROM annotations a JOIN tags t ON t.id = a.tag_id'
 )
+
+
+class AlreadyCoded(InputError):
+    """The same coder already gave this range this tag with this note (a key pressed twice,
+    a command repeated): a second, identical row would only double its counts."""
 
 
 class AnnotationStore:
@@ -57,6 +62,15 @@ class AnnotationStore:
         start, end = self._check_range(start, end)
         if source not in SOURCES:
             raise InputError(f"unknown annotation source '{source}'")
+        twin = self._db.conn.execute(
+            'SELECT id FROM annotations WHERE tag_id = ? AND start = ? AND "end" = ? '
+            "AND note = ? AND annotator = ? AND source != 'suggested' LIMIT 1",
+            (tag_row.id, start, end, note, annotator)).fetchone()
+        if twin is not None:
+            raise AlreadyCoded(
+                f"{tag_row.name} {format_time(start, True)}–{format_time(end, True)} is already "
+                f"coded{f' by {annotator}' if annotator else ''} (annotation {twin[0]}); "
+                "nothing added")
         made = Annotation(tag_row.name, start, end, note, annotator, source, tag_id=tag_row.id)
         return self.get(self.add_many([made], f"tag {tag_row.name}", annotator)[0])
 

@@ -23,6 +23,7 @@ from desk.core.coding.word_snap import snap_range, words_near
 from desk.core.errors import DeskError
 from desk.core.records import Annotation, Silence, Tag
 from desk.core.store import Project
+from desk.core.store.annotations import AlreadyCoded
 from desk.ui.tagging.live_coding import LiveCoder
 from desk.ui.undo import UndoBridge
 
@@ -222,8 +223,15 @@ class CodingController(QObject):
         if self.snap_to_words if snap is None else snap:
             start, end = snap_range(start, end, words_near(project, start, end))
         annotator = self.annotator()
-        return self.run(label or self.tr("Code"), lambda: project.annotations.add(
-            tag, start, end, note=note, annotator=annotator))
+
+        def code() -> Annotation | None:
+            try:
+                return project.annotations.add(tag, start, end, note=note, annotator=annotator)
+            except AlreadyCoded as exc:  # a key pressed twice: a note in the status bar
+                self.message.emit(str(exc))
+                return None
+
+        return self.run(label or self.tr("Code"), code)
 
     # -- changing annotations -------------------------------------------------------------
     def update_annotation(self, annotation_id: int, label: str | None = None,

@@ -7,6 +7,7 @@ import pytest
 from desk.core.errors import InputError
 from desk.core.records import Annotation
 from desk.core.store import Project
+from desk.core.store.annotations import AlreadyCoded
 
 
 def _suggestions(project: Project) -> list[Annotation]:
@@ -55,3 +56,23 @@ def test_annotation_rules(tmp_project: Project) -> None:
     assert (b.tag, b.start, b.end, b.note, b.annotator) == ("DDoS claim", 1, 3.25, "n", "anna")
     tmp_project.annotations.delete(a.id)
     assert tmp_project.annotations.list() == []
+
+
+def test_the_same_code_twice_is_refused(tmp_project: Project) -> None:
+    first = tmp_project.annotations.add("delay", 1.0, 2.5, annotator="ana")
+    actions = len(tmp_project.history.actions())
+    with pytest.raises(AlreadyCoded, match=r"^delay 00:00:01\.000–00:00:02\.500 is already "
+                       rf"coded by ana \(annotation {first.id}\); nothing added$"):
+        tmp_project.annotations.add("delay", 1.0004, 2.5, annotator="ana")  # same millisecond
+    assert tmp_project.annotations.count() == 1
+    assert len(tmp_project.history.actions()) == actions
+    # What differs is another code: a colleague's, another note, another range or tag.
+    tmp_project.annotations.add("delay", 1.0, 2.5, annotator="bea")
+    tmp_project.annotations.add("delay", 1.0, 2.5, note="second look", annotator="ana")
+    tmp_project.annotations.add("delay", 1.0, 2.6, annotator="ana")
+    tmp_project.annotations.add("praise exchange", 1.0, 2.5, annotator="ana")
+    assert tmp_project.annotations.count() == 5
+    # A suggestion on the same range does not stand in the way of coding it.
+    tmp_project.annotations.add("delay", 5.0, 6.0, annotator="ana", source="suggested")
+    tmp_project.annotations.add("delay", 5.0, 6.0, annotator="ana")
+    assert tmp_project.annotations.count() == 7

@@ -13,6 +13,7 @@ import time
 from desk.core.store import Project
 
 WRITER = """
+import os
 import sys
 from desk.core.store import Project
 project = Project.open(sys.argv[1])
@@ -20,7 +21,7 @@ i = 0
 while True:
     i += 1
     a = project.annotations.add("delay", (i % 20) * 1.0, (i % 20) * 1.0 + 0.5,
-                                note=f"n{i}", annotator="crash-test")
+                                note=f"n{os.getpid()}-{i}", annotator="crash-test")
     print(a.id, flush=True)
 """
 

@@ -44,6 +44,16 @@ def test_key_codes_exactly_the_selected_words(qtbot: QtBot, opened: MainWindow) 
     qtbot.waitUntil(lambda: model.row(2).tag_colours == [], timeout=2000)
     opened.undo_stack.redo()
     assert [(a.start, a.end) for a in project.annotations.list()] == [expected]
+    # The key pressed again on the same words: no second, identical code, and the analyst
+    # is told why in the status bar, not by a dialog (the undo stack gains nothing to undo).
+    notes: list[str] = []
+    errors: list[str] = []
+    tagging(opened).controller.message.connect(notes.append)
+    tagging(opened).controller.error.connect(errors.append)
+    steps = opened.undo_stack.count()
+    qtbot.keyClick(opened.transcript_view, Qt.Key.Key_4)
+    assert project.annotations.count() == 1 and opened.undo_stack.count() == steps
+    assert errors == [] and len(notes) == 1 and "is already coded by tester" in notes[0]
 
 
 def test_digits_type_text_while_editing(qtbot: QtBot, opened: MainWindow) -> None:
