@@ -53,12 +53,25 @@ def _no_plain_io_on_open_projects() -> Iterator[None]:
     assert open_guard.violations[before:] == []
 
 
+def undo_hot_journal(path: Path) -> None:
+    """What a killed rollback-mode change (an upgrade) left is undone by SQLite's next writable
+    opening, as Desk's own reading does (database.py); a read-only one may not do it."""
+    journal = Path(f"{path}-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        conn = sqlite3.connect(Path(path).resolve().as_uri(), uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+
+
 def project_digest(path: Path) -> str:
     """A hash of the project's content as SQLite sees it (WAL included).
 
     Read through SQLite, never with plain file I/O: the file may be open in
     this very process (see open_guard).
     """
+    undo_hot_journal(path)
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         digest = hashlib.sha256()

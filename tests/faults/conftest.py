@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.cli_run import run
-from tests.conftest import project_digest
+from tests.conftest import project_digest, undo_hot_journal
 
 
 @pytest.fixture
@@ -25,6 +25,7 @@ def project_path(tmp_path: Path, tone_media: Path, capsys: pytest.CaptureFixture
 
 def checked_digest(path: Path) -> str:
     """The content hash of a project that SQLite finds intact (full integrity_check)."""
+    undo_hot_journal(path)
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

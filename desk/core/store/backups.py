@@ -31,9 +31,14 @@ def part_of(target: Path) -> Path:
 
 
 def write_copy(conn: sqlite3.Connection, part: Path) -> None:
-    """Copy the open database into `part` with SQLite's backup API (never plain file I/O)."""
+    """Copy the open database into `part` with SQLite's backup API (never plain file I/O).
+
+    The copy keeps no journal of its own: a copy that was stopped is removed, never
+    repaired, and a `-journal` beside it would only be left behind.
+    """
     dest = sqlite3.connect(part)
     try:
+        dest.execute("PRAGMA journal_mode=OFF")
         conn.backup(dest)
     finally:
         dest.close()
@@ -41,7 +46,8 @@ def write_copy(conn: sqlite3.Connection, part: Path) -> None:
 
 def settle_parts(path: Path, version_now: int) -> None:
     """Name the complete copies killed upgrades left, remove the redundant ones."""
-    pattern = re.compile(re.escape(f".{path.name}.v") + r"(\d+)(-backup-[\d-]+)\.(\d+)\.part")
+    pattern = re.compile(re.escape(f".{path.name}.v") + r"(\d+)(-backup-[\d-]+)\.(\d+)\.part"
+                         r"(-journal)?")
     try:
         found = [(p, m) for p in path.parent.iterdir() if (m := pattern.fullmatch(p.name))]
     except OSError:
@@ -51,7 +57,9 @@ def settle_parts(path: Path, version_now: int) -> None:
         if not writer_gone(pid, part):
             continue  # an upgrade still running in another process
         with contextlib.suppress(OSError):
-            if version_now > version:  # that upgrade committed after its copy was complete
+            if match.group(4):  # the journal of a copy stopped by an earlier Desk
+                part.unlink()
+            elif version_now > version:  # that upgrade committed after its copy was complete
                 os.replace(part, path.with_name(f"{path.name}.v{version}{match.group(2)}"))
             else:
                 part.unlink()

@@ -255,13 +255,21 @@ class Database:
         return part, target
 
 
-def _connect(path: Path, writable: bool, immutable: bool = False) -> sqlite3.Connection:
+# A read-only connection may not undo a hot rollback journal (what a Desk stopped inside a
+# change in rollback mode leaves: an upgrade of an older file, which runs before WAL is on).
+READONLY_ROLLBACK = 776  # SQLITE_READONLY_ROLLBACK
+
+
+def _connect(path: Path, writable: bool, immutable: bool = False,
+             recover: bool = True) -> sqlite3.Connection:
     """A connection with Desk's pragmas; read-only, immutable when no -shm can exist.
 
     SQLite reads a WAL file only with a -shm beside it; on a read-only mount
     or in a locked folder it cannot create one. A file closed cleanly has no
     -wal, so reading it as immutable sees everything; with a -wal left over
     (not closed cleanly) that would hide edits, so it is refused instead.
+    A hot journal is first undone by a writable connection, as any writer's
+    opening would: it only restores the last committed state.
     """
     query = "" if writable else "?mode=ro" + ("&immutable=1" if immutable else "")
     try:
@@ -278,6 +286,13 @@ def _connect(path: Path, writable: bool, immutable: bool = False) -> sqlite3.Con
         conn.execute("PRAGMA synchronous=NORMAL")  # the first statement that reads the file
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if not writable and getattr(exc, "sqlite_errorcode", None) == READONLY_ROLLBACK:
+            if recover and _undo_hot_journal(path):
+                return _connect(path, writable=False, immutable=immutable, recover=False)
+            raise ProjectError(
+                f"{path.name} was left half-changed by a Desk that stopped (its -journal is "
+                "beside it) and cannot be repaired where it is; copy both somewhere writable "
+                "to open it") from exc
         if writable or immutable or "unable to open" not in str(exc):
             raise _explain(exc, path) from exc
         if Path(f"{path}-wal").exists():
@@ -287,6 +302,23 @@ def _connect(path: Path, writable: bool, immutable: bool = False) -> sqlite3.Con
             ) from exc
         return _connect(path, writable=False, immutable=True)
     return conn
+
+
+def _undo_hot_journal(path: Path) -> bool:
+    """Let SQLite roll back a stopped writer's -journal (its first read does); False if the
+    file or its folder is read-only."""
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return False
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri(), uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def _header(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:

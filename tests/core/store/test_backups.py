@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,26 @@ def test_a_killed_upgrades_copy_is_named_if_it_committed_else_removed(tmp_path: 
     _part(tmp_path, dead)
     settle_parts(project, 6)  # the file is at 6: the copy was complete before the commit
     assert [p.name for p in tmp_path.iterdir()] == ["p.desk.v1-backup-20260101-120000"]
+
+
+def test_the_journal_of_a_copy_killed_mid_way_goes_too(tmp_path: Path) -> None:
+    project = tmp_path / "p.desk"
+    dead = _dead_pid()
+    part = _part(tmp_path, dead)
+    part.with_name(part.name + "-journal").write_bytes(b"journal")
+    settle_parts(project, 1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_copy_keeps_no_journal(tmp_path: Path) -> None:
+    project = tmp_path / "p.desk"
+    shutil.copy(V1, project)
+    Project.open(project).close()  # upgraded: the copy is named, nothing else beside it
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 2 and names[1].startswith("p.desk.v1-backup-"), names
+    with sqlite3.connect(tmp_path / names[1]) as copy:  # a whole, readable format-1 file
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("PRAGMA user_version").fetchone() == (1,)
 
 
 def test_a_running_upgrades_copy_is_left_alone(tmp_path: Path) -> None:

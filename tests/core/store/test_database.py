@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,21 @@ import pytest
 from desk.core.errors import ProjectError
 from desk.core.store import Project
 from desk.core.store.schema import SCHEMA_VERSION
+from tests.conftest import project_digest, read_only_view
+
+V1 = Path(__file__).resolve().parents[2] / "fixtures" / "v1.desk"
+# Inside a big change of a rollback-mode file (as an upgrade of an older file runs), with
+# pages already written over: killed there, it leaves a hot -journal.
+STOPPED_INSIDE = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size=1")
+conn.execute("BEGIN")
+conn.execute("CREATE TABLE half(x)")
+conn.executemany("INSERT INTO half VALUES (?)", (("y" * 500,) for _ in range(3000)))
+print("inside", flush=True)
+time.sleep(60)
+"""
 
 
 def test_file_is_wal_with_foreign_keys_and_version(tmp_project: Project) -> None:
@@ -62,3 +80,38 @@ def test_corrupt_project_is_reported(tmp_project: Project, tmp_path: Path) -> No
     with pytest.raises(ProjectError, match="damaged|not a Desk project"):
         project = Project.open(broken)
         project.annotations.list()
+
+
+def _stopped_inside_a_change(path: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", STOPPED_INSIDE, str(path)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "inside\n"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert Path(f"{path}-journal").stat().st_size > 0
+
+
+def test_reading_after_a_stopped_upgrade_puts_the_file_back_first(tmp_path: Path) -> None:
+    """Read-only commands (export, stats) on a file a killed upgrade left: SQLite undoes the
+    journal as any writer's opening would, then the reader sees the file as it was."""
+    path = tmp_path / "old.desk"
+    shutil.copy(V1, path)
+    before = project_digest(path)
+    _stopped_inside_a_change(path)
+    with pytest.raises(ProjectError, match="uses an older file format .* open it for editing"):
+        Project.open(path, writable=False)  # not "read-only", which it is not
+    assert not Path(f"{path}-journal").exists() or Path(f"{path}-journal").stat().st_size == 0
+    assert project_digest(path) == before
+    Project.open(path).close()  # and it upgrades as usual
+
+
+def test_a_stopped_change_in_a_read_only_place_is_explained(tmp_path: Path) -> None:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    shutil.copy(V1, folder / "old.desk")
+    _stopped_inside_a_change(folder / "old.desk")
+    with read_only_view(folder) as view, pytest.raises(ProjectError) as caught:
+        Project.open(view / "old.desk", writable=False)
+    assert str(caught.value) == (
+        "old.desk was left half-changed by a Desk that stopped (its -journal is beside it) "
+        "and cannot be repaired where it is; copy both somewhere writable to open it")
