@@ -142,6 +142,10 @@ class ExportDialog(QDialog):
         self.suggestions.setObjectName("includeSuggestions")
         for box in (self.transcript, self.speakers, self.annotations, self.notes):
             box.setChecked(True)
+        # "What did Musk say": only the ticked speakers' lines (`desk export --speaker`).
+        self.said_by = _check_list("exportSaidBy", [
+            (sp.name, sp.name) for sp in project.speakers.list()])
+        self.said_by.setMaximumHeight(96)
         self.tags = _check_list("exportTags", [
             (t.name, t.name) for t in project.tags.list(include_archived=True)])
         coders = sorted({a.annotator for a in project.annotations.list(include_suggested=True)})
@@ -149,11 +153,16 @@ class ExportDialog(QDialog):
             (c, c or self.tr("(no name)")) for c in coders])
         self.transcript.toggled.connect(self.version.setEnabled)
         self.transcript.toggled.connect(self.speakers.setEnabled)
+        self.transcript.toggled.connect(self.said_by.setEnabled)
+        self.transcript.toggled.connect(self._formats_changed)
+        self.said_by.itemChanged.connect(self._formats_changed)
         for widget in (self.notes, self.suggestions, self.tags, self.annotators):
             self.annotations.toggled.connect(widget.setEnabled)
         form = QFormLayout(self.include_box)
         form.addRow(self.transcript, self.version)
         form.addRow(self.speakers)
+        if self.said_by.count():
+            form.addRow(self.tr("Said by:"), self.said_by)
         form.addRow(self.annotations)
         form.addRow(self.tr("Tags:"), self.tags)
         form.addRow(self.tr("Annotators:"), self.annotators)
@@ -169,7 +178,9 @@ class ExportDialog(QDialog):
 
     def _formats_changed(self) -> None:
         chosen = _checked(self.formats)
-        self.export_button.setEnabled(bool(chosen))
+        nobody = (self.transcript.isChecked() and self.said_by.count() > 0
+                  and not _checked(self.said_by))  # a transcript of no one's lines
+        self.export_button.setEnabled(bool(chosen) and not nobody)
         for box in (self.normalise, self.precise):
             box.setEnabled("clips" in chosen)
 
@@ -184,12 +195,14 @@ class ExportDialog(QDialog):
         """The choice as the core's plan (formats, folder, name, selection, options)."""
         tags = _checked(self.tags)
         coders = _checked(self.annotators)
+        said_by = _checked(self.said_by)
         selection = Selection(
             transcript=self.transcript.isChecked(), annotations=self.annotations.isChecked(),
             tags=None if len(tags) == self.tags.count() else frozenset(tags),
             annotators=None if len(coders) == self.annotators.count() else frozenset(coders),
             suggestions=self.suggestions.isChecked(), speakers=self.speakers.isChecked(),
-            notes=self.notes.isChecked(), transcript_id=self.version.currentData())
+            notes=self.notes.isChecked(), transcript_id=self.version.currentData(),
+            only_speakers=None if len(said_by) == self.said_by.count() else frozenset(said_by))
         options: dict[str, dict[str, object]] = {}
         if self.normalise.isChecked() or self.precise.isChecked():
             options["clips"] = {k: True for k, box in (("normalise", self.normalise),

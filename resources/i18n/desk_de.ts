@@ -630,6 +630,10 @@
         <translation>(ohne Namen)</translation>
     </message>
     <message>
+        <source>Said by:</source>
+        <translation>Gesagt von:</translation>
+    </message>
+    <message>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>

@@ -110,3 +110,27 @@ def test_one_annotator_several_or_the_consensus(qtbot: QtBot, coded: Project,
     results = run_plan(Path(coded.path), dialog.plan())
     written = json.loads(results[0].files[0].read_text(encoding="utf-8"))
     assert {a["annotator"] for a in written["annotations"]} == {"consensus"}
+
+
+def test_only_what_some_speakers_said(qtbot: QtBot, coded: Project, tmp_path: Path) -> None:
+    # `desk export --speaker` in the window: the project's speakers, all ticked (no filter).
+    dialog = ExportDialog(coded, str(tmp_path))
+    qtbot.addWidget(dialog)
+    said_by = dialog.said_by
+    names = [said_by.item(i).text() for i in range(said_by.count())]
+    assert names == [s.name for s in coded.speakers.list()] and len(names) >= 2
+    assert dialog.plan().selection.only_speakers is None
+    for i in range(said_by.count()):
+        if said_by.item(i).text() != names[0]:
+            said_by.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.plan().selection.only_speakers == frozenset({names[0]})
+    dialog.set_formats(["json"])
+    results = run_plan(Path(coded.path), dialog.plan())
+    written = json.loads(results[0].files[0].read_text(encoding="utf-8"))
+    segments = written["transcript"]["segments"]
+    assert segments and {s["speaker"] for s in segments} == {names[0]}
+    # Nobody ticked: no transcript of no one's lines, unless the transcript is left out.
+    said_by.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.export_button.isEnabled()
+    dialog.transcript.setChecked(False)
+    assert dialog.export_button.isEnabled() and not said_by.isEnabled()
