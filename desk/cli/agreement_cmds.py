@@ -22,7 +22,7 @@ def _add_comparison_args(p: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "agreement", help="intercoder agreement: κ, α, α_u and γ per tag, with 95 % intervals",
+        "agreement", help="intercoder agreement: κ, α, α_u and γ per tag, with 95 %% intervals",
         description="Percent agreement, Cohen's κ (two annotators) or Fleiss' κ (more) and "
                     "Krippendorff's α on time slices (with and without the slices nobody "
                     "coded), α_u for unitizing and γ for overlapping units, per tag and over "

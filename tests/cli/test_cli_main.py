@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import subprocess
 import sys
 
@@ -40,3 +41,16 @@ def test_desk_agreement_does_not_import_the_other_commands() -> None:
 def test_an_unknown_command_still_lists_every_choice(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "nonsense")
     assert code == 2 and "agreement" in err and "transcribe" in err
+
+
+def test_help_of_desk_and_of_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    # `desk --help` used to fail: argparse reads '%' in a help text as a format ('95 % i…').
+    commands = [name for names in COMMAND_MODULES.values() for name in names]
+    for args in (["--help"], *([name, "--help"] for name in commands)):
+        with pytest.raises(SystemExit) as done:
+            build_parser(None if args == ["--help"] else args[0]).parse_args(args)
+        out, err = capsys.readouterr()
+        assert done.value.code == 0 and out.startswith("usage: desk") and err == "", args
+        if args == ["--help"]:
+            assert all(name in out for name in commands)
+            assert re.search(r"with\s+95\s+%\s+intervals", out)
