@@ -81,6 +81,8 @@ SHORTCUTS: list[ShortcutSpec] = [
           QT_TRANSLATE_NOOP("shortcuts", "Undo")),
     _spec("redo", "Ctrl+Shift+Z", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
           QT_TRANSLATE_NOOP("shortcuts", "Redo")),
+    _spec("history", "Ctrl+Shift+H", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
+          QT_TRANSLATE_NOOP("shortcuts", "Edit history…")),
     _spec("find", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Edit"),
           QT_TRANSLATE_NOOP("shortcuts", "Find in transcript")),
     _spec("find_next", "F3", QT_TRANSLATE_NOOP("shortcuts", "Edit"),

@@ -70,6 +70,7 @@ class WindowActions:
         self.editing = window.editing
         self._actions: dict[str, QAction] = {}
         self.versions_dialog: QWidget | None = None  # the open Versions dialog (tests)
+        self.history_dialog: QWidget | None = None  # the open Edit history dialog (tests)
         self._build()
         window.projects.opened.connect(lambda _p: self.update_enabled())
         window.projects.closed.connect(self.update_enabled)
@@ -131,6 +132,7 @@ class WindowActions:
             shortcuts.bind(action, name, w.settings)
             w.menu("edit").addAction(action)
             self._actions[name] = action
+        self._add("edit", "history", self._open_history)
         w.menu("edit").addSeparator()
         self._add("edit", "find", self._find)
         self._add("edit", "find_next", w.find_bar.next)
@@ -192,7 +194,7 @@ class WindowActions:
         has_project = w.projects.project is not None
         writable = w.projects.writable
         for name in ("close_project", "relink", "find", "find_next", "find_previous",
-                     "go_to_playhead", "export", "versions"):
+                     "go_to_playhead", "export", "versions", "history"):
             self._actions[name].setEnabled(has_project)
         for name in ("import_file", "transcribe", "edit_segment", "split_segment", "merge_segment",
                      "segment_times", "assign_speaker", "rename_speaker"):
@@ -258,6 +260,17 @@ class WindowActions:
         dialog = VersionsDialog(project, w.undo, w.annotator, self.transcription.resume,
                                 lambda: self.transcription.running, self._parent())
         self.versions_dialog = dialog  # tests reach the open dialog here
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _open_history(self) -> None:
+        from desk.ui.history_dialog import HistoryDialog
+
+        project = self.window.projects.project
+        if project is None:
+            return
+        dialog = HistoryDialog(project, self.window.undo, self._parent())
+        self.history_dialog = dialog  # tests reach the open dialog here
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
