@@ -20,9 +20,12 @@ from desk.core.records import Segment, Word
 from desk.core.speakers import assign, features, regions
 from desk.core.speakers.clustering import Clustering, cluster
 from desk.core.speakers.features import Window
-from desk.core.speakers.model import SpeakerEmbedder
+from desk.core.speakers.model import EMBEDDING_SIZE, SpeakerEmbedder
 
 BATCH = 32  # CAM++ windows per forward pass: 16–32 was fastest on 2 cores
+# Regions are gathered up to this many frames (~2 min of speech), sorted by length and
+# batched, so that little of a batch is padding.
+POOL_FRAMES = 12_000
 Progress = Callable[[float, float], None]  # (seconds of speech done, of speech in all)
 
 
@@ -69,33 +72,11 @@ def diarize(media: Path, segments: list[Segment], speakers: int | None = None,
     began = time.perf_counter()
     words = [w for s in segments for w in _words_of(s)]
     speech = regions.from_words(words)
-    total = sum(r.duration for r in speech)
     embedder = embedder or SpeakerEmbedder()
     timings["load"] = time.perf_counter() - began
-    spans: list[Window] = []
-    vectors: list[np.ndarray] = []
-    batch: list[np.ndarray] = []
-    done = 0.0
-
-    def flush() -> None:
-        if batch:
-            vectors.append(embedder.embed(np.stack(batch)))
-            batch.clear()
-
     started = time.perf_counter()
-    for window, frames in features.windows(media, speech):
-        spans.append(window)
-        batch.append(frames)
-        if len(batch) == BATCH:
-            flush()
-            done = min(total, _covered(speech, window.end))
-            if progress:
-                progress(done, total)
-    flush()
-    if progress:
-        progress(total, total)
+    spans, embeddings = embed_speech(media, speech, embedder, progress)
     timings["embeddings"] = time.perf_counter() - started
-    embeddings = np.concatenate(vectors) if vectors else np.zeros((0, 192), np.float32)
     started = time.perf_counter()
     grouping = cluster(embeddings, speakers)
     scores = embeddings @ grouping.centres.T if len(embeddings) else np.zeros((0, 0))
@@ -106,6 +87,70 @@ def diarize(media: Path, segments: list[Segment], speakers: int | None = None,
     with_words = [s if s.words else _with_one_word(s) for s in segments]
     return Diarization(spans, embeddings, grouping,
                        assign.split_segments(with_words, labels, confidence), timings)
+
+
+def embed_speech(media: Path, speech: list[regions.Region], embedder: SpeakerEmbedder,
+                 progress: Progress | None = None) -> tuple[list[Window], np.ndarray]:
+    """The 1.5 s windows of every region, in time order, and their voice prints.
+
+    A region of a window or more goes through CAM++ once (its windows share the work),
+    in batches of regions of about the same length; a shorter one is filled to one
+    window and embedded with the other short ones.
+    """
+    total = sum(r.duration for r in speech)
+    size = round(features.WINDOW_SECONDS * features.FRAMES_PER_SECOND)
+    spans: list[Window] = []
+    rows: list[np.ndarray] = []
+    short: list[tuple[int, np.ndarray]] = []  # (first row, filled frames)
+    whole: list[tuple[int, np.ndarray, list[tuple[int, int]]]] = []  # (first row, frames, cuts)
+
+    def flush_short() -> None:
+        if short:
+            vectors = embedder.embed(np.stack([f for _, f in short]))
+            for (row, _), vector in zip(short, vectors, strict=True):
+                rows[row] = vector
+            short.clear()
+
+    def flush_whole() -> None:
+        whole.sort(key=lambda item: len(item[1]))
+        while whole:
+            count = 1
+            while (count < len(whole)
+                   and (count + 1) * len(whole[count][1]) <= BATCH * size):
+                count += 1
+            group, whole[:count] = whole[:count], []
+            done = embedder.embed_regions([f for _, f, _ in group], [c for _, _, c in group])
+            for (row, _, _), vectors in zip(group, done, strict=True):
+                rows[row : row + len(vectors)] = list(vectors)
+
+    pending = 0
+    for region, frames in features.region_frames(media, speech):
+        if features.too_short(frames):
+            continue
+        if len(frames) < size:
+            spans.append(features.Window(region.start,
+                                         region.start + len(frames) / features.FRAMES_PER_SECOND))
+            rows.append(np.zeros(EMBEDDING_SIZE, np.float32))
+            short.append((len(rows) - 1, features.filled(frames)))
+            if len(short) == BATCH:
+                flush_short()
+        else:
+            cuts = features.window_spans(len(frames))
+            whole.append((len(rows), frames - frames.mean(axis=0), cuts))
+            spans.extend(features.window_of(region.start, cut) for cut in cuts)
+            rows.extend(np.zeros(EMBEDDING_SIZE, np.float32) for _ in cuts)
+            pending += len(frames)
+        if pending >= POOL_FRAMES:
+            flush_whole()
+            pending = 0
+            if progress:
+                progress(min(total, _covered(speech, region.end)), total)
+    flush_short()
+    flush_whole()
+    if progress:
+        progress(total, total)
+    embeddings = np.stack(rows) if rows else np.zeros((0, EMBEDDING_SIZE), np.float32)
+    return spans, embeddings
 
 
 def _words_of(segment: Segment) -> list[Word]:

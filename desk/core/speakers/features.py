@@ -2,8 +2,9 @@
 
 Each region's filterbank is computed once (kaldi-native-fbank, Kaldi's settings, no
 dither, so the same audio always gives the same voice print) and cut into 1.5 s
-windows; each window has its own mean subtracted, as CAM++ was trained. A region
-shorter than a window is repeated to fill one, so a short "Yes." still gets a voice.
+windows at a 0.75 s hop; a window cut out alone has its own mean subtracted, as CAM++
+was trained (a region run whole, model.embed_spans, has the region's). A region shorter
+than a window is repeated to fill one, so a short "Yes." still gets a voice.
 The recording is read in spans of a few minutes, never whole.
 """
 
@@ -51,37 +52,42 @@ def fbank(samples: np.ndarray) -> np.ndarray:
     return np.stack([bank.get_frame(i) for i in range(count)]).astype(np.float32)
 
 
-def region_windows(frames: np.ndarray, start: float, window_seconds: float = WINDOW_SECONDS,
-                   hop_seconds: float = HOP_SECONDS) -> Iterator[tuple[Window, np.ndarray]]:
-    """The windows of one region whose frames begin at `start` seconds, mean-normalised."""
+def window_spans(count: int, window_seconds: float = WINDOW_SECONDS,
+                 hop_seconds: float = HOP_SECONDS) -> list[tuple[int, int]]:
+    """(first, end) frames of the windows of a region `count` frames long, ≥ one window."""
     size = round(window_seconds * FRAMES_PER_SECOND)
     hop = max(1, round(hop_seconds * FRAMES_PER_SECOND))
-    count = len(frames)
-    if count < MIN_REGION_SECONDS * FRAMES_PER_SECOND:
-        return
-    if count < size:
-        tiled = np.tile(frames, (int(np.ceil(size / count)), 1))[:size]
-        yield Window(start, start + count / FRAMES_PER_SECOND), tiled - tiled.mean(axis=0)
-        return
     offsets = list(range(0, count - size + 1, hop))
     if offsets[-1] != count - size:
         offsets.append(count - size)  # the region's end gets a window of its own
-    for offset in offsets:
-        chunk = frames[offset : offset + size]
-        yield (Window(start + offset / FRAMES_PER_SECOND,
-                      start + (offset + size) / FRAMES_PER_SECOND), chunk - chunk.mean(axis=0))
+    return [(offset, offset + size) for offset in offsets]
 
 
-def windows(media: Path, regions: list[Region], window_seconds: float = WINDOW_SECONDS,
-            hop_seconds: float = HOP_SECONDS) -> Iterator[tuple[Window, np.ndarray]]:
-    """Every region's windows, in time order; the audio is read a few minutes at a time."""
+def window_of(start: float, span: tuple[int, int]) -> Window:
+    """The time span of frames `span` of a region whose frames begin at `start` seconds."""
+    return Window(start + span[0] / FRAMES_PER_SECOND, start + span[1] / FRAMES_PER_SECOND)
+
+
+def too_short(frames: np.ndarray) -> bool:
+    return len(frames) < MIN_REGION_SECONDS * FRAMES_PER_SECOND
+
+
+def filled(frames: np.ndarray, window_seconds: float = WINDOW_SECONDS) -> np.ndarray:
+    """A region shorter than a window, repeated to fill one, mean-normalised."""
+    size = round(window_seconds * FRAMES_PER_SECOND)
+    tiled = np.tile(frames, (int(np.ceil(size / len(frames))), 1))[:size]
+    result: np.ndarray = tiled - tiled.mean(axis=0)
+    return result
+
+
+def region_frames(media: Path, regions: list[Region]) -> Iterator[tuple[Region, np.ndarray]]:
+    """Each region's filterbank frames, in time order, read a few minutes at a time."""
     for span_start, span_end, group in _spans(regions):
         audio = read_audio(media, span_start, span_end)
         for region in group:
             first = round((region.start - span_start) * SAMPLE_RATE)
             last = round((region.end - span_start) * SAMPLE_RATE)
-            samples = audio[max(0, first) : max(0, last)]
-            yield from region_windows(fbank(samples), region.start, window_seconds, hop_seconds)
+            yield region, fbank(audio[max(0, first) : max(0, last)])
 
 
 def _spans(regions: list[Region]) -> Iterator[tuple[float, float, list[Region]]]:

