@@ -91,62 +91,44 @@ def diarize(media: Path, segments: list[Segment], speakers: int | None = None,
 
 def embed_speech(media: Path, speech: list[regions.Region], embedder: SpeakerEmbedder,
                  progress: Progress | None = None) -> tuple[list[Window], np.ndarray]:
-    """The 1.5 s windows of every region, in time order, and their voice prints.
+    """The 1.5 s windows of every region (a shorter region: one window), and their prints.
 
-    A region of a window or more goes through CAM++ once (its windows share the work),
-    in batches of regions of about the same length; a shorter one is filled to one
-    window and embedded with the other short ones.
+    Each region goes through CAM++ once (its windows share the work), in batches of
+    regions of about the same length.
     """
     total = sum(r.duration for r in speech)
     size = round(features.WINDOW_SECONDS * features.FRAMES_PER_SECOND)
     spans: list[Window] = []
     rows: list[np.ndarray] = []
-    short: list[tuple[int, np.ndarray]] = []  # (first row, filled frames)
-    whole: list[tuple[int, np.ndarray, list[tuple[int, int]]]] = []  # (first row, frames, cuts)
+    pending: list[tuple[int, np.ndarray, list[tuple[int, int]]]] = []  # (row, frames, cuts)
 
-    def flush_short() -> None:
-        if short:
-            vectors = embedder.embed(np.stack([f for _, f in short]))
-            for (row, _), vector in zip(short, vectors, strict=True):
-                rows[row] = vector
-            short.clear()
-
-    def flush_whole() -> None:
-        whole.sort(key=lambda item: len(item[1]))
-        while whole:
+    def flush() -> None:
+        pending.sort(key=lambda item: len(item[1]))
+        while pending:
             count = 1
-            while (count < len(whole)
-                   and (count + 1) * len(whole[count][1]) <= BATCH * size):
+            while (count < len(pending)
+                   and (count + 1) * max(size, len(pending[count][1])) <= BATCH * size):
                 count += 1
-            group, whole[:count] = whole[:count], []
+            group, pending[:count] = pending[:count], []
             done = embedder.embed_regions([f for _, f, _ in group], [c for _, _, c in group])
             for (row, _, _), vectors in zip(group, done, strict=True):
                 rows[row : row + len(vectors)] = list(vectors)
 
-    pending = 0
+    gathered = 0
     for region, frames in features.region_frames(media, speech):
         if features.too_short(frames):
             continue
-        if len(frames) < size:
-            spans.append(features.Window(region.start,
-                                         region.start + len(frames) / features.FRAMES_PER_SECOND))
-            rows.append(np.zeros(EMBEDDING_SIZE, np.float32))
-            short.append((len(rows) - 1, features.filled(frames)))
-            if len(short) == BATCH:
-                flush_short()
-        else:
-            cuts = features.window_spans(len(frames))
-            whole.append((len(rows), frames - frames.mean(axis=0), cuts))
-            spans.extend(features.window_of(region.start, cut) for cut in cuts)
-            rows.extend(np.zeros(EMBEDDING_SIZE, np.float32) for _ in cuts)
-            pending += len(frames)
-        if pending >= POOL_FRAMES:
-            flush_whole()
-            pending = 0
+        cuts = features.window_spans(len(frames))
+        pending.append((len(rows), frames - frames.mean(axis=0), cuts))
+        spans.extend(features.window_of(region.start, cut) for cut in cuts)
+        rows.extend(np.zeros(EMBEDDING_SIZE, np.float32) for _ in cuts)
+        gathered += len(frames)
+        if gathered >= POOL_FRAMES:
+            flush()
+            gathered = 0
             if progress:
                 progress(min(total, _covered(speech, region.end)), total)
-    flush_short()
-    flush_whole()
+    flush()
     if progress:
         progress(total, total)
     embeddings = np.stack(rows) if rows else np.zeros((0, EMBEDDING_SIZE), np.float32)

@@ -1,10 +1,9 @@
 """From speech regions to what CAM++ reads: 80-band log-mel frames, cut into short windows.
 
 Each region's filterbank is computed once (kaldi-native-fbank, Kaldi's settings, no
-dither, so the same audio always gives the same voice print) and cut into 1.5 s
-windows at a 0.75 s hop; a window cut out alone has its own mean subtracted, as CAM++
-was trained (a region run whole, model.embed_spans, has the region's). A region shorter
-than a window is repeated to fill one, so a short "Yes." still gets a voice.
+dither, so the same audio always gives the same voice print); its 1.5 s windows at a
+0.75 s hop are what gets a voice print each (model.embed_regions). A region shorter
+than a window is one window, so a short "Yes." still gets a voice.
 The recording is read in spans of a few minutes, never whole.
 """
 
@@ -54,9 +53,11 @@ def fbank(samples: np.ndarray) -> np.ndarray:
 
 def window_spans(count: int, window_seconds: float = WINDOW_SECONDS,
                  hop_seconds: float = HOP_SECONDS) -> list[tuple[int, int]]:
-    """(first, end) frames of the windows of a region `count` frames long, ≥ one window."""
+    """(first, end) frames of the windows of a region `count` frames long (shorter: itself)."""
     size = round(window_seconds * FRAMES_PER_SECOND)
     hop = max(1, round(hop_seconds * FRAMES_PER_SECOND))
+    if count <= size:
+        return [(0, count)]
     offsets = list(range(0, count - size + 1, hop))
     if offsets[-1] != count - size:
         offsets.append(count - size)  # the region's end gets a window of its own
@@ -70,14 +71,6 @@ def window_of(start: float, span: tuple[int, int]) -> Window:
 
 def too_short(frames: np.ndarray) -> bool:
     return len(frames) < MIN_REGION_SECONDS * FRAMES_PER_SECOND
-
-
-def filled(frames: np.ndarray, window_seconds: float = WINDOW_SECONDS) -> np.ndarray:
-    """A region shorter than a window, repeated to fill one, mean-normalised."""
-    size = round(window_seconds * FRAMES_PER_SECOND)
-    tiled = np.tile(frames, (int(np.ceil(size / len(frames))), 1))[:size]
-    result: np.ndarray = tiled - tiled.mean(axis=0)
-    return result
 
 
 def region_frames(media: Path, regions: list[Region]) -> Iterator[tuple[Region, np.ndarray]]:
