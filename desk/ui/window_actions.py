@@ -166,6 +166,7 @@ class WindowActions:
                   text=translate("actions", "Cancel the transcription"))
         self._add("transcript", "versions", self._open_versions)
         w.menu("transcript").addAction(w.speakers.identifier.action)
+        w.menu("transcript").addAction(w.speakers.voices_action)
         w.menu("transcript").addSeparator()
         self._add("transcript", "edit_segment", self._edit)
         self._add("transcript", "split_segment", editing.split)

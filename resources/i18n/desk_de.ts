@@ -1128,10 +1128,6 @@
         <source>Identifying speakers cancelled; nothing was changed.</source>
         <translation>Sprechererkennung abgebrochen; nichts wurde geändert.</translation>
     </message>
-    <message>
-        <source>Identifying speakers failed; see the log file.</source>
-        <translation>Die Sprechererkennung ist fehlgeschlagen; siehe Protokolldatei.</translation>
-    </message>
 </context>
 <context>
     <name>SpeakersModel</name>
@@ -1239,6 +1235,14 @@
         <translation>Nicht diese Person: der Sprecher heißt wieder Speaker N</translation>
     </message>
     <message>
+        <source>Save voice…</source>
+        <translation>Stimme speichern…</translation>
+    </message>
+    <message>
+        <source>Keep this speaker&apos;s voice print as a voice profile, to name them in other recordings</source>
+        <translation>Den Stimmabdruck dieses Sprechers als Stimmprofil behalten, um ihn in anderen Aufnahmen zu benennen</translation>
+    </message>
+    <message>
         <source>Rename speaker</source>
         <translation>Sprecher umbenennen</translation>
     </message>
@@ -1285,6 +1289,14 @@
 </context>
 <context>
     <name>SpeakersUi</name>
+    <message>
+        <source>Voice profiles…</source>
+        <translation>Stimmprofile…</translation>
+    </message>
+    <message>
+        <source>The voices Desk names in every recording: remove, export, import</source>
+        <translation>Die Stimmen, die Desk in jeder Aufnahme benennt: entfernen, exportieren, importieren</translation>
+    </message>
     <message>
         <source>Speakers</source>
         <translation>Sprecher</translation>
@@ -1855,6 +1867,143 @@ oder kopieren Sie eine Modelldatei in Desks Modellordner. Es erscheint dann in d
     <message>
         <source>Open a project or drop a recording here.</source>
         <translation>Öffnen Sie ein Projekt oder ziehen Sie eine Aufnahme hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePrinter</name>
+    <message>
+        <source>Taking a voice print %1 / %2 of speech</source>
+        <translation>Stimmabdruck wird genommen %1 / %2 Sprache</translation>
+    </message>
+    <message>
+        <source>Save voice</source>
+        <translation>Stimme speichern</translation>
+    </message>
+    <message>
+        <source>Save the voice of “%1” as the voice profile:</source>
+        <translation>Die Stimme von „%1“ als dieses Stimmprofil speichern:</translation>
+    </message>
+    <message>
+        <source>Voice profile “%1” saved from about %2 of speech.</source>
+        <translation>Stimmprofil „%1“ aus etwa %2 Sprache gespeichert.</translation>
+    </message>
+    <message>
+        <source>Pooled with the profile it had: about %1 in all.</source>
+        <translation>Mit dem bisherigen Profil zusammengelegt: etwa %1 insgesamt.</translation>
+    </message>
+    <message>
+        <source>The voice could not be saved: %1</source>
+        <translation>Die Stimme konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saving the voice cancelled; no profile was changed.</source>
+        <translation>Speichern der Stimme abgebrochen; kein Profil wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Saving the voice could not run; details are in the log file.</source>
+        <translation>Das Speichern der Stimme konnte nicht laufen; Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+</context>
+<context>
+    <name>VoicesDialog</name>
+    <message>
+        <source>Voice profiles</source>
+        <translation>Stimmprofile</translation>
+    </message>
+    <message>
+        <source>Identify speakers names a voice these profiles know in every recording. A profile is a voice print, never audio: save one from the Speakers pane (Save voice…).</source>
+        <translation>Sprecher erkennen benennt in jeder Aufnahme eine Stimme, die diese Profile kennen. Ein Profil ist ein Stimmabdruck, niemals Audio: speichern Sie eines im Bereich Sprecher (Stimme speichern…).</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected profiles (none selected: all) to a file for a colleague</source>
+        <translation>Die ausgewählten Profile (keine ausgewählt: alle) für eine Kollegin oder einen Kollegen in eine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the profiles of a file; a profile of a name you have is pooled with yours</source>
+        <translation>Die Profile einer Datei hinzufügen; ein Profil mit einem Namen, den Sie schon haben, wird mit Ihrem zusammengelegt</translation>
+    </message>
+    <message>
+        <source>The voice profile library cannot be read: %1</source>
+        <translation>Die Stimmprofil-Bibliothek kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No voice profiles yet.</source>
+        <translation>Noch keine Stimmprofile.</translation>
+    </message>
+    <message>
+        <source>Remove voice profiles</source>
+        <translation>Stimmprofile entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1? Recordings will no longer be named after them; this cannot be undone.</source>
+        <translation>%1 entfernen? Aufnahmen werden dann nicht mehr danach benannt; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Export voice profiles</source>
+        <translation>Stimmprofile exportieren</translation>
+    </message>
+    <message>
+        <source>Desk voice profiles (*.json)</source>
+        <translation>Desk-Stimmprofile (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 exported to %2</source>
+        <translation>%1 exportiert nach %2</translation>
+    </message>
+    <message>
+        <source>Import voice profiles</source>
+        <translation>Stimmprofile importieren</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>Importiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoicesModel</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Made from %1 voice windows of 1.5 s</source>
+        <translation>Aus %1 Stimmfenstern zu 1,5 s</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
     </message>
 </context>
 <context>

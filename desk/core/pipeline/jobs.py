@@ -70,6 +70,8 @@ class ChildJob:
             )
         finally:
             log.close()
+        if self._cancelled:  # cancelled before the child was there (Cancel at once)
+            self._process.kill()
 
     def events(self) -> Iterator[JobEvent]:
         """Events until the child ends; the last one is finished, failed or cancelled."""

@@ -130,20 +130,34 @@ def _identify(project: Project, options: SpeakerJobOptions, emit: Emit) -> JobEv
 
 
 def _voiceprint(project: Project, options: SpeakerJobOptions, emit: Emit) -> JobEvent:
-    from desk.core.speakers.identify import voice_print
+    from desk.core.speakers import regions
+    from desk.core.speakers.identify import spoken_by, voice_print
     from desk.core.speakers.model import SpeakerEmbedder
     from desk.core.speakers.profiles import VoiceLibrary
 
     if not options.speaker:
         raise InputError("a voice print needs the speaker it is of")
-    emit(JobEvent("started", message=f"taking the voice print of {options.speaker}"))
-    voice = voice_print(project, options.speaker, options.profile,
-                        SpeakerEmbedder(options.threads))
+    who, said = spoken_by(project, options.speaker)
+    speech = sum(r.duration for r in regions.from_words(said))
+    emit(JobEvent("started", done=0.0, total=speech,
+                  message=f"taking the voice print of {who}"))
+    window = Window(0.0, max(speech, 1e-6))
+    meter = JobProgress(emit, JobEvent, speech, [window])
+    meter.begin(window)
+
+    def progress(done: float, total: float) -> None:
+        job_guard.stop_if_orphaned()
+        meter.engine_progress(done)
+
+    with meter.heartbeat():
+        voice = voice_print(project, who, options.profile, SpeakerEmbedder(options.threads),
+                            progress)
+        meter.end(window)
     library = VoiceLibrary(Path(options.library) if options.library else None)
     saved = library.add(voice)
-    return JobEvent("finished", details={"name": saved.name, "windows": voice.windows,
-                                         "total_windows": saved.windows,
-                                         "library": str(library.path)},
+    return JobEvent("finished", done=speech, total=speech,
+                    details={"name": saved.name, "windows": voice.windows,
+                             "total_windows": saved.windows, "library": str(library.path)},
                     message=f"voice profile '{saved.name}': {voice.windows} windows "
                             f"({saved.windows} in all) in {library.path}")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk.core.errors import InputError, MediaError
-from desk.core.records import Segment
+from desk.core.records import Segment, Word
 from desk.core.speakers import regions
 from desk.core.speakers.diarize import Diarization, Progress, diarize, embed_speech
 from desk.core.speakers.model import SpeakerEmbedder
@@ -71,16 +71,26 @@ def profile_matches(project: Project, result: Diarization,
 
 
 def voice_print(project: Project, speaker: str, name: str | None = None,
-                embedder: SpeakerEmbedder | None = None) -> Voice:
-    """A profile of what `speaker` says in the current transcript (its mean voice print)."""
+                embedder: SpeakerEmbedder | None = None,
+                progress: Progress | None = None) -> Voice:
+    """A profile of what `speaker` says in the current transcript (its mean voice print),
+    embedded as diarization embeds (diarize.embed_speech), so profiles and runs compare."""
+    who, said = spoken_by(project, speaker)
+    media = recording(project)
+    _, vectors = embed_speech(media, regions.from_words(said), embedder or SpeakerEmbedder(),
+                              progress)
+    if len(vectors) == 0:
+        raise InputError(f"'{who}' speaks too little for a voice print")
+    return Voice((name or who).strip(), unit(vectors.sum(axis=0)), len(vectors),
+                 Path(media).name)
+
+
+def spoken_by(project: Project, speaker: str) -> tuple[str, list[Word]]:
+    """The speaker's stored name and the words they say in the current transcript (with
+    timings); no such speaker, or no words, is refused."""
     who = project.speakers.get(speaker)
     said = [w for s in transcript_segments(project) if s.speaker == who.name
             for w in (s.words or [])]
     if not said:
         raise InputError(f"'{who.name}' says nothing with word timings in the transcript")
-    media = recording(project)
-    _, vectors = embed_speech(media, regions.from_words(said), embedder or SpeakerEmbedder())
-    if len(vectors) == 0:
-        raise InputError(f"'{who.name}' speaks too little for a voice print")
-    return Voice((name or who.name).strip(), unit(vectors.sum(axis=0)), len(vectors),
-                 Path(media).name)
+    return who.name, said

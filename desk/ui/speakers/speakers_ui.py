@@ -1,6 +1,7 @@
 """Speakers in the window: the Speakers pane, the timeline's speaker lane, the find filter.
 
-Made with what it works with (the project handle, the undo bridge, the
+Save voice… (the pane) and Transcript → Voice profiles… reach the voice
+profile library. Made with what it works with (the project handle, the undo bridge, the
 coder's name, the timeline canvas, the find bar, the transcript selection);
 `place(window)` docks the pane beside Statistics. After any change (an edit
 here or elsewhere, undo, redo, a version switch, a finished transcription)
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QStatusBar, QWidget
 
 from desk.core.coding.stats import speaker_figures
@@ -22,6 +24,8 @@ from desk.ui.find_bar import FindBar
 from desk.ui.project_handle import ProjectHandle
 from desk.ui.speakers.identify_run import SpeakerIdentifier
 from desk.ui.speakers.speakers_panel import SpeakersPanel
+from desk.ui.speakers.voice_print_run import VoicePrinter
+from desk.ui.speakers.voices_dialog import VoicesDialog
 from desk.ui.status_reporter import StatusReporter
 from desk.ui.tagging.speaker_lane import build_tracks
 from desk.ui.tagging.timeline import TimelineCanvas
@@ -51,7 +55,21 @@ class SpeakersUi(QObject):
         self.projects, self.timeline, self.find_bar = projects, timeline, find_bar
         self.panel = SpeakersPanel(projects, undo, annotator)
         self.identifier = SpeakerIdentifier(projects, undo, report, annotator, parent)
+        self.printer = VoicePrinter(projects, report, annotator, parent)
+        self.report, self.dialog_parent = report, parent
         self.panel.selection = transcript.selected_time_range
+        self.panel.can_save_voice = lambda: not (self.printer.running
+                                                 or self.identifier.running)
+        self.panel.voice_wanted.connect(self.printer.ask)
+        for run in (self.printer, self.identifier):
+            run.state_changed.connect(self.panel.follow)
+        self.voices_dialog: VoicesDialog | None = None
+        self.printer.saved.connect(lambda _name: self._reload_voices())
+        self.voices_action = QAction(self.tr("Voice profiles…"), self)
+        self.voices_action.setObjectName("action_voice_profiles")
+        self.voices_action.setToolTip(self.tr("The voices Desk names in every recording: "
+                                              "remove, export, import"))
+        self.voices_action.triggered.connect(lambda _c=False: self.open_voices())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # a burst of changes costs one reread
@@ -65,14 +83,32 @@ class SpeakersUi(QObject):
 
     def place(self, window: WindowSlots) -> None:
         """The Speakers dock, tabbed with Statistics (Codebook stays in front), and the
-        progress of Transcript → Identify speakers… (listed by the window's actions, after
-        Versions…) in the status bar."""
+        progress of Transcript → Identify speakers… and of Save voice… in the status bar
+        (the window's actions list Identify speakers… and Voice profiles… after Versions…)."""
         window.statusBar().addPermanentWidget(self.identifier.progress)
+        window.statusBar().addPermanentWidget(self.printer.progress)
         window.docks["speakersDock"] = window.add_dock(
             self.tr("Speakers"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea,
             "speakersDock")
         window.tabifyDockWidget(window.docks["statsDock"], window.docks["speakersDock"])
         window.docks["codebookDock"].raise_()
+
+    def open_voices(self) -> VoicesDialog:
+        """The Voice profiles dialog (one; it does not block the window)."""
+        if self.voices_dialog is None:
+            dialog = VoicesDialog(self.report, self.dialog_parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda: setattr(self, "voices_dialog", None))
+            self.voices_dialog = dialog
+        else:
+            self.voices_dialog.reload()
+        self.voices_dialog.show()
+        self.voices_dialog.raise_()
+        return self.voices_dialog
+
+    def _reload_voices(self) -> None:
+        if self.voices_dialog is not None:
+            self.voices_dialog.reload()
 
     def schedule_refresh(self) -> None:
         self._timer.start()

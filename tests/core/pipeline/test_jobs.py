@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desk.core.pipeline.job_messages import JobEvent, JobOptions
-from desk.core.pipeline.jobs import TranscriptionJob, worker_command
+from desk.core.pipeline.jobs import ChildJob, TranscriptionJob, worker_command
 from desk.core.records import Transcript
 from desk.core.store import Project
 
@@ -34,3 +34,17 @@ def test_a_killed_child_is_recorded_through_the_callers_project(tmp_project: Pro
     assert stored.status == "failed" and "stopped unexpectedly" in (stored.error or "")
     assert not job.needs_recording
     job.record_ending(tmp_project)  # once only
+
+
+def test_a_job_cancelled_before_its_child_started_ends_at_once(tmp_path: Path) -> None:
+    """Cancel clicked while the runner thread had not started the child yet: the child is
+    killed as soon as it exists, instead of running to its end behind a 'cancelled'."""
+    marker = tmp_path / "ran"
+    job = ChildJob(tmp_path / "p.desk", [sys.executable, "-c",
+                                         f"import time; time.sleep(5); open({str(marker)!r}, 'w')"],
+                   "test")
+    job.cancel()
+    job.start()
+    events = list(job.events())
+    assert [e.kind for e in events] == ["cancelled"]
+    assert job.returncode is not None and job.returncode < 0 and not marker.exists()

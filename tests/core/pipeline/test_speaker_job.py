@@ -17,8 +17,9 @@ from desk.core.pipeline.job_guard import this_process
 from desk.core.pipeline.job_messages import JobEvent, SpeakerJobOptions
 from desk.core.pipeline.jobs import EXIT_BAD_INPUT, run_job
 from desk.core.pipeline.speaker_job import SpeakerJob
+from desk.core.speakers.profiles import VoiceLibrary
 from desk.core.store import Project
-from tests.conftest import REPO
+from tests.conftest import REPO, project_with_transcript, sample_truth
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
 
@@ -70,6 +71,24 @@ def test_progress_is_in_seconds_of_speech_and_never_goes_back(truth_project: Pat
     progress = [e.done for e in events if e.kind == "progress"]
     assert progress == sorted(progress) and progress[-1] == pytest.approx(events[0].total)
     assert 45 < events[0].total < 55  # the sample's ~50 s of speech, not its 74 s
+
+
+def test_a_voice_print_reports_its_progress_and_saves_the_profile(
+        tmp_path: Path, sample_media: Path) -> None:
+    path = project_with_transcript(tmp_path / "voices.desk", sample_media, sample_truth())
+    before = state(path)
+    library = tmp_path / "voices.json"
+    options = SpeakerJobOptions(task="voiceprint", speaker="HOST", profile="Host",
+                                library=str(library))
+    events: list[JobEvent] = []
+    final = run_job(SpeakerJob(path, options), events.append)
+    assert final.kind == "finished", final.message
+    assert events[0].kind == "started" and 15 < events[0].total < 30  # the host's ~21 s
+    progress = [e.done for e in events if e.kind == "progress"]
+    assert progress == sorted(progress) and progress[-1] == pytest.approx(events[0].total)
+    assert final.details["name"] == "Host" and final.details["windows"] > 10
+    assert [v.name for v in VoiceLibrary(library).list()] == ["Host"]
+    assert state(path) == before  # the project is only read
 
 
 def test_a_transcript_another_live_job_holds_is_refused(truth_project: Path) -> None:

@@ -14,6 +14,7 @@ from desk.core.speakers.diarize import diarize
 from desk.core.speakers.model import EMBEDDING_SIZE, SpeakerEmbedder
 from desk.core.speakers.profiles import (
     MATCH_THRESHOLD,
+    MODEL,
     Voice,
     VoiceLibrary,
     decode_centre,
@@ -75,7 +76,8 @@ def test_export_and_import_carry_profiles_between_libraries(tmp_path: Path) -> N
 def test_foreign_or_broken_files_are_refused(tmp_path: Path) -> None:
     library = VoiceLibrary(tmp_path / "voices.json")
     bad = tmp_path / "bad.json"
-    for content in ("not json", json.dumps({"format": "other"}),
+    for content in ("not json", json.dumps({"format": "other"}), json.dumps(
+                        {"format": "desk-voices", "version": 1, "model": MODEL, "voices": []}),
                     json.dumps({"format": "desk-voices", "version": 1, "model": "x",
                                 "voices": []})):
         bad.write_text(content)
@@ -83,6 +85,16 @@ def test_foreign_or_broken_files_are_refused(tmp_path: Path) -> None:
             library.import_file(bad)
     with pytest.raises(InputError):
         library.import_file(tmp_path / "missing.json")
+    assert not library.path.exists()
+    library.add(random_voice("Musk", 1))
+    before = library.path.read_bytes()
+    library.export(bad)
+    data = json.loads(bad.read_text())
+    data["voices"] += [dict(data["voices"][0], name="Harris"), dict(data["voices"][0], name="")]
+    bad.write_text(json.dumps(data))
+    with pytest.raises(FormatError, match="without a name"):
+        library.import_file(bad)  # the whole file or nothing: Harris is not added either
+    assert library.path.read_bytes() == before and list(library.voices) == ["Musk"]
     with pytest.raises(FormatError):
         decode_centre(encode_centre(np.ones(5)))
 

@@ -141,3 +141,23 @@ def test_a_read_only_project_offers_no_edit(qtbot: QtBot, window: MainWindow) ->
     assert not any(b.isEnabled() for b in (panel.merge_button, panel.colour_button,
                                            panel.confirm_button, panel.give_button))
     assert not panel.model.flags(panel.model.index(0, COL_NAME)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_right_click_offers_save_voice_for_that_speaker(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    panel = _panel(window)
+    rect = panel.view.visualRect(panel.model.index(1, COL_NAME))
+    menu = panel.show_context_menu(rect.center())
+    assert menu is not None and panel.current() is not None
+    assert panel.current().name == "Elon Musk"  # type: ignore[union-attr]
+    texts = {a.text(): a.isEnabled() for a in menu.actions()}
+    assert texts == {"Save voice…": True, "Colour…": True, "Confirm": True, "Reject": True,
+                     "Merge…": False}
+    with qtbot.waitSignal(panel.voice_wanted) as wanted:
+        next(a for a in menu.actions() if a.text() == "Save voice…").trigger()
+    assert wanted.args == ["Elon Musk"]
+    asking = window.speakers.printer.name_dialog  # SpeakersUi asks the profile's name
+    assert asking is not None and asking.textValue() == "Elon Musk"
+    asking.reject()
+    menu.close()
+    assert panel.show_context_menu(panel.view.viewport().rect().bottomRight()) is None
