@@ -5,13 +5,15 @@ hurts most (writer_session.py: its writes done but not committed; a finished
 temp file not yet renamed; just after it returned) and SIGKILLed there; then
 the plain `python -m desk` is SIGKILLed after seeded random delays. Every
 time the file passes a full integrity_check and holds either exactly what it
-held before (same content hash) or the whole change; an export's target is
+held before (same content hash, job claims aside: a dead job's is stale) or
+the whole change, and a job killed so can be run again to its end; an export's target is
 either the old file or the complete new one, and the next export removes the
 temp file a kill left; an upgrade leaves one backup copy, however it ended.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -27,7 +29,18 @@ import pytest
 from tests.cli.cli_run import run
 from tests.conftest import REPO
 from tests.faults.conftest import checked_digest
-from tests.faults.writers import CUES, Builder, importing, migration, srt, tagging, upgraded
+from tests.faults.writers import (
+    CUES,
+    Builder,
+    Writer,
+    content_digest,
+    diarizing,
+    importing,
+    migration,
+    srt,
+    tagging,
+    upgraded,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
 
@@ -54,12 +67,21 @@ def _stopped_at(stop: str, args: list[object]) -> str:
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
+        while line and "step" not in json.loads(line):  # a job child's own events
+            line = child.stdout.readline()
     finally:
         child.send_signal(signal.SIGKILL)
         _, err = child.communicate()
     assert line, err
     step: str = json.loads(line)["step"]
     return step
+
+
+def _runs_again(writer: Writer, capsys: pytest.CaptureFixture[str]) -> None:
+    """A job killed anywhere runs again to its end (its dead claim is taken over)."""
+    code, _, err = run(capsys, *writer.args)
+    assert code == 0, err
+    assert writer.done()
 
 
 # (writer, where it is stopped, what it said there, whether its change is in)
@@ -72,17 +94,23 @@ STOPS = [
     (migration, "commit:2", "inside", False),  # upgraded, the tag not committed
     (migration, "rename", "rename", False),  # upgraded, its backup not yet named
     (migration, "done", "done 0", True),
+    # The speaker job's child: its claim, its one step (the speakers), its release.
+    (diarizing, "commit:1", "inside", False),
+    (diarizing, "commit:2", "inside", False),
+    (diarizing, "commit:3", "inside", True),
+    (diarizing, "done", "done 0", True),
 ]
 
 
 @pytest.mark.parametrize(("make", "stop", "said", "changed"), STOPS,
                          ids=[f"{m.__name__}-{s}" for m, s, _, _ in STOPS])
 def test_killed_at_the_worst_moment(make: Builder, stop: str, said: str, changed: bool,
-                                    tmp_path: Path, project_path: Path) -> None:
+                                    tmp_path: Path, project_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
     writer = make(project_path, tmp_path)
-    before = checked_digest(writer.project)
-    assert _stopped_at(stop, writer.args) == said
-    after = checked_digest(writer.project)
+    before = content_digest(writer.project)
+    assert _stopped_at(stop, writer.child or writer.args) == said
+    after = content_digest(writer.project)
     assert writer.done() is changed
     if not changed and make is migration and stop != "commit:1":
         assert upgraded(writer.project)  # the upgrade committed on its own, as it should
@@ -90,6 +118,8 @@ def test_killed_at_the_worst_moment(make: Builder, stop: str, said: str, changed
         assert after == before
     if make is migration:
         _one_backup_after_reopening(writer.project)
+    if writer.child:
+        _runs_again(writer, capsys)
 
 
 def _killed_after(args: list[object], seconds: float) -> None:
@@ -112,9 +142,24 @@ def _timed_run(args: list[object]) -> float:
 KILLS = 4
 
 
-@pytest.mark.parametrize("make", [tagging, importing, migration])
-def test_desk_killed_at_random_moments(make: Builder, tmp_path: Path,
-                                       project_path: Path) -> None:
+def _child_gone(project: Path, seconds: float = 10.0) -> None:
+    """Wait until no process works on `project` (a job's child dies with its parent)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        busy = []
+        for entry in Path("/proc").iterdir():
+            with contextlib.suppress(OSError):
+                if str(project).encode() in (entry / "cmdline").read_bytes():
+                    busy.append(entry.name)
+        if not busy:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"still at work on {project}: processes {busy}")
+
+
+@pytest.mark.parametrize("make", [tagging, importing, migration, diarizing])
+def test_desk_killed_at_random_moments(make: Builder, tmp_path: Path, project_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     rng = random.Random(f"desk-kill-{make.__name__}")
     seconds = 0.0
     for attempt in range(KILLS + 1):  # the first runs to its end: how long it takes
@@ -123,17 +168,20 @@ def test_desk_killed_at_random_moments(make: Builder, tmp_path: Path,
         project = folder / project_path.name
         shutil.copy(project_path, project)  # closed: no -wal beside it
         writer = make(project, folder)
-        before = checked_digest(writer.project)
+        before = content_digest(writer.project)
         if attempt == 0:
             seconds = _timed_run(writer.args)
             assert writer.done()
         else:
             _killed_after(writer.args, rng.uniform(0.0, seconds))
-        after = checked_digest(writer.project)
+            _child_gone(writer.project)
+        after = content_digest(writer.project)
         assert writer.done() or after == before or (make is migration
                                                     and upgraded(writer.project))
         if make is migration:
             _one_backup_after_reopening(writer.project)
+        if writer.child and attempt == KILLS:
+            _runs_again(writer, capsys)
 
 
 def _export(project: Path, out: Path, fmt: str = "json") -> list[object]:

@@ -11,7 +11,9 @@ crash hurts most:
 - `done`: after the command returned.
 
 At that moment the process prints one JSON line (`{"step": ...}`) and waits;
-the command's own output goes to stderr.
+the command's own output goes to stderr. A job's child (`--speaker-worker
+PROJECT OPTIONS`) runs the same way; its events share stdout with the steps
+(the test reads past them).
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ from collections.abc import Iterator
 from desk.cli import main
 from desk.core.store.database import Database
 
+# The test's channel, kept before a job's child makes its own from stdout (and points fd 1
+# at stderr).
+STEPS = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+
 
 def _stop(step: str) -> None:
-    print(json.dumps({"step": step}), file=sys.__stdout__, flush=True)
+    print(json.dumps({"step": step}), file=STEPS, flush=True)
     time.sleep(600)
 
 

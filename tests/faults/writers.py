@@ -5,10 +5,17 @@ it) and a folder for inputs that are only read, and returns the command's
 arguments, the file it writes and how to tell that its whole change is in.
 An upgrade is a builder too: a copy of the format-1 fixture beside the
 project, tagged (the opening upgrades it first, in its own transaction).
+So is diarization, on the sample beside the project: `desk speakers` writes in
+its job's child, so its Writer also names the child's own command line (which
+the stop tests run and kill) and the child's job (which the one-step test runs
+in-process). The child commits three times: its claim on the transcript, the
+speakers (one transaction), the release; the claim rows are bookkeeping, a
+dead job's is stale and taken over, so "unchanged" is said without them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -17,10 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.core.coding.codebook import load_codebook
+from desk.core.pipeline.job_messages import SpeakerJobOptions
 from desk.core.records import Annotation, Segment, Transcript
+from desk.core.resources import resource_path
 from desk.core.store import Project
 from desk.core.store.schema import SCHEMA_VERSION
-from tests.conftest import REPO
+from tests.conftest import REPO, project_with_transcript, sample_truth
 
 V1 = REPO / "tests" / "fixtures" / "v1.desk"
 CUES = 2000  # an SRT import that takes a moment and fills a small disk
@@ -32,6 +41,23 @@ class Writer:
     args: list[object]
     project: Path
     done: Callable[[], bool]
+    child: list[object] | None = None  # a job's child that writes: its own command line
+    job: Callable[[], object] | None = None  # and its work, run in this process
+
+
+def content_digest(path: Path) -> str:
+    """The project's content hash without job claims (bookkeeping a dead job leaves, stale),
+    after a full integrity_check."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        digest = hashlib.sha256(f"{conn.execute('PRAGMA user_version').fetchone()[0]}".encode())
+        for line in conn.iterdump():
+            if not line.startswith("INSERT INTO \"meta\" VALUES('job:"):
+                digest.update(line.encode() + b"\n")
+    finally:
+        conn.close()
+    return digest.hexdigest()
 
 
 Builder = Callable[[Path, Path], Writer]
@@ -133,5 +159,21 @@ def migration(project: Path, inputs: Path) -> Writer:
                   lambda: upgraded(old) and count(old, "annotations") == 2)
 
 
+def diarizing(project: Path, inputs: Path) -> Writer:
+    """`desk speakers` on the sample's true transcript (no speakers yet), beside `project`."""
+    path = project_with_transcript(project.with_name("speakers.desk"),
+                                   resource_path("sample", "sample.mp4"), sample_truth(False))
+    options = SpeakerJobOptions(speakers=2, use_profiles=False)
+
+    def job() -> object:
+        from desk.core.pipeline.speaker_job import run
+
+        return run(path, options, lambda event: None)
+
+    return Writer(["speakers", path, "--speakers", "2", "--no-profiles"], path, lambda: count(
+        path, "segments WHERE speaker_id IS NULL") == 0 and count(path, "speakers") == 2,
+                  ["--speaker-worker", path, json.dumps(options.to_json())], job)
+
+
 WRITERS: list[Builder] = [tagging, codebook_import, importing, merging, undoing,
-                          speaker_assigning, version_naming, migration]
+                          speaker_assigning, version_naming, migration, diarizing]
