@@ -132,10 +132,14 @@ QT_KEPT_TRANSLATIONS = ("qtbase_",)
 PYAV_BINARIES = ("av/", "av.libs/")
 
 
+# torch's wheel carries its C++ test programs and tools (131 MB); torch's hook collects them.
+TORCH_DROPPED = ("torch/test/", "torch/bin/")
+
+
 def keep_binary(dest: str) -> bool:
     """Whether a binary PyInstaller collected (by bundle path) belongs in the bundle."""
     dest = dest.replace("\\", "/")
-    if dest.startswith(PYAV_BINARIES):
+    if dest.startswith(PYAV_BINARIES + TORCH_DROPPED):
         return False
     if any(part in dest for part in QT_DROPPED_PLUGINS):
         return False
@@ -147,6 +151,8 @@ def keep_data(dest: str) -> bool:
     """Whether a data file (or a symlink: PyInstaller lists them as data) belongs in the bundle."""
     dest = dest.replace("\\", "/")
     name = dest.rsplit("/", 1)[-1]
+    if dest.startswith(TORCH_DROPPED):
+        return False
     if "PySide6/" in dest and "/translations/" in dest:
         return name.startswith(QT_KEPT_TRANSLATIONS)
     # Top-level links to dropped Qt libraries would dangle.

@@ -111,6 +111,9 @@ def test_one_engine_is_bundled() -> None:
     ("av.libs/avcodec-61-4a5ba5bd.dll", False),  # PyAV's FFmpeg: the stub replaces PyAV
     ("av/_core.cp311-win_amd64.pyd", False),
     ("libavcodec.so.59", True),  # the system ffmpeg's, which bin/ffmpeg needs on Linux
+    ("torch/lib/libtorch_cpu.so", True),  # CAM++ runs in it
+    ("torch/bin/test_jit", False),  # torch's C++ tests and tools: 131 MB
+    ("torch/test/op_registration_test", False),
 ])
 def test_unused_qt_binaries_are_dropped(dest: str, kept: bool) -> None:
     assert bundle_plan.keep_binary(dest) is kept
@@ -122,6 +125,8 @@ def test_only_base_qt_translations_are_kept() -> None:
     assert bundle_plan.keep_data("resources/translations/desk_de.qm")
     assert not bundle_plan.keep_data("libQt6Quick.so.6")  # the top-level symlink
     assert bundle_plan.keep_data("libQt6Widgets.so.6")
+    assert not bundle_plan.keep_data("torch/bin/protoc")
+    assert bundle_plan.keep_data("torch/nn/modules/module.py")
 
 
 def test_debug_info_is_stripped_from_ctranslate2_only(tmp_path: Path) -> None:
