@@ -133,13 +133,20 @@ PYAV_BINARIES = ("av/", "av.libs/")
 
 
 # torch's wheel carries its C++ test programs and tools (131 MB); torch's hook collects them.
+# torch_shm_manager stays: `import torch` in a frozen app looks for it (the first build
+# without it failed `desk speakers` with "Unable to find torch_shm_manager").
 TORCH_DROPPED = ("torch/test/", "torch/bin/")
+TORCH_KEPT = ("torch/bin/torch_shm_manager",)
+
+
+def _dropped_torch_part(dest: str) -> bool:
+    return dest.startswith(TORCH_DROPPED) and not dest.startswith(TORCH_KEPT)
 
 
 def keep_binary(dest: str) -> bool:
     """Whether a binary PyInstaller collected (by bundle path) belongs in the bundle."""
     dest = dest.replace("\\", "/")
-    if dest.startswith(PYAV_BINARIES + TORCH_DROPPED):
+    if dest.startswith(PYAV_BINARIES) or _dropped_torch_part(dest):
         return False
     if any(part in dest for part in QT_DROPPED_PLUGINS):
         return False
@@ -151,7 +158,7 @@ def keep_data(dest: str) -> bool:
     """Whether a data file (or a symlink: PyInstaller lists them as data) belongs in the bundle."""
     dest = dest.replace("\\", "/")
     name = dest.rsplit("/", 1)[-1]
-    if dest.startswith(TORCH_DROPPED):
+    if _dropped_torch_part(dest):
         return False
     if "PySide6/" in dest and "/translations/" in dest:
         return name.startswith(QT_KEPT_TRANSLATIONS)

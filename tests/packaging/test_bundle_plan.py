@@ -114,6 +114,7 @@ def test_one_engine_is_bundled() -> None:
     ("torch/lib/libtorch_cpu.so", True),  # CAM++ runs in it
     ("torch/bin/test_jit", False),  # torch's C++ tests and tools: 131 MB
     ("torch/test/op_registration_test", False),
+    ("torch/bin/torch_shm_manager", True),  # `import torch` looks for it
 ])
 def test_unused_qt_binaries_are_dropped(dest: str, kept: bool) -> None:
     assert bundle_plan.keep_binary(dest) is kept

