@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from itertools import compress, repeat
 from pathlib import Path
 
 from desk.core.coding.codebook import parse_codebook
@@ -112,10 +113,11 @@ def read_eaf(path: Path, as_: str | None = None,
             speaker = meaning.get("speaker") if isinstance(meaning, dict) else (
                 tier.participant or tier.id)
             before = len(segments)
-            for ann_id, start, end, value in tier.rows():
-                if value:
-                    segments.append(start, end, " ".join(value.split()), speaker or None)
-                    segment_origins.append(tier.id, ann_id)
+            values = tier.values  # an empty one is no line: compress() leaves it out
+            segments.extend(compress(tier.starts, values), compress(tier.ends, values),
+                            [" ".join(value.split()) for value in values if value],
+                            speaker or None)
+            segment_origins.extend(tier.id, compress(tier.ids, values))
             bundle.parts.append(ImportPart(
                 f"tier '{tier.id}'", "transcript" + (f", speaker {speaker}" if speaker else ""),
                 len(segments) - before))
@@ -146,15 +148,16 @@ def _tier_annotations(tier: EafTier, meaning: object, cv: str | None,
         tag, coder = tier.id, tier.annotator
     before = len(annotations)
     by_vocabulary = cv is not None and not isinstance(meaning, dict)
-    codes: dict[str, str] = {}  # one string per code, shared by its annotations
-    for ann_id, start, end, value in tier.rows():
-        if by_vocabulary:
-            if not value:
-                continue  # an uncoded slot on a vocabulary tier
-            annotations.append(codes.setdefault(value, value), start, end, "", coder)
-        else:
-            annotations.append(tag, start, end, value, coder)
-        origins.append(tier.id, ann_id)
+    values = tier.values
+    if by_vocabulary:  # the value is the tag; an empty one is an uncoded slot: left out
+        codes: dict[str, str] = {}  # one string per code, shared by its annotations
+        tags = [codes.setdefault(value, value) for value in values if value]
+        annotations.extend(tags, compress(tier.starts, values), compress(tier.ends, values),
+                           repeat("", len(tags)), coder)
+        origins.extend(tier.id, compress(tier.ids, values))
+    else:
+        annotations.extend(repeat(tag, len(values)), tier.starts, tier.ends, values, coder)
+        origins.extend(tier.id, tier.ids)
     what = "tags from its vocabulary" if by_vocabulary else f"tag {tag}"
     return ImportPart(f"tier '{tier.id}'", what + (f", coder {coder}" if coder else ""),
                       len(annotations) - before)

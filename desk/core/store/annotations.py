@@ -14,6 +14,8 @@ from desk.core.store.tags import TagStore
 from desk.core.timecode import format_time, seconds_text
 
 SOURCES = ("manual", "suggested", "imported")
+# What `add_new` stores: (tag_id, start, end, note, annotator, source, created_at or None).
+NewAnnotation = tuple[int, float, float, str, str, str, str | None]
 _COLUMNS = 'tag_id, start, "end", note, annotator, source, created_at, updated_at'
 # An incoming row `i` and a row `a` that code the same thing.
 _SAME = ('a.start = i.start AND a."end" = i."end" AND a.tag_id = i.tag_id '
@@ -92,14 +94,16 @@ class AnnotationStore:
             return [int(r[0]) for r in self._db.conn.execute(
                 "SELECT id FROM annotations WHERE id > ? ORDER BY id", (last,))]
 
-    def add_new(self, annotations: Iterable[Annotation], label: str,
+    def add_new(self, rows: Iterable[NewAnnotation], label: str,
                 annotator: str = "") -> tuple[int, int]:
-        """Store those of the annotations (tag_id set) the project does not hold yet, in order,
-        as ONE history action: (added, skipped).
+        """Store those of the rows the project does not hold yet, in order, as ONE history
+        action: (added, skipped).
 
-        One already stored or earlier in `annotations` with the same tag, times (to the
-        millisecond), note and coder is skipped. SQLite compares them in a temporary
-        table, so an import of 10⁶ annotations holds no set of keys in memory.
+        A row is (tag_id, start, end, note, annotator, source, created_at or None),
+        times in whole milliseconds (`round(t, 3)`): an import hands over 10⁶ of
+        them as tuples zipped from its columns, not as records. One already stored
+        or earlier in `rows` with the same tag, times, note and coder is skipped.
+        SQLite compares them in a temporary table, so no set of keys is held in memory.
         """
         now = utc_now()
         conn = self._db.conn
@@ -108,9 +112,7 @@ class AnnotationStore:
             conn.execute("CREATE TEMP TABLE import_rows(tag_id INTEGER, start REAL, "
                          '"end" REAL, note TEXT, annotator TEXT, source TEXT, created_at TEXT)')
             incoming = conn.executemany(
-                "INSERT INTO temp.import_rows VALUES (?,?,?,?,?,?,?)",
-                ((a.tag_id, round(a.start, 3), round(a.end, 3), a.note, a.annotator,
-                  a.source, a.created_at) for a in annotations)).rowcount
+                "INSERT INTO temp.import_rows VALUES (?,?,?,?,?,?,?)", rows).rowcount
             conn.execute('CREATE INDEX temp.import_rows_span ON import_rows(start, "end")')
             last = self._last_id()
             conn.execute(

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from desk.core.errors import InputError
-from desk.core.records import Segment, Transcript, TranscriptVersion
+from desk.core.records import Lines, Segment, Transcript, TranscriptVersion
 from desk.core.store.database import Database, utc_now
 from desk.core.store.history import ActionRecorder, History
 from desk.core.store.transcripts import TranscriptStore, transcript_from_row
@@ -114,7 +114,7 @@ class VersionStore:
             if alive:
                 self._point_to(act, transcript_id)
 
-    def add(self, transcript: Transcript, segments: Sequence[Segment], label: str,
+    def add(self, transcript: Transcript, segments: Sequence[Segment] | Lines, label: str,
             annotator: str = "") -> Transcript:
         """A complete transcript from a file, as a new current version: one undoable step
         (joins the caller's action, e.g. an import's)."""
