@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
 
 from desk.core.errors import InputError
 from desk.core.records import Lines, Segment, Transcript, Word
@@ -146,11 +145,25 @@ class TranscriptStore:
             speaker_ids = _speaker_ids(conn, segments)
             last = int(conn.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0])
             # Made and dropped inside the transaction: a failure rolls it back too.
-            conn.execute(f"CREATE TEMP TABLE segment_rows({_SEGMENT_COLUMNS})")
-            conn.executemany("INSERT INTO temp.segment_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                             _segment_rows(transcript_id, segments, speaker_ids, now))
-            conn.execute(f"INSERT INTO segments({_SEGMENT_COLUMNS}) "
-                         "SELECT * FROM temp.segment_rows ORDER BY rowid")
+            if isinstance(segments, Lines):  # 4 values a row to bind, not 14
+                conn.execute('CREATE TEMP TABLE segment_rows(start, "end", text, speaker_id)')
+                conn.executemany("INSERT INTO temp.segment_rows VALUES (?,?,?,?)",
+                                 _line_rows(segments, speaker_ids))
+                conn.execute(f"INSERT INTO segments({_SEGMENT_COLUMNS}) "
+                             'SELECT :id, start, "end", text, speaker_id, NULL, NULL, NULL, 0, '
+                             ":now, :now, '', NULL, 0 FROM temp.segment_rows ORDER BY rowid",
+                             {"id": transcript_id, "now": now})
+            else:
+                conn.execute(f"CREATE TEMP TABLE segment_rows({_SEGMENT_COLUMNS})")
+                conn.executemany(
+                    "INSERT INTO temp.segment_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    ((transcript_id, round(s.start, 3), round(s.end, 3), s.text.strip(),
+                      speaker_ids[s.speaker] if s.speaker else None, s.avg_logprob,
+                      s.no_speech_prob, s.compression_ratio, int(s.edited), now, now,
+                      s.speaker_source, s.speaker_confidence, int(s.overlap))
+                     for s in segments))
+                conn.execute(f"INSERT INTO segments({_SEGMENT_COLUMNS}) "
+                             "SELECT * FROM temp.segment_rows ORDER BY rowid")
             conn.execute("DROP TABLE temp.segment_rows")
             ids = [int(r[0]) for r in conn.execute(
                 "SELECT id FROM segments WHERE id > ? ORDER BY id", (last,))]
@@ -309,22 +322,15 @@ def _speaker_ids(conn: sqlite3.Connection, segments: Sequence[Segment] | Lines) 
     return speaker_ids
 
 
-def _segment_rows(transcript_id: int, segments: Sequence[Segment] | Lines,
-                  speaker_ids: dict[str, int], now: str) -> Iterator[tuple[Any, ...]]:
-    """The rows of `_SEGMENT_COLUMNS`, from records or (zipped in C) from columns."""
-    if isinstance(segments, Lines):
-        three, nothing, no = repeat(3), repeat(None), repeat(0)
-        speaker_of: dict[str | None, int | None] = {
-            name: speaker_ids.get(name) if name else None
-            for name in dict.fromkeys(segments.speakers)}
-        return zip(repeat(transcript_id), map(round, segments.starts, three),
-                   map(round, segments.ends, three), map(str.strip, segments.texts),
-                   map(speaker_of.__getitem__, segments.speakers), nothing, nothing, nothing, no,
-                   repeat(now), repeat(now), repeat(""), nothing, no)
-    return ((transcript_id, round(s.start, 3), round(s.end, 3), s.text.strip(),
-             speaker_ids[s.speaker] if s.speaker else None, s.avg_logprob, s.no_speech_prob,
-             s.compression_ratio, int(s.edited), now, now, s.speaker_source,
-             s.speaker_confidence, int(s.overlap)) for s in segments)
+def _line_rows(lines: Lines, speaker_ids: dict[str, int]
+               ) -> Iterator[tuple[float, float, str, int | None]]:
+    """(start, end, text, speaker id) a line, zipped in C from the columns."""
+    speaker_of: dict[str | None, int | None] = {
+        name: speaker_ids.get(name) if name else None for name in dict.fromkeys(lines.speakers)}
+    three = repeat(3)
+    return zip(map(round, lines.starts, three), map(round, lines.ends, three),
+               map(str.strip, lines.texts), map(speaker_of.__getitem__, lines.speakers),
+               strict=True)
 
 
 _SEGMENT_COLUMNS = ('transcript_id, start, "end", text, speaker_id, avg_logprob, no_speech_prob, '

@@ -100,3 +100,46 @@ def test_hostile_and_broken_eaf(blank: Project, tmp_path: Path, content: str,
 def test_bad_mode_is_an_input_error(blank: Project, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="--as must be one of"):
         IMPORTERS["eaf"].import_(blank, _foreign_eaf(tmp_path / "f.eaf"), as_="words")
+
+
+def _tables(project: Project) -> dict[str, list[tuple[object, ...]]]:
+    conn = project.database.conn
+    return {table: [tuple(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+            for table in ("annotations", "segments", "tags", "speakers", "transcripts",
+                          "transcript_versions", "current_transcript")}
+
+
+def test_undo_of_a_large_import_restores_the_project_and_redo_the_same_rows(
+        blank: Project, tmp_path: Path) -> None:
+    """The import's undo data is made by SQLite in bulk: undo gives back exactly the project
+    before, redo exactly the imported rows (every time, to the bit)."""
+    rows = 3000
+    slots = "".join(f'<TIME_SLOT TIME_SLOT_ID="ts{n + 1}" TIME_VALUE="{n * 4 + n % 3}"/>'
+                    for n in range(2 * rows))
+    tiers = "".join(
+        f'<TIER TIER_ID="{tier}" LINGUISTIC_TYPE_REF="{kind}">' + "".join(
+            f'<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a{i}" TIME_SLOT_REF1="ts{2 * i + 1}"'
+            f' TIME_SLOT_REF2="ts{2 * i + 2}"><ANNOTATION_VALUE>{value(i)}</ANNOTATION_VALUE>'
+            "</ALIGNABLE_ANNOTATION></ANNOTATION>" for i in range(first, rows, 2)) + "</TIER>"
+        for tier, kind, first, value in (
+            ("Anna", "speech", 0, lambda i: f"line {i}  of  speech"),
+            ("codes", "coding", 1, lambda i: ("joke", "claim", "")[i % 3])))
+    path = tmp_path / "big.eaf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><ANNOTATION_DOCUMENT>'
+        f'<HEADER TIME_UNITS="milliseconds"/><TIME_ORDER>{slots}</TIME_ORDER>{tiers}'
+        '<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="speech"/><LINGUISTIC_TYPE '
+        'LINGUISTIC_TYPE_ID="coding" CONTROLLED_VOCABULARY_REF="cv"/><CONTROLLED_VOCABULARY '
+        'CV_ID="cv"><CV_ENTRY_ML><CVE_VALUE>joke</CVE_VALUE></CV_ENTRY_ML></CONTROLLED_VOCABULARY>'
+        "</ANNOTATION_DOCUMENT>", encoding="utf-8")
+    before = _tables(blank)
+    summary = IMPORTERS["eaf"].import_(blank, path)
+    assert (summary.segments, summary.annotations, summary.tags_added) == (1500, 1000, 2)
+    imported = _tables(blank)
+    assert imported["segments"][7][2:5] == (0.113, 0.118, "line 14 of speech")
+    assert blank.history.undo() is not None
+    # The version is gone; its transcript row, lines and speaker stay unseen (versions.py).
+    kept = ("segments", "transcripts", "speakers")
+    assert _tables(blank) == {**before, **{table: imported[table] for table in kept}}
+    assert blank.history.redo() is not None
+    assert _tables(blank) == imported

@@ -74,6 +74,44 @@ def test_a_wrong_annotation_is_reported_after_the_whole_file_proved_well_formed(
         read_eaf_stream(path)
 
 
+def test_slot_ids_are_matched_exactly_however_they_are_spelled(tmp_path: Path) -> None:
+    """ELAN's ts<N> index an array; any other spelling is looked up as itself, never as N."""
+    slots = "".join(f'<TIME_SLOT TIME_SLOT_ID="{slot}" TIME_VALUE="{ms}"/>' for slot, ms in (
+        ("ts3", 3000), ("ts\u0663", 3300), ("ts05", 5000), ("ts5", 5500), ("start", 100),
+        ("ts99999999", 9000), ("ts 4", 4400), ("ts4", 4000)))
+    body = "".join(ANNOTATION.format(n=n, r1=r1, r2=r2, value=n) for n, (r1, r2) in enumerate(
+        [("start", "ts3"), ("start", "ts\u0663"), ("ts4", "ts05"), ("ts05", "ts5"),
+         ("ts\u0663", "ts 4"), ("ts5", "ts99999999")]))
+    tier = TIER.format(id="A", extra="", body=body)
+    parsed = read_eaf_stream(_eaf(tmp_path / "ids.eaf", tier, slots))
+    assert [(start, end) for _, start, end, _ in parsed.tiers[0].rows()] == [
+        (0.1, 3.0), (0.1, 3.3), (4.0, 5.0), (5.0, 5.5), (3.3, 4.4), (5.5, 9000 / 1000)]
+    undeclared = TIER.format(id="B", extra="", body=ANNOTATION.format(n=9, r1="ts3",
+                                                                      r2="ts04", value="x"))
+    with pytest.raises(FormatError, match="ANNOTATION 'a9': time slot 'ts04' does not exist"):
+        read_eaf_stream(_eaf(tmp_path / "ts04.eaf", undeclared, slots))
+
+
+def test_an_annotation_is_read_as_elementtree_would_whatever_its_layout(tmp_path: Path) -> None:
+    """Attributes in any order, more of them, text around the value's children, a second
+    value, a REF_ANNOTATION and an aligned one outside an ANNOTATION: as `findtext` reads."""
+    body = ('<ANNOTATION><ALIGNABLE_ANNOTATION TIME_SLOT_REF2="ts2" CVE_REF="c1" '
+            'TIME_SLOT_REF1="ts1" ANNOTATION_ID="a1"><ANNOTATION_VALUE> one <b>bold</b> '
+            "tail</ANNOTATION_VALUE><ANNOTATION_VALUE>second</ANNOTATION_VALUE>"
+            "</ALIGNABLE_ANNOTATION>after</ANNOTATION>"
+            '<ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r1" ANNOTATION_REF="a1">'
+            "<ANNOTATION_VALUE>ref</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>"
+            '<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="start" '
+            'TIME_SLOT_REF2="ts9"/></ANNOTATION>'
+            '<OTHER><ALIGNABLE_ANNOTATION ANNOTATION_ID="a3" TIME_SLOT_REF1="ts1" '
+            'TIME_SLOT_REF2="ts2"/></OTHER>'
+            + ANNOTATION.format(n=4, r1="ts1", r2="ts9", value="<![CDATA[<&>]]> caf&#233;"))
+    parsed = read_eaf_stream(_eaf(tmp_path / "layout.eaf", TIER.format(id="A", extra="",
+                                                                       body=body), SLOTS))
+    assert list(parsed.tiers[0].rows()) == [("a1", 1.0, 2.5, "one"), ("a2", 3.0, 4.0, ""),
+                                            ("a4", 1.0, 4.0, "<&> café")]
+
+
 def _big_eaf(path: Path, count: int) -> Path:
     """`count` lines of speech on 4 tiers, 4 ms apart, two slots each, indented as ELAN does."""
     per_tier = count // 4

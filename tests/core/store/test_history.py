@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from desk.core.records import Annotation, Tag
 from desk.core.store import Project
 from tests.core.store.conftest import two_segments
 
@@ -50,3 +53,22 @@ def test_active_history_is_the_provenance_in_order(tmp_project: Project) -> None
     assert [(a.annotator, a.label) for a in tmp_project.history.active()][1:] == [
         ("ana", "tag delay"), ("bea", "tag DDoS claim")]
     assert not any(a.undone for a in tmp_project.history.active())
+
+
+def test_rows_added_in_bulk_keep_the_snapshot_a_single_record_keeps(
+        tmp_project: Project) -> None:
+    """`record_added` has SQLite write the snapshots: the same values, types and text."""
+    tag = tmp_project.tags.add(Tag("joke"))
+    assert tag.id is not None
+    made = [Annotation("joke", round(start, 3), round(start + 0.1, 3), note, "anna", "suggested",
+                       tag_id=tag.id)
+            for start, note in ((0.001, ""), (12345.678, 'a "quoted" note\n'), (7.1, "café"))]
+    ids = tmp_project.annotations.add_many(made, "suggest")
+    conn = tmp_project.database.conn
+    for annotation_id in ids:
+        row = dict(conn.execute("SELECT * FROM annotations WHERE id=?",
+                                (annotation_id,)).fetchone())
+        after, before = conn.execute("SELECT after, before FROM changes WHERE entity='annotation' "
+                                     "AND entity_id=?", (annotation_id,)).fetchone()
+        assert before is None and json.loads(after) == row
+        assert [type(v) for v in json.loads(after).values()] == [type(v) for v in row.values()]
