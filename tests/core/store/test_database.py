@@ -115,3 +115,26 @@ def test_a_stopped_change_in_a_read_only_place_is_explained(tmp_path: Path) -> N
     assert str(caught.value) == (
         "old.desk was left half-changed by a Desk that stopped (its -journal is beside it) "
         "and cannot be repaired where it is; copy both somewhere writable to open it")
+
+
+def test_a_nested_transaction_undoes_only_its_own_writes(tmp_project: Project) -> None:
+    """Nested transactions are savepoints: a failed inner one rolls back alone, the outer
+    one commits the rest, and a failed outer one rolls back everything."""
+    database = tmp_project.database
+    key = "SELECT value FROM meta WHERE key=?"
+    with database.transaction() as conn:
+        conn.execute("INSERT INTO meta(key, value) VALUES ('outer', '1')")
+        with pytest.raises(ValueError), database.transaction():
+            conn.execute("INSERT INTO meta(key, value) VALUES ('inner', '1')")
+            with database.transaction():  # two deep: each savepoint its own name
+                conn.execute("INSERT INTO meta(key, value) VALUES ('deeper', '1')")
+            raise ValueError
+        with database.transaction():
+            conn.execute("INSERT INTO meta(key, value) VALUES ('kept', '1')")
+    assert [database.query(key, (k,)) != [] for k in ("outer", "inner", "deeper", "kept")] == [
+        True, False, False, True]
+    with pytest.raises(ValueError), database.transaction() as conn:
+        with database.transaction():
+            conn.execute("INSERT INTO meta(key, value) VALUES ('gone', '1')")
+        raise ValueError
+    assert database.query(key, ("gone",)) == [] and not database.conn.in_transaction
