@@ -44,6 +44,7 @@ LOGPROB_LIMIT = SILENCE_AVG_LOGPROB  # ... or text the model itself does not bel
 MIN_ADVANCE_SECONDS = 1.0  # a step that stops earlier moves on to the next 30 s
 MIN_REST_SECONDS = 0.3
 ENCODER_BATCH = 2
+DECODER_HYPOTHESES = 20  # sequences per decoder call: 4 lanes at beam 5, 8 greedy
 PUNCTUATION_BEFORE = "\"'“¿([{-"
 PUNCTUATION_AFTER = "\"'.。,，!！?？:：”)]}、"
 
@@ -191,11 +192,11 @@ class BatchedDecoder:
             [pad_or_trim(self._model.feature_extractor(p)[..., :-1]) for p in pieces]
         )
         encoded = self._encode(features, meter)
-        outputs = self._generate(encoded, len(lanes), self._beam_size)
+        share = DECODE_SHARE if self._second_look is None else DECODE_SHARE / 2
+        outputs = self._generate(encoded, list(range(len(lanes))), self._beam_size, meter, share)
         self.steps += len(lanes)
         if self._second_look is not None:
-            outputs = self._look_again(encoded, outputs, spans)
-        meter.phase_done(DECODE_SHARE)
+            outputs = self._look_again(encoded, outputs, spans, meter, share)
         decoded: list[list[dict[str, Any]]] = []
         moves: list[float] = []
         for lane, (start, end), piece, output in zip(lanes, spans, pieces, outputs, strict=True):
@@ -213,7 +214,27 @@ class BatchedDecoder:
             rest = lane.span.end - lane.seek
             lane.finished = rest < MIN_REST_SECONDS or not plan.has_sound(lane.seek, lane.span.end)
 
-    def _generate(self, encoded: Any, count: int, beam_size: int) -> Any:
+    def _generate(self, encoded: Any, rows: list[int], beam_size: int, meter: ProgressMeter,
+                  share: float) -> list[Any]:
+        """Decoder outputs for these rows of the batch, a few lanes per call.
+
+        One call says nothing until its last lane is done: eight lanes at beam 5
+        held the bar still for 6 s on two idle cores, over 20 s on busy ones.
+        Calls of `DECODER_HYPOTHESES` sequences cost the same and give the same
+        output (benchmarks/README.md), and the meter credits `share` of the step
+        as each call ends.
+        """
+        per_call = max(1, DECODER_HYPOTHESES // beam_size)
+        outputs: list[Any] = []
+        for first in range(0, len(rows), per_call):
+            group = rows[first : first + per_call]
+            whole = len(group) == encoded.shape[0]
+            outputs += self._decode_call(encoded if whole else _rows(encoded, group),
+                                         len(group), beam_size)
+            meter.phase_done(share * len(group) / len(rows))
+        return outputs
+
+    def _decode_call(self, encoded: Any, count: int, beam_size: int) -> Any:
         return self._model.model.generate(
             encoded,
             [list(self._prompt) for _ in range(count)],
@@ -227,7 +248,8 @@ class BatchedDecoder:
         )
 
     def _look_again(
-        self, encoded: Any, outputs: list[Any], spans: list[tuple[float, float]]
+        self, encoded: Any, outputs: list[Any], spans: list[tuple[float, float]],
+        meter: ProgressMeter, share: float,
     ) -> list[Any]:
         """Greedy outputs, with the doubtful ones replaced by a beam search of the same audio."""
         rule = self._second_look
@@ -237,9 +259,10 @@ class BatchedDecoder:
             if rule.doubtful(self.look(output, end - start))
         ]
         if not doubtful:
+            meter.phase_done(share)
             return outputs
         self.steps_again += len(doubtful)
-        again = self._generate(_rows(encoded, doubtful), len(doubtful), rule.beam_size)
+        again = self._generate(encoded, doubtful, rule.beam_size, meter, share)
         outputs = list(outputs)
         for i, output in zip(doubtful, again, strict=True):
             outputs[i] = output

@@ -266,3 +266,29 @@ def test_progress_counts_dead_air_between_lanes_as_handled(whisper: object) -> N
     # the dead air needs no decoding: handled from the start (less the lanes' 0.5 s pads)
     assert reports[0] >= 40.0 - 2 * 0.5 - 0.05
     assert reports == sorted(reports) and reports[-1] == pytest.approx(56.0, abs=0.05)
+
+
+def test_a_step_of_eight_lanes_at_beam_5_moves_the_progress_between_decoder_calls(
+        whisper: object) -> None:
+    # eight lanes in one step: one decoder call would say nothing until all eight are done
+    reports: list[float] = []
+    before_call: list[float] = []
+    script = scripted(whisper, [[0.0, f" Part {i}.", 2.0] for i in range(8)])
+    generate = script.generate
+
+    def timed_generate(encoded: object, prompts: list[list[int]], **options: object) -> object:
+        before_call.append(reports[-1])
+        return generate(encoded, prompts, **options)
+
+    script.generate = timed_generate  # type: ignore[method-assign]
+    real = whisper.model
+    whisper.model = script
+    try:
+        decoder = BatchedDecoder(whisper, "en", 5, None, False, 8, lambda piece, start: [])
+        segments = list(decoder.decode(bursts(8, 6.0), reports.append))
+    finally:
+        whisper.model = real
+    assert script.batches[:2] == [4, 4] and script.beams[:2] == [5, 5]
+    assert before_call[1] > before_call[0]  # the first four lanes' decoding was credited
+    assert [s.text.strip() for s in segments] == [f"Part {i}." for i in range(8)]
+    assert reports == sorted(reports)
