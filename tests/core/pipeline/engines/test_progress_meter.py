@@ -40,3 +40,21 @@ def test_no_sink_no_reports() -> None:
     meter.step([10.0])
     meter.phase_done(ENCODE_SHARE)
     meter.report()  # nothing to tell, nothing fails
+
+
+def test_phases_credit_what_earlier_steps_really_advanced() -> None:
+    told: list[float] = []
+    lanes = [Lane(Window(0.0, 120.0), 0.0), Lane(Window(120.0, 240.0), 120.0)]
+    meter = ProgressMeter(240.0, lanes, told.append)
+    meter.step([30.0, 30.0])
+    meter.phase_done(ENCODE_SHARE)
+    assert told[-1] == pytest.approx(ENCODE_SHARE * 0.5 * 60.0)  # no step has ended yet
+    lanes[0].seek, lanes[1].seek = 27.0, 147.0  # the first step advanced 90 % of what it read
+    meter.report()
+    meter.step([30.0, 30.0])
+    meter.phase_done(ENCODE_SHARE)
+    meter.phase_done(DECODE_SHARE)
+    assert told[-1] == pytest.approx(54.0 + (ENCODE_SHARE + DECODE_SHARE) * 0.9 * 60.0)
+    lanes[0].seek, lanes[1].seek = 54.0, 174.0
+    meter.report()
+    assert told[-1] == pytest.approx(108.0) and told == sorted(told)
