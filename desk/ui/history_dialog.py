@@ -9,9 +9,10 @@ the undo stack, so an undo made in the window shows at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.store import Project
 from desk.core.store.history import ActionInfo
+from desk.ui.table_model import RecordTableModel
 from desk.ui.undo import UndoBridge
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +41,7 @@ def when_text(stamp: str) -> str:
     return stamp[:19].replace("T", " ") + " UTC" if stamp else ""
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RecordTableModel):
     """The project's history actions, newest first, optionally one coder's."""
 
     def __init__(self, project: Project, parent: Any = None) -> None:
@@ -64,18 +66,8 @@ class HistoryModel(QAbstractTableModel):
         names = {a.annotator for a in self.project.history.actions(limit=SHOWN)}
         return sorted(names, key=str.casefold)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.actions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
+    def records(self) -> Sequence[Any]:
+        return self.actions
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,

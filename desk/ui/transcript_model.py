@@ -9,17 +9,18 @@ changed. The project is re-read only for the rows an edit or a job touched.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desk.core.coding import blind
 from desk.core.coding.line_labels import LineLabels
 from desk.core.records import Segment
 from desk.core.store import Project
 from desk.core.timecode import format_time
+from desk.ui.table_model import RecordTableModel
 
 COL_TIME, COL_SPEAKER, COL_TEXT = range(3)
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +104,7 @@ class SegmentRow:
         return best
 
 
-class TranscriptModel(QAbstractTableModel):
+class TranscriptModel(RecordTableModel):
     """Segments of the project's current transcript, with the playback highlight."""
 
     current_changed = Signal(int, int)  # row, word (-1: none)
@@ -287,18 +288,8 @@ class TranscriptModel(QAbstractTableModel):
         return True
 
     # -- Qt model API ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < 3:
-            return self.headers[section]
-        return None
+    def records(self) -> Sequence[Any]:
+        return self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

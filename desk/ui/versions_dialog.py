@@ -10,10 +10,10 @@ stack, so an undo made elsewhere shows at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from desk.core.records import TranscriptVersion
 from desk.core.services.resume import interrupted_transcript
 from desk.core.store import Project
 from desk.core.timecode import format_time
+from desk.ui.table_model import RecordTableModel
 from desk.ui.undo import UndoBridge
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,7 +50,7 @@ def settings_text(settings: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-class VersionsModel(QAbstractTableModel):
+class VersionsModel(RecordTableModel):
     """The project's transcript versions, oldest first."""
 
     def __init__(self, project: Project, parent: Any = None) -> None:
@@ -85,18 +86,8 @@ class VersionsModel(QAbstractTableModel):
                 "failed": self.tr("partial (failed)")}.get(t.status, self.tr("partial"))
         return kind + where
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.versions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return self.headers[section]
-        return None
+    def records(self) -> Sequence[Any]:
+        return self.versions
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.versions):

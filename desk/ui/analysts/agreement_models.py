@@ -8,6 +8,7 @@ reading (reliable, tentative, unreliable) and says it in its tooltip.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,6 +19,7 @@ from desk.core.coding.agreement.results import AgreementResult
 from desk.core.coding.disagreements import Disagreement
 from desk.core.formats.agreement_report import CHANCE_CORRECTED, COLUMNS, figure, per_annotator
 from desk.core.timecode import format_time
+from desk.ui.table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 TINTS = {"reliable": QColor(46, 125, 50, 70), "tentative": QColor(239, 108, 0, 70),
@@ -80,7 +82,7 @@ class FiguresModel(QAbstractTableModel):
         return None
 
 
-class DisagreementsModel(QAbstractTableModel):
+class DisagreementsModel(RecordTableModel):
     """The disagreements, largest first, and whether each is settled in the consensus."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -105,20 +107,10 @@ class DisagreementsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, column), self.index(len(self.found) - 1, column))
 
     def at(self, row: int) -> Disagreement | None:
-        return self.found[row] if 0 <= row < len(self.found) else None
+        return self.record(row)  # type: ignore[no-any-return]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.found)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def records(self) -> Sequence[Any]:
+        return self.found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.found):

@@ -8,22 +8,23 @@ the pane runs through the undo stack; the model never edits the project.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from desk.core.coding.stats import SpeakerStats
 from desk.core.records import Speaker
 from desk.core.timecode import format_time
+from desk.ui.table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NUMBER, COL_NAME, COL_COLOUR, COL_TALK, COL_TURNS, COL_MATCH = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole  # a row's speaker id
 
 
-class SpeakersModel(QAbstractTableModel):
+class SpeakersModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.speakers: list[Speaker] = []
@@ -51,23 +52,10 @@ class SpeakersModel(QAbstractTableModel):
                                   self.index(len(speakers) - 1, len(self.headers) - 1))
 
     def speaker(self, row: int) -> Speaker | None:
-        return self.speakers[row] if 0 <= row < len(self.speakers) else None
+        return self.record(row)  # type: ignore[no-any-return]
 
     def row_of(self, speaker_id: int | None) -> int:
         return next((r for r, s in enumerate(self.speakers) if s.id == speaker_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.speakers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -76,6 +64,9 @@ class SpeakersModel(QAbstractTableModel):
         if self.writable and index.column() == COL_NAME:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def records(self) -> Sequence[Any]:
+        return self.speakers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         speaker = self.speaker(index.row()) if index.isValid() else None

@@ -6,18 +6,20 @@ same fields `desk voices list` prints; the dialog edits through the library.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desk.core.speakers.profiles import Voice
 from desk.core.timecode import format_time
+from desk.ui.table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NAME, COL_SPEECH, COL_UPDATED, COL_SOURCE = range(4)
 
 
-class VoicesModel(QAbstractTableModel):
+class VoicesModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.voices: list[Voice] = []
@@ -30,25 +32,15 @@ class VoicesModel(QAbstractTableModel):
         self.endResetModel()
 
     def voice(self, row: int) -> Voice | None:
-        return self.voices[row] if 0 <= row < len(self.voices) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.voices)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+        return self.record(row)  # type: ignore[no-any-return]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def records(self) -> Sequence[Any]:
+        return self.voices
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         voice = self.voice(index.row()) if index.isValid() else None

@@ -8,10 +8,10 @@ shown in italics until accepted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 from desk.core.errors import DeskError
 from desk.core.records import Annotation
 from desk.core.timecode import format_time, parse_time
+from desk.ui.table_model import RecordTableModel
 from desk.ui.tagging.coding_controller import CodingController
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,7 +34,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ROW_SIGNALS = 50  # more inserted/removed rows than this: reset instead
 
 
-class AnnotationsModel(QAbstractTableModel):
+class AnnotationsModel(RecordTableModel):
     def __init__(self, controller: CodingController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -41,7 +42,7 @@ class AnnotationsModel(QAbstractTableModel):
         self._colours: dict[str, QColor] = {}
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._headers = [self.tr("Tag"), self.tr("Start"), self.tr("End"), self.tr("Duration"),
+        self.headers = [self.tr("Tag"), self.tr("Start"), self.tr("End"), self.tr("Duration"),
                          self.tr("Note"), self.tr("Annotator"), self.tr("Source")]
         controller.changed.connect(self.reload)
         self.reload()
@@ -90,18 +91,8 @@ class AnnotationsModel(QAbstractTableModel):
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
 
     # -- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+    def records(self) -> Sequence[Any]:
+        return self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
