@@ -15,6 +15,7 @@ cancelled half-way (a partial version). It writes, next to this script:
 - export.png    File → Export… with four formats chosen
 - import.png    the preview of an ELAN file before anything is written
 - versions.png  the three transcript versions
+- history.png   Edit → Edit history…: who changed what, and when
 """
 
 from __future__ import annotations
@@ -102,6 +103,10 @@ def main() -> int:
     wait_for(lambda: actions.versions_dialog is not None and actions.versions_dialog.isVisible())
     grab("versions.png")
     actions.versions_dialog.reject()
+    window.action("history").trigger()  # type: ignore[attr-defined]
+    wait_for(lambda: actions.history_dialog is not None and actions.history_dialog.isVisible())
+    grab("history.png")
+    actions.history_dialog.reject()
     window.close()  # type: ignore[attr-defined]
     app.processEvents()
     shutil.rmtree(work, ignore_errors=True)

@@ -1,4 +1,5 @@
-"""Screenshots of speakers in the window (issue #14): identify.png, identified.png, speakers.png.
+"""Screenshots of speakers in the window (issue #14): identify.png, identified.png, speakers.png,
+voices.png.
 
 Needs an X server with a window manager (the video is a native window). Run from the
 repository root on the 1366x768 laptop screen:
@@ -16,11 +17,15 @@ its segments the sample's two voices as diarization would ("Speaker 1", "Speaker
 lets a voice profile name the second one "Elon Musk" (0.83, not yet checked), opens it,
 raises the Speakers pane, searches what Musk said with the find bar's speaker filter
 and grabs the screen into speakers.png next to this script.
+
+voices.png: then Save voice… for both speakers of that copy (the real voiceprint child, into
+a library in a temporary folder) and Transcript → Voice profiles….
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -67,6 +72,17 @@ def identify(window: object, project_path: Path) -> None:
     grab("identified.png")
 
 
+def save_voices(window: object, work: Path) -> None:
+    """Save voice… for both speakers (the real voiceprint child), then Voice profiles…."""
+    os.environ["DESK_DATA_DIR"] = str(work / "data")  # the profiles made here stay here
+    speakers = window.speakers  # type: ignore[attr-defined]
+    for name in ("Elon Musk", "Speaker 1"):
+        assert speakers.printer.save(name, "Donald Trump" if name == "Speaker 1" else name)
+        wait_for(lambda: not speakers.printer.running, "the voiceprint job")
+    speakers.open_voices()
+    wait(0.8)
+
+
 def main() -> int:
     from desk.ui.app import build_window, create_application
     from desk.ui.settings import Settings
@@ -98,6 +114,8 @@ def main() -> int:
     bar.search()
     wait(1.0)
     grab("speakers.png")
+    save_voices(window, work)
+    grab("voices.png")
     window.close()  # type: ignore[attr-defined]
     shutil.rmtree(work, ignore_errors=True)
     return 0
