@@ -115,6 +115,11 @@ class VoiceLibrary:
 
     def add(self, voice: Voice) -> Voice:
         """Store `voice`, pooled with a profile of the same name if there is one."""
+        voice = self._pool(voice)
+        self.save()
+        return voice
+
+    def _pool(self, voice: Voice) -> Voice:
         name = voice.name.strip()
         if not name:
             raise InputError("a voice profile needs a name")
@@ -126,13 +131,14 @@ class VoiceLibrary:
             voice = Voice(name, centre, total, sources)
         voice = Voice(name, unit(voice.centre), voice.windows, voice.source, utc_now())
         self.voices[name] = voice
-        self.save()
         return voice
 
-    def remove(self, name: str) -> None:
-        if name not in self.voices:
-            raise InputError(f"no voice profile named '{name}'")
-        del self.voices[name]
+    def remove(self, *names: str) -> None:
+        """Delete these profiles, all or none (one write of the file)."""
+        for name in names:
+            self._get(name)
+        for name in names:
+            del self.voices[name]
         self.save()
 
     def save(self) -> None:
@@ -157,7 +163,14 @@ class VoiceLibrary:
             raise FormatError(f"{source} holds no voice profiles")
         if any(not v.name.strip() for v in voices):
             raise FormatError(f"{source} has a voice profile without a name")
-        return [self.add(v) for v in voices]
+        before = dict(self.voices)
+        try:
+            added = [self._pool(v) for v in voices]
+            self.save()  # one write: a failure leaves the file as it was
+        except BaseException:
+            self.voices = before
+            raise
+        return added
 
     def _get(self, name: str) -> Voice:
         if name not in self.voices:

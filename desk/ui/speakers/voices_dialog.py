@@ -136,8 +136,7 @@ class VoicesDialog(QDialog):
 
     def remove(self, names: list[str]) -> bool:
         try:
-            for name in names:
-                self.library.remove(name)
+            self.library.remove(*names)
         except DeskError as exc:
             self.report.error(str(exc))
             return False

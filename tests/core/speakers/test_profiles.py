@@ -44,6 +44,13 @@ def test_the_library_lives_in_the_data_folder_and_keeps_every_change(tmp_path: P
         again.remove("Musk")
     with pytest.raises(InputError):
         again.add(random_voice("  ", 3))
+    # Several at once are all removed, or none when one of them is unknown.
+    again.add(random_voice("Harris", 4))
+    with pytest.raises(InputError, match="no voice profile named 'Vance'"):
+        again.remove("Harris", "Vance")
+    assert [v.name for v in VoiceLibrary(tmp_path / "voices.json").list()] == ["Harris", "Trump"]
+    again.remove("Harris", "Trump")
+    assert VoiceLibrary(tmp_path / "voices.json").list() == []
 
 
 def test_adding_a_known_name_pools_the_voice_prints(tmp_path: Path) -> None:
