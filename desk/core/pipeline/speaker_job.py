@@ -131,7 +131,7 @@ def _identify(project: Project, options: SpeakerJobOptions, emit: Emit) -> JobEv
 
 def _voiceprint(project: Project, options: SpeakerJobOptions, emit: Emit) -> JobEvent:
     from desk.core.speakers import regions
-    from desk.core.speakers.identify import spoken_by, voice_print
+    from desk.core.speakers.identify import recording, spoken_by, voice_of
     from desk.core.speakers.model import SpeakerEmbedder
     from desk.core.speakers.profiles import VoiceLibrary
 
@@ -150,8 +150,8 @@ def _voiceprint(project: Project, options: SpeakerJobOptions, emit: Emit) -> Job
         meter.engine_progress(done)
 
     with meter.heartbeat():
-        voice = voice_print(project, who, options.profile, SpeakerEmbedder(options.threads),
-                            progress)
+        voice = voice_of(recording(project), who, said, options.profile,
+                         SpeakerEmbedder(options.threads), progress)
         meter.end(window)
     library = VoiceLibrary(Path(options.library) if options.library else None)
     saved = library.add(voice)

@@ -73,10 +73,16 @@ def profile_matches(project: Project, result: Diarization,
 def voice_print(project: Project, speaker: str, name: str | None = None,
                 embedder: SpeakerEmbedder | None = None,
                 progress: Progress | None = None) -> Voice:
-    """A profile of what `speaker` says in the current transcript (its mean voice print),
-    embedded as diarization embeds (diarize.embed_speech), so profiles and runs compare."""
+    """A profile of what `speaker` says in the current transcript (its mean voice print)."""
     who, said = spoken_by(project, speaker)
-    media = recording(project)
+    return voice_of(recording(project), who, said, name, embedder, progress)
+
+
+def voice_of(media: Path, who: str, said: list[Word], name: str | None = None,
+             embedder: SpeakerEmbedder | None = None,
+             progress: Progress | None = None) -> Voice:
+    """The mean voice print of the words `said` by `who`, embedded as diarization embeds
+    (diarize.embed_speech), so profiles and runs compare."""
     _, vectors = embed_speech(media, regions.from_words(said), embedder or SpeakerEmbedder(),
                               progress)
     if len(vectors) == 0:
