@@ -64,9 +64,9 @@ class AnnotationStore:
         start, end = self._check_range(start, end)
         if source not in SOURCES:
             raise InputError(f"unknown annotation source '{source}'")
-        twin = self._db.conn.execute(
-            'SELECT id FROM annotations WHERE tag_id = ? AND start = ? AND "end" = ? '
-            "AND note = ? AND annotator = ? AND source != 'suggested' LIMIT 1",
+        twin = self._db.conn.execute(  # what an import skips as already there (_SAME)
+            'SELECT a.id FROM annotations a JOIN (SELECT ? AS tag_id, ? AS start, ? AS "end", '
+            f"? AS note, ? AS annotator) i ON {_SAME} WHERE a.source != 'suggested' LIMIT 1",
             (tag_row.id, start, end, note, annotator)).fetchone()
         if twin is not None:
             raise AlreadyCoded(
