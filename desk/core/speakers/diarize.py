@@ -101,8 +101,10 @@ def embed_speech(media: Path, speech: list[regions.Region], embedder: SpeakerEmb
     spans: list[Window] = []
     rows: list[np.ndarray] = []
     pending: list[tuple[int, np.ndarray, list[tuple[int, int]]]] = []  # (row, frames, cuts)
+    embedded = 0.0  # seconds of speech with voice prints: the progress, batch by batch
 
     def flush() -> None:
+        nonlocal embedded
         pending.sort(key=lambda item: len(item[1]))
         while pending:
             count = 1
@@ -113,6 +115,9 @@ def embed_speech(media: Path, speech: list[regions.Region], embedder: SpeakerEmb
             done = embedder.embed_regions([f for _, f, _ in group], [c for _, _, c in group])
             for (row, _, _), vectors in zip(group, done, strict=True):
                 rows[row : row + len(vectors)] = list(vectors)
+            embedded += sum(len(f) for _, f, _ in group) / features.FRAMES_PER_SECOND
+            if progress:
+                progress(min(total, embedded), total)
 
     gathered = 0
     for region, frames in features.region_frames(media, speech):
@@ -126,8 +131,6 @@ def embed_speech(media: Path, speech: list[regions.Region], embedder: SpeakerEmb
         if gathered >= POOL_FRAMES:
             flush()
             gathered = 0
-            if progress:
-                progress(min(total, _covered(speech, region.end)), total)
     flush()
     if progress:
         progress(total, total)
@@ -144,7 +147,3 @@ def _with_one_word(segment: Segment) -> Segment:
     return Segment(segment.start, segment.end, segment.text, _words_of(segment),
                    speaker=segment.speaker, id=segment.id,
                    transcript_id=segment.transcript_id)
-
-
-def _covered(speech: list[regions.Region], until: float) -> float:
-    return sum(max(0.0, min(r.end, until) - r.start) for r in speech)
