@@ -48,23 +48,24 @@ class HistoryModel(RecordTableModel):
         super().__init__(parent)
         self.project = project
         self.coder: str = EVERYONE
+        self.every: list[ActionInfo] = []  # as read: the filter works on these
         self.actions: list[ActionInfo] = []
         self.headers = [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("State")]
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        actions = self.project.history.actions(limit=SHOWN)
-        self.actions = [a for a in actions if self.coder in (EVERYONE, a.annotator)]
-        self.endResetModel()
+        """Read the history again (after an edit or an undo); the coder filter stays."""
+        self.every = self.project.history.actions(limit=SHOWN)
+        self.set_coder(self.coder)
 
     def set_coder(self, coder: str) -> None:
+        self.beginResetModel()
         self.coder = coder
-        self.reload()
+        self.actions = [a for a in self.every if coder in (EVERYONE, a.annotator)]
+        self.endResetModel()
 
     def coders(self) -> list[str]:
-        names = {a.annotator for a in self.project.history.actions(limit=SHOWN)}
-        return sorted(names, key=str.casefold)
+        return sorted({a.annotator for a in self.every}, key=str.casefold)
 
     def records(self) -> Sequence[Any]:
         return self.actions
@@ -128,5 +129,7 @@ class HistoryDialog(QDialog):
         self.coder.blockSignals(False)
 
     def _refresh(self, *_: object) -> None:
+        self.model.reload()  # one read of the history
         self._fill_coders()
-        self.model.set_coder(str(self.coder.currentData()))
+        if self.coder.currentData() != self.model.coder:  # gone from the newest actions
+            self.model.set_coder(str(self.coder.currentData()))
