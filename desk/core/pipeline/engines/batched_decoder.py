@@ -220,9 +220,9 @@ class BatchedDecoder:
 
         One call says nothing until its last lane is done: eight lanes at beam 5
         held the bar still for 6 s on two idle cores, over 20 s on busy ones.
-        Calls of `DECODER_HYPOTHESES` sequences cost the same and give the same
-        output (benchmarks/README.md), and the meter credits `share` of the step
-        as each call ends.
+        Calls of `DECODER_HYPOTHESES` sequences give the same output at +10–14 %
+        of decoder CPU (~5 % of a beam-5 job; benchmarks/decoder_calls.py), and
+        the meter credits `share` of the step as each call ends.
         """
         per_call = max(1, DECODER_HYPOTHESES // beam_size)
         outputs: list[Any] = []
