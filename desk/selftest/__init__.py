@@ -32,7 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from desk.core.errors import DeskError
 from desk.selftest.checks import (
@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 MANIFEST_NAME = "desk-build.json"
 
 
-def build_manifest(manifest: Path | None = None) -> dict:
+def build_manifest(manifest: Path | None = None) -> dict[str, Any]:
     """The frozen app's build manifest; {} for a source install (or a build without one)."""
     if manifest is None:
         bundle = getattr(sys, "_MEIPASS", None)
@@ -65,12 +65,13 @@ def build_manifest(manifest: Path | None = None) -> dict:
             return {}
         manifest = Path(bundle) / MANIFEST_NAME
     try:
-        return json.loads(manifest.read_text(encoding="utf-8"))
+        loaded = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
-def bundles_libvlc(manifest: dict) -> bool:
+def bundles_libvlc(manifest: dict[str, Any]) -> bool:
     """Whether playback is part of this build: always, unless the manifest says otherwise."""
     return manifest.get("libvlc", True) is not False
 

@@ -9,6 +9,7 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 PLAY_SECONDS = 1.0
 PLAY_TIMEOUT = 15.0
@@ -41,7 +42,7 @@ class CheckFailed(Exception):
     """A check found the part broken; the message is the reason shown to the user."""
 
 
-def _load_vlc() -> object:
+def _load_vlc() -> ModuleType:
     """Import python-vlc, turning its exits and missing-library errors into a failure."""
     try:
         import vlc
@@ -53,7 +54,8 @@ def _load_vlc() -> object:
         raise CheckFailed(f"libvlc could not be loaded: {exc}") from None
     if getattr(vlc, "dll", None) is None:
         raise CheckFailed("libvlc could not be loaded")
-    return vlc
+    module: ModuleType = vlc
+    return module
 
 
 def check_playback(media: Path, seconds: float = PLAY_SECONDS) -> str:

@@ -41,9 +41,9 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName("Desk")
     app.setApplicationVersion(__version__)
     icon = resource_path("icons", "desk.png")
+    assert isinstance(app, QApplication)
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    assert isinstance(app, QApplication)
     return app
 
 

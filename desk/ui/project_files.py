@@ -119,6 +119,7 @@ class ProjectFiles(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
+        project: Project | None
         try:
             project = Project.open(path)
         except ProjectError as exc:

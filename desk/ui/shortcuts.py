@@ -26,8 +26,10 @@ class ShortcutSpec:
     global_: bool = False  # works while a text field has focus
 
 
-def _spec(action: str, default: str, group: str, label: str, global_: bool = False) -> ShortcutSpec:
-    return ShortcutSpec(action, default, group, label, global_)
+def _spec(action: str, default: str, group: object, label: object,
+          global_: bool = False) -> ShortcutSpec:
+    """`group` and `label` come from QT_TRANSLATE_NOOP (typed `object`, a str at run time)."""
+    return ShortcutSpec(action, default, str(group), str(label), global_)
 
 
 SHORTCUTS: list[ShortcutSpec] = [
@@ -119,7 +121,7 @@ SHORTCUTS: list[ShortcutSpec] = [
 BY_ACTION = {s.action: s for s in SHORTCUTS}
 
 # Keys that are not rebindable (they belong to one pane or to the mouse), listed in the sheet.
-FIXED_KEYS: list[tuple[str, str]] = [
+FIXED_KEYS: list[tuple[str, object]] = [  # (keys, QT_TRANSLATE_NOOP text)
     ("1–9", QT_TRANSLATE_NOOP("shortcuts", "Code the selection with the tag of that key; while "
                                            "playing, press to open a range and again to close it")),
     ("Esc", QT_TRANSLATE_NOOP("shortcuts", "Cancel live coding; close the find bar; cancel an "
@@ -194,6 +196,6 @@ def sheet_html(settings: Settings) -> str:
                  "<table cellpadding='3'>")
     for keys, text in FIXED_KEYS:
         parts.append(f"<tr><td><b>{html.escape(keys)}</b></td>"
-                     f"<td>{html.escape(translate('shortcuts', text))}</td></tr>")
+                     f"<td>{html.escape(translate('shortcuts', str(text)))}</td></tr>")
     parts.append("</table>")
     return "".join(parts)

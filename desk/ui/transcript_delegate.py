@@ -22,13 +22,13 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCompleter,
     QLineEdit,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -70,7 +70,7 @@ class SegmentTextEditor(QPlainTextEdit):
 
 
 class TranscriptDelegate(QStyledItemDelegate):
-    def __init__(self, view: QAbstractItemView) -> None:
+    def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self._view = view
         self._layouts: dict[tuple[int, str, int], QTextLayout] = {}
@@ -85,7 +85,7 @@ class TranscriptDelegate(QStyledItemDelegate):
 
     # -- layout ------------------------------------------------------------------------
     def text_width(self) -> int:
-        return max(40, self._view.columnWidth(COL_TEXT) - 2 * PAD)  # type: ignore[attr-defined]
+        return max(40, self._view.columnWidth(COL_TEXT) - 2 * PAD)
 
     def layout_for(self, row: SegmentRow, width: int, font: QFont) -> QTextLayout:
         key = (row.id, row.text, width)
@@ -227,13 +227,13 @@ class TranscriptDelegate(QStyledItemDelegate):
     # -- editing ----------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == COL_SPEAKER:
-            editor = QLineEdit(parent)
+            speaker_editor = QLineEdit(parent)
             project = getattr(index.model(), "project", None)
             if project is not None:  # complete from the speakers already named
-                completer = QCompleter(project.edits.speakers(), editor)
+                completer = QCompleter(project.edits.speakers(), speaker_editor)
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                editor.setCompleter(completer)
-            return editor
+                speaker_editor.setCompleter(completer)
+            return speaker_editor
         if index.column() != COL_TEXT:
             return super().createEditor(parent, option, index)
         editor = SegmentTextEditor(parent, self)

@@ -152,11 +152,12 @@ class TranscriptModel(RecordTableModel):
         A split or merge changed the rows, or another version is current → a full reload
         (returns False).
         """
-        current = self.project.transcripts.current() if self.project is not None else None
-        if current is None or current.id != self.transcript_id:
+        project = self.project
+        current = project.transcripts.current() if project is not None else None
+        if project is None or current is None or current.id != self.transcript_id:
             self.reload()  # another version became current (switch, import, undo of either)
             return False
-        fresh = self.project.transcripts.segments(self.transcript_id, with_words=False)
+        fresh = project.transcripts.segments(self.transcript_id, with_words=False)
         if [s.id for s in fresh] != [r.id for r in self._rows]:
             self.reload()
             return False

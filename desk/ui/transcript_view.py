@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import cast
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QTextLine, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -235,8 +236,8 @@ class TranscriptView(QTableView):
         if not line.isValid():
             return QRect()
         cell = self.visualRect(index)
-        x0 = line.cursorToX(begin)[0]
-        x1 = line.cursorToX(end)[0]
+        x0 = _x_of(line, begin)
+        x1 = _x_of(line, end)
         return QRect(int(cell.left() + PAD + x0), int(cell.top() + PAD + line.y()),
                      max(1, int(x1 - x0)), int(line.height()))
 
@@ -305,3 +306,9 @@ class TranscriptView(QTableView):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.selection_changed.emit()
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """Where a text position is drawn on a laid-out line (the stubs type the pair `object`)."""
+    x, _ = cast(tuple[float, int], line.cursorToX(position))
+    return x

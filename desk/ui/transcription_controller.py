@@ -138,7 +138,7 @@ class TranscriptionController(QObject):
         self.resume_banner.hide()
         self.last_event = None
         self.runner = JobRunner(job, self)
-        self.runner.event.connect(self._on_event)
+        self.runner.job_event.connect(self._on_event)
         self.runner.crashed.connect(self._on_crash)
         self.runner.finished.connect(self._on_thread_finished)
         self.progress.show_progress(0.0, project.media.duration(), None)

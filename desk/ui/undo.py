@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desk.core.errors import DeskError
 from desk.core.store import Project
 from desk.ui.project_handle import ProjectHandle
+
+Result = TypeVar("Result")
 
 UNDO_DEPTH = 100  # steps taken from the project's history when it opens
 
@@ -56,8 +58,9 @@ class ProjectActionCommand(QUndoCommand):
             self._on_change()
 
 
-def push_action(stack: QUndoStack, project: Project, label: str, perform: Callable[[], Any],
-                on_change: Callable[[], None] | None = None) -> Any:
+def push_action(stack: QUndoStack, project: Project, label: str,
+                perform: Callable[[], Result],
+                on_change: Callable[[], None] | None = None) -> Result:
     """Do `perform()` (a core edit) as one undoable step; returns what it returned.
 
     If `perform` raises (bad input), nothing is pushed and the error propagates.
@@ -107,9 +110,9 @@ class UndoBridge:
         if self.after_change is not None:
             self.after_change()
 
-    def run(self, label: str, perform: Callable[[], Any],
+    def run(self, label: str, perform: Callable[[], Result],
             on_change: Callable[[], None] | None = None,
-            on_error: Callable[[str], None] | None = None) -> Any:
+            on_error: Callable[[str], None] | None = None) -> Result | None:
         """Do a core edit as one undoable step; returns its result, None on bad input."""
         project = self.projects.project
         if project is None:

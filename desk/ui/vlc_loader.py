@@ -57,7 +57,7 @@ def load_vlc() -> ModuleType:
             version = vlc.libvlc_get_version()
             log.info("libvlc %s loaded", version.decode(errors="replace") if version else "?")
             _module = vlc
-            return vlc
+            return _module
         except (ImportError, OSError, NotImplementedError, AttributeError, SystemExit) as exc:
             _failure = f"{type(exc).__name__}: {exc}"
             log.warning("libvlc could not be loaded: %s", _failure)

@@ -27,6 +27,7 @@ from desk.ui.player import Player
 from desk.ui.project_files import ProjectFiles
 from desk.ui.project_handle import ProjectHandle
 from desk.ui.settings import Settings
+from desk.ui.speakers.speakers_ui import SpeakersUi
 from desk.ui.transcript_view import TranscriptView
 from desk.ui.transcription_controller import TranscriptionController
 from desk.ui.transport_bar import TransportBar
@@ -52,6 +53,7 @@ class ActionHost(Protocol):
     exchange: ExportImport
     undo: UndoBridge
     analysts: AnalystsUi
+    speakers: SpeakersUi
 
     def menu(self, name: str) -> QMenu: ...
     def addAction(self, action: QAction) -> None: ...
@@ -80,7 +82,7 @@ class WindowActions:
     def get(self, name: str) -> QAction:
         return self._actions[name]
 
-    def _add(self, menu: str | QMenu, name: str, handler: Callable[[], object],
+    def _add(self, menu: str | QMenu, name: str, handler: Callable[..., object],
              checkable: bool = False, text: str | None = None) -> QAction:
         target = self.window.menu(menu) if isinstance(menu, str) else menu
         action = QAction(text or name, self._parent())
@@ -151,7 +153,7 @@ class WindowActions:
         playback = w.playback
         for name, frames in (("frame_back", -1), ("frame_forward", 1),
                              ("frame_back_any", -1), ("frame_forward_any", 1)):
-            self._add("playback", name, lambda f=frames: playback.step_frames(f))
+            self._add("playback", name, _stepper(playback, frames))
         self._add("playback", "nudge_back", lambda: playback.nudge(-1))
         self._add("playback", "nudge_forward", lambda: playback.nudge(1))
         self._add("playback", "play_segment", playback.play_segment)
@@ -295,3 +297,7 @@ class WindowActions:
         from desk.ui.dialogs import show_about
 
         show_about(self._parent())
+
+
+def _stepper(playback: PlaybackControl, frames: int) -> Callable[[], None]:
+    return lambda: playback.step_frames(frames)

@@ -159,9 +159,9 @@ class EventSource(Protocol):
 
 
 class JobRunner(QThread):
-    """Starts a job and relays its blocking event stream as `event` signals."""
+    """Starts a job and relays its blocking event stream as `job_event` signals."""
 
-    event = Signal(object)
+    job_event = Signal(object)  # not `event`: that would hide QObject.event()
     crashed = Signal(object)  # an exception from start()/events() (not a job failure)
 
     def __init__(self, job: EventSource, parent: QObject | None = None) -> None:
@@ -172,7 +172,7 @@ class JobRunner(QThread):
         try:
             self.job.start()
             for item in self.job.events():
-                self.event.emit(item)
+                self.job_event.emit(item)
         except BaseException as exc:
             log.exception("transcription job runner failed")
             self.crashed.emit(exc)

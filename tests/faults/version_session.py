@@ -44,7 +44,7 @@ def main() -> int:
 
     controller.start(OPTIONS)
     assert controller.runner is not None
-    controller.runner.event.connect(follow)
+    controller.runner.job_event.connect(follow)
     return int(app.exec())
 
 

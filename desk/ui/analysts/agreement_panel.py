@@ -128,10 +128,10 @@ class AgreementPanel(QWidget):
         self.disagreements_view.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.Stretch)
         self.disagreements_view.clicked.connect(self._walk_to)
-        self.disagreements_view.selectionModel().currentRowChanged.connect(
-            lambda _now, _before: self.bar.follow())
         self.bar = AdjudicationBar(self.controller, self.current, self.compared,
                                    self.tolerance_box.value, self)
+        self.disagreements_view.selectionModel().currentRowChanged.connect(
+            lambda _now, _before: self.bar.follow())
         self.bar.decided.connect(self._after_decision)
         self.list_label = QLabel(self)
 

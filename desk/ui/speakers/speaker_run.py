@@ -63,7 +63,7 @@ class SpeakerRun(QObject):
             return False
         self.last_event = None
         self.runner = JobRunner(job, self)
-        self.runner.event.connect(self._on_event)
+        self.runner.job_event.connect(self._on_event)
         self.runner.crashed.connect(lambda exc: self.report.error(
             self.refused(str(exc)) if isinstance(exc, DeskError) else self.crashed_text()))
         self.runner.finished.connect(self._on_thread_finished)

@@ -168,6 +168,7 @@ class AnnotationsModel(RecordTableModel):
         except DeskError as exc:
             self.controller.error.emit(str(exc))
             return False
+        assert a.id is not None  # rows come from the store
         updated = self.controller.update_annotation(a.id, **changes)
         if updated is None:
             return False

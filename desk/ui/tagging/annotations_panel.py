@@ -57,17 +57,18 @@ class TagChoiceDelegate(QStyledItemDelegate):
         self.controller = controller
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.addItems([t.name for t in self.controller.active_tags()])
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget,
+                      index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex) -> None:
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
@@ -141,10 +142,8 @@ class AnnotationsPanel(QWidget):
         for key, sign in ((Qt.Key.Key_Left, -1), (Qt.Key.Key_Right, 1)):
             delta = sign * NUDGE_SECONDS
             alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
-            self._action(QKeySequence(alt | key),
-                         lambda _checked=False, d=delta: self.nudge_selected("start", d))
-            self._action(QKeySequence(alt | shift | key),
-                         lambda _checked=False, d=delta: self.nudge_selected("end", d))
+            self._action(QKeySequence(alt | key), self._nudger("start", delta))
+            self._action(QKeySequence(alt | shift | key), self._nudger("end", delta))
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +163,9 @@ class AnnotationsPanel(QWidget):
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
+
+    def _nudger(self, edge: str, delta: float) -> Callable[[], None]:
+        return lambda: self.nudge_selected(edge, delta)
 
     def _action(self, keys: QKeySequence | QKeySequence.StandardKey,
                 slot: Callable[[], object]) -> QAction:
@@ -263,7 +265,8 @@ class AnnotationsPanel(QWidget):
             # After the double-click's own events: inside them the view refuses to edit
             # ("edit: editing failed" under a real window system).
             cell = QPersistentModelIndex(index)
-            QTimer.singleShot(0, lambda: cell.isValid() and self.view.edit(QModelIndex(cell)))
+            QTimer.singleShot(0, lambda: cell.isValid() and self.view.edit(
+                self.proxy.index(cell.row(), cell.column())))
             return
         row = self.model.row_of(int(index.data(ID_ROLE)))
         if row >= 0:

@@ -48,7 +48,7 @@ class CodebookPanel(QWidget):
         self.controller = controller
         self.dialog: TagDialog | None = None  # the open add/edit dialog, if any
         self._wanted: str | None = None  # a tag to select once the table shows it
-        self.palette = TagPalette(controller, self)
+        self.tag_palette = TagPalette(controller, self)
         self._build()
         controller.changed.connect(self.reload)
         self.reload()
@@ -109,7 +109,7 @@ class CodebookPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.palette)
+        layout.addWidget(self.tag_palette)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.show_archived)
@@ -141,21 +141,26 @@ class CodebookPanel(QWidget):
                     item.setForeground(grey)
                     item.setFont(italic)
                 self.table.setItem(row, column, item)
-            self.table.item(row, COL_NAME).setIcon(colour_icon(tag.colour))
+            self._name_cell(row).setIcon(colour_icon(tag.colour))
         if wanted is not None:
             self.select_tag(wanted)
+
+    def _name_cell(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, COL_NAME)
+        assert item is not None  # every row is filled when the codebook is shown
+        return item
 
     def selected_tag(self) -> Tag | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
-        tag_id = self.table.item(rows[0].row(), COL_NAME).data(Qt.ItemDataRole.UserRole)
+        tag_id = self._name_cell(rows[0].row()).data(Qt.ItemDataRole.UserRole)
         return next((t for t in self.controller.tags if t.id == tag_id), None)
 
     def select_tag(self, name: str) -> None:
         """Select a tag's row, now or (for a tag just added or renamed) after the reload."""
         for row in range(self.table.rowCount()):
-            if self.table.item(row, COL_NAME).text().casefold() == name.casefold():
+            if self._name_cell(row).text().casefold() == name.casefold():
                 self.table.selectRow(row)
                 return
         self._wanted = name
@@ -210,9 +215,9 @@ class CodebookPanel(QWidget):
     def move_selected(self, step: int) -> None:
         tag = self.selected_tag()
         if tag is not None:
-            self.move(tag.name, step)
+            self.move_tag(tag.name, step)
 
-    def move(self, name: str, step: int) -> None:
+    def move_tag(self, name: str, step: int) -> None:
         """Move a tag up (-1) or down (+1) in the codebook order."""
         names = [t.name for t in self.controller.tags]
         index = next((i for i, n in enumerate(names) if n.casefold() == name.casefold()), -1)

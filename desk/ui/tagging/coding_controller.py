@@ -11,6 +11,7 @@ loop turn so that a burst of edits costs one refresh.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -271,7 +272,7 @@ class CodingController(QObject):
         with self.one_step(self.tr("Delete annotations"), len(ids)):
             for annotation_id in ids:
                 self.run(self.tr("Delete annotation"),
-                         lambda i=annotation_id: project.annotations.delete(i, annotator))
+                         functools.partial(project.annotations.delete, annotation_id, annotator))
 
     # -- suggestions ------------------------------------------------------------------------
     def suggest_delays(self, min_silence: float) -> list[Annotation]:
@@ -327,7 +328,7 @@ class CodingController(QObject):
         result: T | None = self.run(label, lambda: change(project, annotator))
         return result
 
-    def run(self, label: str, perform: Callable[[], Any]) -> Any:
+    def run(self, label: str, perform: Callable[[], T]) -> T | None:
         """One undoable, committed core edit; a DeskError becomes an error message."""
         if self.project is None:
             return None

@@ -52,7 +52,7 @@ class StatsPanel(QWidget):
                                            self.tr("Talk time"), self.tr("Share"),
                                            self.tr("Turns"), self.tr("Longest turn"),
                                            self.tr("Interruptions")])
-        self.speakers_table.horizontalHeaderItem(6).setToolTip(self.tr(
+        _present(self.speakers_table.horizontalHeaderItem(6)).setToolTip(self.tr(
             "Turns that began while another speaker was still talking, or just after they "
             "stopped mid-sentence"))
         self.picture = QLabel(self)
@@ -77,15 +77,15 @@ class StatsPanel(QWidget):
         layout.addWidget(self.picture)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("statsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("statsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(RECOUNT_DELAY_MS)
@@ -140,14 +140,14 @@ class StatsPanel(QWidget):
             cells = [t.tag, str(t.count), format_time(t.total), format_time(t.covered),
                      f"{t.share * 100:.1f} %"]
             self._fill(self.tags_table, row, cells)
-            self.tags_table.item(row, 0).setIcon(colour_icon(t.colour))
+            _present(self.tags_table.item(row, 0)).setIcon(colour_icon(t.colour))
         self.speakers_table.setRowCount(len(self.speaker_rows))
         for row, s in enumerate(self.speaker_rows):
             self._fill(self.speakers_table, row, [
                 s.speaker, str(s.segments), format_time(s.talk_time), f"{s.share * 100:.1f} %",
                 str(s.turns), format_time(s.longest_turn), str(s.interruptions)])
             if s.colour:
-                self.speakers_table.item(row, 0).setIcon(colour_icon(s.colour))
+                _present(self.speakers_table.item(row, 0)).setIcon(colour_icon(s.colour))
         self._fit_height(self.tags_table)
         self._fit_height(self.speakers_table)
         self._draw_picture()
@@ -165,7 +165,7 @@ class StatsPanel(QWidget):
         if project is None:
             self.picture.clear()
             return
-        width = max(400, min(2000, self.scroll.viewport().width() - 8))
+        width = max(400, min(2000, self.scroll_area.viewport().width() - 8))
         image = render_code_timeline(code_timeline(project), width)
         self.picture.setPixmap(QPixmap.fromImage(image))
 
@@ -191,3 +191,9 @@ class StatsPanel(QWidget):
                                               "PNG (*.png)")
         if path:
             self.save_picture(path)
+
+
+def _present(item: QTableWidgetItem | None) -> QTableWidgetItem:
+    """A cell (or header) this panel filled itself: never missing."""
+    assert item is not None
+    return item

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -88,7 +90,7 @@ class TagDialog(QDialog):
         picker.colorSelected.connect(lambda c: self.set_colour(c.name()))
         picker.open()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         """The fields as `Tag` attributes (validated by the core when applied)."""
         return {
             "name": self.name.text().strip(),

@@ -25,7 +25,7 @@ class TagPalette(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.buttons: dict[int, QToolButton] = {}
-        self._shown: list[tuple] = []
+        self._shown: list[tuple[int | None, str, str, int | None]] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(3)

@@ -191,8 +191,8 @@ def _paint_lanes(canvas: TimelineCanvas, painter: QPainter, right: float) -> Non
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for a in lane.visible(start, canvas.window_.end):
                 if a.id in selected:
-                    x0, x1 = max(GUTTER, canvas.x_of(a.start)), min(right, canvas.x_of(a.end))
-                    painter.drawRect(QRectF(x0, top + 1, max(2.0, x1 - x0), LANE_H - 2))
+                    left, end = max(GUTTER, canvas.x_of(a.start)), min(right, canvas.x_of(a.end))
+                    painter.drawRect(QRectF(left, top + 1, max(2.0, end - left), LANE_H - 2))
 
 
 def _paint_gutter(canvas: TimelineCanvas, painter: QPainter) -> None:

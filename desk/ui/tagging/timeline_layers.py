@@ -184,4 +184,5 @@ def waveform_mask(lows: np.ndarray, highs: np.ndarray, height: int) -> np.ndarra
         top = middle - np.clip(highs, -1, 1) * scale - 0.5
         bottom = middle - np.clip(lows, -1, 1) * scale + 0.5
         rows = np.arange(height, dtype=np.float32)[:, None]
-        return (rows >= np.floor(top)[None, :]) & (rows <= np.ceil(bottom)[None, :])
+        inside: np.ndarray = (rows >= np.floor(top)[None, :]) & (rows <= np.ceil(bottom)[None, :])
+        return inside

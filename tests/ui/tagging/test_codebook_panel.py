@@ -38,7 +38,7 @@ def test_add_edit_recolour_rekey(qtbot: QtBot, opened: MainWindow) -> None:
     assert (tag.key, tag.colour, tag.keywords) == (7, "#17becf", ["cheering", "applause"])
     qtbot.waitUntil(lambda: panel.selected_tag() is not None, timeout=2000)
     assert panel.selected_tag().name == "crowd noise"
-    qtbot.waitUntil(lambda: tag.id in panel.palette.buttons, timeout=2000)
+    qtbot.waitUntil(lambda: tag.id in panel.tag_palette.buttons, timeout=2000)
     assert tagging(opened).key_actions[7].isVisible()
 
     dialog = panel.edit_selected()
@@ -71,11 +71,11 @@ def test_add_edit_recolour_rekey(qtbot: QtBot, opened: MainWindow) -> None:
 def test_reorder_and_archive(qtbot: QtBot, opened: MainWindow) -> None:
     panel = _panel(opened)
     project = opened.project
-    panel.move("Harris attacks", -1)
+    panel.move_tag("Harris attacks", -1)
     assert _names(opened)[2:4] == ["Harris attacks", "praise exchange"]
     tagging(opened).controller.flush()
     assert panel.selected_tag().name == "Harris attacks"
-    panel.move("delay", -1)  # already first: nothing happens
+    panel.move_tag("delay", -1)  # already first: nothing happens
     assert _names(opened)[0] == "delay"
     project.annotations.add("unchallenged claim", 1.0, 2.0)
     panel.set_archived("unchallenged claim", True)
@@ -106,7 +106,7 @@ def test_export_import_and_presets(qtbot: QtBot, opened: MainWindow, tmp_path: P
     empty = Project.create(tmp_path / "empty.desk", media=probe(tone_media))
     empty.close()
     assert opened.window_actions.files.open_project(tmp_path / "empty.desk") is not None
-    qtbot.waitUntil(lambda: panel.palette._empty.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: panel.tag_palette._empty.isVisible(), timeout=2000)
     panel.import_codebook(out)
     assert len(opened.project.tags.list()) == 6
     assert panel.preset_box.findText("interview") >= 0

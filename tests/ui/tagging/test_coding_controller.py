@@ -81,11 +81,11 @@ def test_while_playing_only_a_fresh_selection_counts(qtbot: QtBot, opened: MainW
     opened.player.play()
     qtbot.waitUntil(lambda: opened.player.position() > 0.3, timeout=10_000)
     qtbot.keyClick(view, Qt.Key.Key_1)  # the selection predates playback: live coding
-    assert ui.codebook_panel.palette.is_recording("delay")
+    assert ui.codebook_panel.tag_palette.is_recording("delay")
     view.selectRow(2)  # selected while playing: this one counts, once
     qtbot.keyClick(view, Qt.Key.Key_5)
     assert project.annotations.list(tag="migration remarks")[0].start == 9.0
     qtbot.keyClick(view, Qt.Key.Key_5)  # just coded: now the key opens a live range
-    assert ui.codebook_panel.palette.is_recording("migration remarks")
+    assert ui.codebook_panel.tag_palette.is_recording("migration remarks")
     ui.controller.cancel_live()
     opened.player.pause()

@@ -30,15 +30,15 @@ def test_two_key_presses_make_one_annotation_at_the_playhead(
     ui = tagging(opened)
     _play_until(qtbot, opened, 1.0)
     opened_at = _press(qtbot, opened, Qt.Key.Key_1)
-    assert ui.codebook_panel.palette.is_recording("delay")
+    assert ui.codebook_panel.tag_palette.is_recording("delay")
     assert ui.cancel_live_action.isEnabled()
     qtbot.wait(300)
     also_at = _press(qtbot, opened, Qt.Key.Key_3)  # a second tag open at the same time
     deadline = time.monotonic() + 1.2
     qtbot.waitUntil(lambda: time.monotonic() >= deadline, timeout=3000)
     closed_at = _press(qtbot, opened, Qt.Key.Key_1)
-    assert not ui.codebook_panel.palette.is_recording("delay")
-    assert ui.codebook_panel.palette.is_recording("praise exchange")
+    assert not ui.codebook_panel.tag_palette.is_recording("delay")
+    assert ui.codebook_panel.tag_palette.is_recording("praise exchange")
     qtbot.wait(300)
     also_closed = _press(qtbot, opened, Qt.Key.Key_3)
     opened.player.pause()
@@ -81,7 +81,7 @@ def test_escape_cancels_open_ranges(qtbot: QtBot, opened: MainWindow) -> None:
     assert ui.controller.live.open_ranges() == []
     assert not ui.cancel_live_action.isEnabled()
     _press(qtbot, opened, Qt.Key.Key_2)  # opens again instead of closing
-    assert ui.codebook_panel.palette.is_recording("DDoS claim")
+    assert ui.codebook_panel.tag_palette.is_recording("DDoS claim")
     opened.player.pause()
     assert opened.project.annotations.count() == 0
 

@@ -71,7 +71,7 @@ def test_every_tag_shows_and_the_pane_scrolls(qtbot: QtBot, window: MainWindow,
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert table.height() >= rows + table.horizontalHeader().height()  # no row hidden
     assert table.verticalScrollBar().maximum() == 0
-    qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: panel.scroll_area.verticalScrollBar().maximum() > 0, timeout=2000)
 
 
 def test_tag_filter_is_wide_enough_for_the_longest_tag(qtbot: QtBot, window: MainWindow,

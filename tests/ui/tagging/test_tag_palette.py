@@ -17,7 +17,7 @@ def _panel(window: MainWindow) -> CodebookPanel:
 def test_clicking_a_tag_button_while_playing_records_live(qtbot: QtBot,
                                                           opened: MainWindow) -> None:
     panel = _panel(opened)
-    button = panel.palette.buttons[opened.project.tags.get("DDoS claim").id]
+    button = panel.tag_palette.buttons[opened.project.tags.get("DDoS claim").id]
     opened.player.play()
     qtbot.waitUntil(lambda: opened.player.position() > 0.5, timeout=10_000)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -36,7 +36,7 @@ def test_clicking_a_tag_button_codes_the_selected_segments(qtbot: QtBot,
                                                           opened: MainWindow) -> None:
     ui = tagging(opened)
     opened.transcript_view.selectRow(0)
-    button = ui.codebook_panel.palette.buttons[opened.project.tags.get("delay").id]
+    button = ui.codebook_panel.tag_palette.buttons[opened.project.tags.get("delay").id]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     [annotation] = opened.project.annotations.list()
     assert (annotation.tag, annotation.start, annotation.end) == ("delay", 1.0, 4.5)
