@@ -109,9 +109,11 @@ def _paint_silences(canvas: TimelineCanvas, painter: QPainter, right: float) -> 
 
 
 def _paint_ruler(canvas: TimelineCanvas, painter: QPainter) -> None:
+    """Times along the top; none before a recording is open (a ruler of tenths of nothing)."""
     axis, text = QPen(canvas.palette().mid().color(), 1), QPen(canvas.palette().text().color())
     step = tick_step(canvas.window_.seconds_per_pixel)
-    for t in ticks(canvas.window_.start, canvas.window_.end, step):
+    times = ticks(canvas.window_.start, canvas.window_.end, step) if canvas.window_.duration else []
+    for t in times:
         x = canvas.x_of(t)
         painter.setPen(axis)
         painter.drawLine(QLineF(x, RULER_H - 5, x, RULER_H))
