@@ -18,7 +18,7 @@ adds; target: ≤ 0.3, i.e. ≤ 1.3× the time without).
 `--long` measures that cost where it counts, in one run: `desk transcribe` of the
 2 h 40 min benchmark file (benchmarks/make_long_media.py; Desk's default engine and
 model, 2 threads) into a fresh project, then `desk speakers` on it as the app runs it
-(the speaker job's child, 2 torch threads; the profile library left out so that the
+(the speaker job's child, 2 lanes of 1 torch thread; the profile library left out so that the
 user's profiles cannot change the figure), each timed from its command's start to its
 end (start-up and model loading included).
 """

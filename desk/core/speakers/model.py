@@ -19,9 +19,11 @@ voice prints within 0.999 cosine of float32 ones.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
+import threading
 import types
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -41,7 +43,8 @@ WEIGHTS_SHA256 = "92f29b94e6948786a26778c9e302525d185bb08c8b9f5252ed987769028401
 EMBEDDING_SIZE = 192
 FEATURE_BINS = 80
 INSTALL_HINT = "pip install 'desk[speakers]'"
-# Two torch threads were fastest on a 2-core laptop; more only fight the transcription child.
+# Two lanes (threads running batches side by side) on a 2-core laptop; more only fight the
+# transcription child.
 DEFAULT_THREADS = 2
 # The first TDNN layer halves the frame rate; a 1.5 s window is then 75 frames long.
 TRUNK_STRIDE = 2
@@ -82,14 +85,22 @@ def checked_files() -> tuple[Path, Path]:
 
 
 class SpeakerEmbedder:
-    """CAM++ on CPU: batches of fbank windows in, L2-normalised 192-d voice prints out."""
+    """CAM++ on CPU: batches of fbank windows in, L2-normalised 192-d voice prints out.
+
+    `threads` is the number of lanes: embed_regions may be called from that many threads
+    at once (each call's context stretches are its thread's own).
+    """
 
     def __init__(self, threads: int | None = None) -> None:
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         definition, weights = checked_files()
         import torch
 
-        torch.set_num_threads(max(1, threads or DEFAULT_THREADS))
+        # One torch thread per lane: CAM++'s layers are too small for two threads to share
+        # one batch well. On 2 cores, 1013 s of speech took 16.2 s on one lane of 2 threads
+        # and 10.3 s on two lanes of 1, the same prints (diarize.embed_speech runs them).
+        self.lanes = max(1, threads or DEFAULT_THREADS)
+        torch.set_num_threads(1)
         module = _load_definition(definition)
         network = module.CAMPPlus(feat_dim=FEATURE_BINS, embedding_size=EMBEDDING_SIZE)
         try:
@@ -105,9 +116,12 @@ class SpeakerEmbedder:
         self._torch = torch
         self._network = network
         self._bf16 = _native_bf16(torch)
-        self._local = [types.MethodType(_local_context_forward, m) for m in network.modules()
-                       if isinstance(m, module.CAMLayer)]
-        self._layers = [m for m in network.modules() if isinstance(m, module.CAMLayer)]
+        # Each thread's region lengths: embed_regions may run in several threads at once.
+        self._calls = threading.local()
+        for layer in network.modules():
+            if isinstance(layer, module.CAMLayer):
+                layer.forward = types.MethodType(
+                    functools.partial(_cam_forward, type(layer).forward, self._calls), layer)
 
     def embed(self, features: np.ndarray) -> np.ndarray:
         """(batch, frames, 80) float32 windows, each mean-normalised → (batch, 192) unit rows."""
@@ -131,17 +145,19 @@ class SpeakerEmbedder:
             batch[row, :, : len(frames)] = frames.T
         lengths = torch.tensor([-(-len(r) // TRUNK_STRIDE) for r in regions])
         with torch.inference_mode():
-            with self._precision(), _Swapped(self._layers, self._local, lengths):
-                x = network.head(torch.from_numpy(batch))
-                for name, layer in network.xvector.named_children():
-                    if name == "stats":
-                        break
-                    x = layer(x)
+            self._calls.stretches = _Stretches(lengths)
+            try:
+                with self._precision():
+                    x = network.head(torch.from_numpy(batch))
+                    for name, layer in network.xvector.named_children():
+                        if name == "stats":
+                            break
+                        x = layer(x)
+            finally:
+                self._calls.stretches = None
             out = x.double()
-            result = []
-            for row, cuts in enumerate(spans):
-                result.append(self._pool(out[row, :, : int(lengths[row])], cuts))
-        return result
+            return [self._pool(out[row, :, : int(lengths[row])], cuts)
+                    for row, cuts in enumerate(spans)]
 
     def _pool(self, out: Any, cuts: list[tuple[int, int]]) -> np.ndarray:
         """Mean and spread of the frames of each window, then the last layer, as CAM++ does."""
@@ -165,26 +181,14 @@ class SpeakerEmbedder:
         return nullcontext()
 
 
-class _Swapped:
-    """Give the CAM layers the local-context forward for the length of a `with`."""
+class _Stretches:
+    """Where each frame's context stretch lies, per trunk length, for one batch of regions."""
 
-    def __init__(self, layers: list[Any], forwards: list[Any], lengths: Any) -> None:
-        self._layers = layers
-        self._forwards = forwards
+    def __init__(self, lengths: Any) -> None:
         self._lengths = lengths
         self._stretches: dict[int, tuple[Any, Any, Any]] = {}
 
-    def __enter__(self) -> None:
-        for layer, forward in zip(self._layers, self._forwards, strict=True):
-            layer.forward = forward
-            layer.desk_stretches = self.stretches
-
-    def __exit__(self, *_: object) -> None:
-        for layer in self._layers:
-            del layer.forward
-            del layer.desk_stretches
-
-    def stretches(self, steps: int) -> tuple[Any, Any, Any]:
+    def __call__(self, steps: int) -> tuple[Any, Any, Any]:
         """(first, end, 2 / length) of the stretch around each frame, kept inside its row."""
         if steps not in self._stretches:
             import torch
@@ -199,17 +203,21 @@ class _Swapped:
         return self._stretches[steps]
 
 
-def _local_context_forward(self: Any, x: Any) -> Any:
+def _cam_forward(plain: Any, calls: threading.local, self: Any, x: Any) -> Any:
     """CAM's attention from the mean of the window-long stretch around each frame.
 
     In a lone 1.5 s window the layer adds the window's mean and its 100-frame segment
     mean (the same there); over a region each frame gets twice its neighbourhood's mean,
-    the stretch kept inside the region (a row's end is padding).
+    the stretch kept inside the region (a row's end is padding). Outside embed_regions
+    (no stretches in this thread) the layer runs as CAM++ defines it.
     """
     import torch
 
+    stretches = getattr(calls, "stretches", None)
+    if stretches is None:
+        return plain(self, x)
     y = self.linear_local(x)
-    first, end, scale = self.desk_stretches(x.shape[-1])
+    first, end, scale = stretches(x.shape[-1])
     shape = (x.shape[0], x.shape[1], x.shape[2])
     sums = torch.nn.functional.pad(torch.cumsum(x.float(), -1), (1, 0))
     stretch = (torch.gather(sums, -1, end.expand(shape))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from desk.core.errors import InputError
-from desk.core.speakers.diarize import Diarization, diarize, parse_count
+from desk.core.speakers import diarize as diarize_module
+from desk.core.speakers.diarize import Diarization, diarize, embed_speech, parse_count
 from desk.core.speakers.model import SpeakerEmbedder
+from desk.core.speakers.regions import Region
 from tests.conftest import sample_truth
 from tests.core.speakers.conftest import PhoneCall, Talk
 
@@ -81,6 +85,45 @@ def test_a_segment_without_words_is_scored_whole(talks: dict[str, Talk],
     segments[1].words = []
     result = diarize(talk.path, segments, embedder=embedder)
     assert [p.label for p in result.segments[1].parts] == [1]
+
+
+def test_two_lanes_give_exactly_the_voice_prints_of_one(phone_call: PhoneCall,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """Batches run in parallel threads, each with its own regions' context stretches: a
+    lane must never see another's (the CAM layers are shared), nor put prints out of order."""
+    monkeypatch.setattr(diarize_module, "POOL_FRAMES", 400)  # many small batches in flight
+    speech = [Region(s, e) for s, e, _, _ in phone_call.lines]
+    ran_in: set[str] = set()
+    two = SpeakerEmbedder(2)
+    embed_regions = two.embed_regions
+
+    def spy(*args: object) -> list[np.ndarray]:
+        ran_in.add(threading.current_thread().name)
+        return embed_regions(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(two, "embed_regions", spy)
+    spans, parallel = embed_speech(phone_call.wav, speech, two)
+    one_spans, alone = embed_speech(phone_call.wav, speech, SpeakerEmbedder(1))
+    assert spans == one_spans and len(spans) > 20
+    assert np.allclose(parallel, alone, atol=1e-5)
+    assert ran_in and all(name.startswith("desk-cam") for name in ran_in)
+
+
+def test_a_cancel_during_the_voice_prints_leaves_no_lane_running(
+        phone_call: PhoneCall, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diarize_module, "POOL_FRAMES", 400)
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: float, total: float) -> None:
+        raise Cancelled
+
+    speech = [Region(s, e) for s, e, _, _ in phone_call.lines]
+    with pytest.raises(Cancelled):
+        embed_speech(phone_call.wav, speech, SpeakerEmbedder(2), cancel)
+    assert not [t for t in threading.enumerate() if t.name.startswith("desk-cam")]
 
 
 def test_the_count_is_auto_or_a_number() -> None:
