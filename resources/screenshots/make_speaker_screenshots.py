@@ -38,7 +38,7 @@ from desk.core.store import Project
 
 def diarize_like_the_truth(project_path: Path) -> None:
     truth = json.loads((REPO / "transcripts" / "sample.truth.json").read_text())
-    names = {"HOST": "Speaker 1", "GUEST": "Speaker 2"}
+    names = {"HOST": "Speaker 1", "GUEST": "Speaker 2"}  # the host is Musk, the guest Trump
     with Project.open(project_path) as project:
         for segment in project.transcripts.segments(with_words=False):
             middle = (segment.start + segment.end) / 2
@@ -49,7 +49,7 @@ def diarize_like_the_truth(project_path: Path) -> None:
             project.annotations.add(tag, start, end, note=note, annotator="screenshot")
         with project.database.transaction() as conn:  # what a voice-profile match writes
             conn.execute("UPDATE speakers SET name='Elon Musk', matched_profile='Elon Musk', "
-                         "matched_score=0.83, match_status='suggested' WHERE position=2")
+                         "matched_score=0.83, match_status='suggested' WHERE position=1")
 
 
 def identify(window: object, project_path: Path) -> None:
@@ -76,8 +76,8 @@ def save_voices(window: object, work: Path) -> None:
     """Save voice… for both speakers (the real voiceprint child), then Voice profiles…."""
     os.environ["DESK_DATA_DIR"] = str(work / "data")  # the profiles made here stay here
     speakers = window.speakers  # type: ignore[attr-defined]
-    for name in ("Elon Musk", "Speaker 1"):
-        assert speakers.printer.save(name, "Donald Trump" if name == "Speaker 1" else name)
+    for name in ("Elon Musk", "Speaker 2"):
+        assert speakers.printer.save(name, "Donald Trump" if name == "Speaker 2" else name)
         wait_for(lambda: not speakers.printer.running, "the voiceprint job")
     speakers.open_voices()
     wait(0.8)

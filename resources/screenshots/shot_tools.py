@@ -7,6 +7,7 @@ a native window, which only a screen grab sees) and keeps VLC quiet.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -17,6 +18,10 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("DESK_VLC_ARGS", "--aout=dummy")
 os.environ["QT_QPA_PLATFORM"] = "xcb"
+# The grab is ImageMagick's (`import -window root`), which .ci/setup does not install:
+# without it the first grab would stop the script behind an error dialog.
+if shutil.which("import") is None or shutil.which("convert") is None:
+    raise SystemExit("the screenshot scripts need ImageMagick: apt-get install imagemagick")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
